@@ -1,0 +1,60 @@
+// Lint: strict TypeScript, no floating promises, type-only imports, no import cycles,
+// and no Node built-ins or I/O in deterministic code (workflows/ and src/engine/).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { builtinModules } from 'node:module';
+
+const builtins = builtinModules.filter((m) => !['assert', 'url', 'util'].includes(m));
+const bannedInSandbox = [
+  ...builtins,
+  ...builtins.map((m) => `node:${m}`),
+  'undici',
+  'better-sqlite3',
+  'kysely',
+  'express',
+  'pino',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tools/', '.data/', 'coverage/', 'bench/.work/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    files: ['workflows/**/*.ts', 'src/engine/**/*.ts', 'src/model/ir.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: bannedInSandbox.map((name) => ({ name, message: 'Deterministic code: no Node built-ins or I/O.' })) }],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process', 'require'],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/model/ir.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...bannedInSandbox, '@temporalio/workflow'].map((name) => ({ name, message: 'The engine core never touches Temporal or I/O.' })) }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The engine reads no clock: time comes in with each event.' }, { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine reads no clock: time comes in with each event.' }, { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'No randomness in the engine.' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', 'jest.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

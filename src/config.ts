@@ -1,0 +1,80 @@
+/**
+ * Configuration: one zod schema over the environment. Every port, URL, folder and key the
+ * processes use comes from here; a wrong value stops start-up with a message naming the
+ * variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z.object({
+  /** API port. */
+  PORT: port.default(3000),
+  /** Interface the API binds to; without API keys only loopback is allowed. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Public base URL of the API (links, callback URLs). Defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** An existing Temporal frontend (host:port). Unset: `npm start` runs a dev server. */
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Dev server frontend port (only when Waymark starts the dev server). */
+  TEMPORAL_PORT: port.default(7233),
+  /** Dev server Web UI port. */
+  TEMPORAL_UI_PORT: port.default(8233),
+  /** Web UI base URL for links; defaults to the dev server's UI. */
+  TEMPORAL_UI_URL: z.url().optional(),
+  /** The worker's default task queue. */
+  WAYMARK_TASK_QUEUE: z.string().min(1).default('waymark'),
+  /** Folder for the registry SQLite file and the dev server's database. */
+  WAYMARK_DATA_DIR: z.string().min(1).default('.data'),
+  /** PostgreSQL registry instead of SQLite (not yet supported; reserved). */
+  DATABASE_URL: z.string().optional(),
+  /** Comma-separated API keys (Bearer). Empty: loopback only. */
+  WAYMARK_API_KEYS: z.string().optional(),
+  /** Secret for signing callback URLs and the like; generated per data folder when unset. */
+  WAYMARK_SECRET: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Request body limit for the API, in bytes. */
+  WAYMARK_BODY_LIMIT: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Outbound HTTP (http task): timeout and response size limit. */
+  WAYMARK_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  WAYMARK_HTTP_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Directory of example definitions deployed by `npm start`. */
+  WAYMARK_EXAMPLES_DIR: z.string().default('examples'),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Resolved absolute data folder. */
+  dataDir: string;
+  /** TEMPORAL_ADDRESS or the dev server's address. */
+  temporalAddress: string;
+  publicUrl: string;
+  temporalUiUrl: string;
+  apiKeys: string[];
+};
+
+/** Thrown when the environment does not satisfy the schema; the message names each variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration from an environment (default: process.env). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? '127.0.0.1' : c.HOST;
+  return {
+    ...c,
+    dataDir: path.resolve(c.WAYMARK_DATA_DIR),
+    temporalAddress: c.TEMPORAL_ADDRESS ?? `127.0.0.1:${c.TEMPORAL_PORT}`,
+    publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ''),
+    temporalUiUrl: (c.TEMPORAL_UI_URL ?? `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`).replace(/\/$/, ''),
+    apiKeys: (c.WAYMARK_API_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Every signal, query and update a Waymark workflow answers, and the workflow input: the
+ * contract between the interpreter workflow and its callers (API, CLI, tests). Names end in
+ * Signal / Query / Update; the API imports this file and nothing else from `workflows/`.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ActiveElement, EngineState, Incident, TrailEntry, UserTaskState, Variables } from '../src/engine/types';
+import type { ProcessIR } from '../src/model/ir';
+
+/** What every Waymark process workflow is started with. */
+export interface ProcessWorkflowInput {
+  kind: 'bpmn';
+  definition: { id: string; key: string; version: number; name?: string };
+  /** The compiled IR of the pinned version: replay never depends on the registry. */
+  ir: ProcessIR;
+  variables: Variables;
+  businessKey?: string;
+  /** Set on continue-as-new: the engine state to resume from. */
+  resume?: EngineState;
+  /** Number of runs before this one in the same chain (continue-as-new count). */
+  generation?: number;
+}
+
+/** The instance as the API shows it. */
+export interface InstanceView {
+  status: EngineState['status'];
+  variables: Variables;
+  activeElements: ActiveElement[];
+  incidents: Incident[];
+  userTasks: UserTaskState[];
+  trail: TrailEntry[];
+  trailDropped: number;
+  result?: Variables;
+  generation: number;
+}
+
+export interface MessageInput {
+  name: string;
+  messageId?: string;
+  correlationKey?: string;
+  variables?: Variables;
+}
+
+export interface CompleteUserTaskInput {
+  flowElementInstanceId: string;
+  variables?: Variables;
+}
+
+export interface RetryIncidentInput {
+  incidentId: string;
+}
+
+/** The instance as the API shows it: status, variables, active elements, incidents, trail. */
+export const instanceQuery = defineQuery<InstanceView>('instance');
+
+/** A message for a waiting receive task / catch event; buffered until one waits; deduped by messageId. */
+export const messageSignal = defineSignal<[MessageInput]>('message');
+
+/** Completes an open user task; rejected for unknown or already completed tasks. */
+export const completeUserTaskUpdate = defineUpdate<{ completed: string }, [CompleteUserTaskInput]>(
+  'completeUserTask',
+);
+
+/** Resolves an incident by retrying its element; rejected for unknown incidents. */
+export const retryIncidentUpdate = defineUpdate<{ retried: string }, [RetryIncidentInput]>('retryIncident');
