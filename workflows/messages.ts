@@ -19,6 +19,8 @@ export interface ProcessWorkflowInput {
   resume?: EngineState;
   /** Number of runs before this one in the same chain (continue-as-new count). */
   generation?: number;
+  /** Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length. */
+  limits?: { historyEvents?: number };
 }
 
 /** The instance as the API shows it. */

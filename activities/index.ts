@@ -1,0 +1,33 @@
+/**
+ * Builds every activity the Waymark worker registers, from injected dependencies. Service-task
+ * activities are registered under their task type (the Web UI shows `http`, not `runTask`);
+ * internal activities use the `waymark.` prefix, which no task type may take.
+ */
+import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
+import { createHttpTask, type HttpTaskLimits } from './http-task';
+import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
+
+export interface ActivityDeps {
+  http: HttpTaskLimits;
+  lookupDefinition: DefinitionLookup;
+}
+
+/** Name of the internal activity that resolves a called definition. */
+export const RESOLVE_DEFINITION_ACTIVITY = 'waymark.resolveDefinition';
+
+/** Task types with a built-in handler on the default queue. */
+export const builtinTaskTypes = ['noop', 'echo', 'bpmn-error', 'fail', 'http', 'io.camunda:http-json:1'] as const;
+
+/** The activity map for `Worker.create({ activities })`. */
+export function createActivities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>> {
+  const http = createHttpTask(deps.http);
+  return {
+    noop,
+    echo,
+    'bpmn-error': raiseBpmnError,
+    fail,
+    http,
+    'io.camunda:http-json:1': http,
+    [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Builds the Waymark worker: the interpreter workflow bundle plus the built-in activities, on
+ * the default task queue. The bundle is built once per process (or passed in, e.g. by tests
+ * and benchmarks that share one) — bundling is the slowest part of a worker's start.
+ */
+import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../../activities';
+
+export interface WaymarkWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: ActivityDeps;
+  /** A prebuilt workflow bundle; built here when absent. */
+  workflowBundle?: WorkflowBundleWithSourceMap;
+  /** Max cached workflows (sticky cache). */
+  maxCachedWorkflows?: number;
+}
+
+/** The path of the workflows module (TypeScript in dev, JavaScript under dist/). */
+export function workflowsPath(): string {
+  return require.resolve('../../workflows');
+}
+
+/** Bundles the interpreter workflow code (webpack). */
+export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
+}
+
+/** Creates (but does not run) the worker. */
+export async function createWaymarkWorker(opts: WaymarkWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    activities: createActivities(opts.activities),
+    maxCachedWorkflows: opts.maxCachedWorkflows,
+  });
+}
+
+const noop = (): void => undefined;
+const quietBundlerLogger = {
+  log: noop,
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
+  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
+};

@@ -1,0 +1,21 @@
+/**
+ * The worker's view of the registry: the latest deployed version of a definition by key, for
+ * call activities.
+ */
+import type { DefinitionLookup } from '../../activities/resolve-definition';
+import type { ProcessIR } from '../model/ir';
+import type { Registry } from '../registry';
+
+/** A DefinitionLookup over the registry. */
+export function registryLookup(registry: Registry): DefinitionLookup {
+  return async (key) => {
+    const definition = await registry.definitions.getDefinition(key);
+    if (!definition) return null;
+    const version = await registry.definitions.latestDeployed(definition.id);
+    if (!version) return null;
+    return {
+      definition: { id: definition.id, key: definition.key, version: version.version, name: definition.name ?? undefined },
+      ir: version.compiled as ProcessIR,
+    };
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The worker process: connects to Temporal and the registry, runs the interpreter workflow and
+ * the built-in activities on the default task queue, and drains on SIGTERM/SIGINT (in-flight
+ * tasks finish, then it exits). `startWorker` is also used in-process by `npm start`.
+ */
+import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { loadConfig, type Config } from '../config';
+import { openRegistry, registryLocation } from '../registry';
+import { connectWorker } from '../temporal/connection';
+import { createWaymarkWorker } from './create-worker';
+import { registryLookup } from './lookup';
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has stopped. */
+  done: Promise<void>;
+  /** Drains and stops the worker, then closes its connections. */
+  stop(): Promise<void>;
+}
+
+/** Starts a worker and resolves once it is polling. */
+export async function startWorker(config: Config, opts: { workflowBundle?: WorkflowBundleWithSourceMap } = {}): Promise<RunningWorker> {
+  const registry = await openRegistry(registryLocation(config));
+  const connection = await connectWorker(config);
+  const worker = await createWaymarkWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.WAYMARK_TASK_QUEUE,
+    workflowBundle: opts.workflowBundle,
+    activities: {
+      http: { timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS, maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES },
+      lookupDefinition: registryLookup(registry),
+    },
+  });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await registry.close();
+  });
+  await waitRunning(worker);
+  return {
+    worker,
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+async function waitRunning(worker: Worker): Promise<void> {
+  while (worker.getState() === 'INITIALIZED') await new Promise((r) => setTimeout(r, 50));
+  if (worker.getState() !== 'RUNNING') throw new Error(`worker failed to start (state ${worker.getState()})`);
+}
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const running = await startWorker(config);
+  console.log(`waymark worker polling task queue '${config.WAYMARK_TASK_QUEUE}' on ${config.temporalAddress}`);
+  const stop = (): void => void running.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await running.done;
+}
+
+if (require.main === module) {
+  run().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

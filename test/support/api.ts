@@ -1,0 +1,92 @@
+/**
+ * Helpers for end-to-end tests: speak HTTP to the stack started by the global setup, deploy
+ * fixtures, start instances and wait for them, reading state only through the public API.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const fixturesDir = path.resolve(__dirname, '..', 'fixtures');
+
+/** The API base URL from the global setup. */
+export function apiUrl(): string {
+  const url = process.env.WAYMARK_API_URL;
+  if (!url) throw new Error('WAYMARK_API_URL is not set: run through jest with the global setup');
+  return url;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+/** One HTTP call; JSON bodies are serialized, strings sent as they are. */
+export async function call<T = any>(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    if (typeof body === 'string') {
+      init.body = body;
+    } else {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+  }
+  const res = await fetch(`${apiUrl()}${urlPath}`, init);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed as T };
+}
+
+/** Reads a BPMN fixture. */
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(fixturesDir, 'bpmn', name.endsWith('.bpmn') ? name : `${name}.bpmn`), 'utf8');
+}
+
+/** Deploys a BPMN fixture (POST /definitions?deploy=true) and returns the response body. */
+export async function deployFixture(name: string): Promise<{ id: string; key: string; version: number }> {
+  const res = await call('POST', '/definitions?deploy=true', fixture(name), { 'content-type': 'application/xml' });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`deploy ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Starts an instance and returns its id. */
+export async function startInstance(key: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<string> {
+  const res = await call('POST', `/definitions/${encodeURIComponent(key)}/instances`, body, headers);
+  if (res.status !== 201) throw new Error(`start ${key}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.instanceId;
+}
+
+/** GET /instances/{id}. */
+export async function getInstance(id: string): Promise<any> {
+  const res = await call('GET', `/instances/${encodeURIComponent(id)}`);
+  if (res.status !== 200) throw new Error(`get ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Polls the instance until `done(instance)` holds (default: it is no longer RUNNING). */
+export async function waitFor(id: string, done: (i: any) => boolean = (i) => i.status !== 'RUNNING', timeoutMs = 30_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  let last: any;
+  while (Date.now() < deadline) {
+    last = await getInstance(id);
+    if (done(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`instance ${id} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last, null, 1)}`);
+}
+
+/** The element ids of a trail, in order. */
+export function trailIds(instance: { trail: { elementId: string }[] }): string[] {
+  return instance.trail.map((t) => t.elementId);
+}
+
+/** Waits until the instance waits at `elementId`; returns that active element. */
+export async function waitAt(id: string, elementId: string, timeoutMs = 30_000): Promise<any> {
+  const i = await waitFor(id, (x) => x.activeElements?.some((a: any) => a.elementId === elementId), timeoutMs);
+  return i.activeElements.find((a: any) => a.elementId === elementId);
+}

@@ -1,0 +1,77 @@
+/**
+ * Jest global setup: one real Temporal dev server (in memory, free ports) and the real Waymark
+ * stack — worker + API started by the same entry point as `npm start` (src/cli/dev.ts), in its
+ * own process, speaking real HTTP — for the whole run. Tests find them through
+ * TEMPORAL_ADDRESS and WAYMARK_API_URL. WAYMARK_TEST_SKIP_STACK=1 skips all of it (unit runs).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startDevServer, type DevServer } from '../../src/temporal/dev-server';
+
+export interface StackHandles {
+  devServer: DevServer;
+  stack: ChildProcess;
+  dataDir: string;
+}
+
+declare global {
+  var __WAYMARK_STACK__: StackHandles | undefined;
+}
+
+const root = path.resolve(__dirname, '..', '..');
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.WAYMARK_TEST_SKIP_STACK === '1') return;
+  const started = Date.now();
+  const devServer = await startDevServer({
+    port: await freePort(),
+    uiPort: await freePort(),
+    onProgress: (line) => console.log(line),
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: devServer.address,
+    TEMPORAL_UI_URL: devServer.uiUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WAYMARK_DATA_DIR: dataDir,
+    WAYMARK_TASK_QUEUE: 'waymark-test',
+    WAYMARK_EXAMPLES_DIR: path.join(root, 'examples'),
+    LOG_LEVEL: 'warn',
+  };
+  const stack = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'cli', 'dev.ts')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logFile = path.join(dataDir, 'stack.log');
+  const log = fs.createWriteStream(logFile);
+  stack.stdout?.pipe(log);
+  stack.stderr?.pipe(log);
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`stack not ready after 180 s; log: ${logFile}\n${seen}`)), 180_000);
+    stack.stdout?.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes('[waymark] ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    stack.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`stack exited with ${code} before it was ready; log: ${logFile}\n${seen}`));
+    });
+  });
+  process.env.TEMPORAL_ADDRESS = devServer.address;
+  process.env.TEMPORAL_UI_URL = devServer.uiUrl;
+  process.env.WAYMARK_API_URL = `http://127.0.0.1:${port}`;
+  process.env.WAYMARK_TASK_QUEUE = 'waymark-test';
+  process.env.WAYMARK_TEST_DATA_DIR = dataDir;
+  globalThis.__WAYMARK_STACK__ = { devServer, stack, dataDir };
+  console.log(`\n[test] Temporal ${devServer.address} + Waymark ${process.env.WAYMARK_API_URL} ready in ${Date.now() - started} ms`);
+}

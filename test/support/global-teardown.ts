@@ -1,0 +1,16 @@
+/**
+ * Jest global teardown: stops the Waymark stack (SIGTERM, so it drains) and the dev server.
+ */
+export default async function globalTeardown(): Promise<void> {
+  const handles = globalThis.__WAYMARK_STACK__;
+  if (!handles) return;
+  const { stack, devServer } = handles;
+  if (stack.exitCode === null) {
+    const exited = new Promise((r) => stack.once('exit', r));
+    stack.kill('SIGTERM');
+    const timer = setTimeout(() => stack.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await devServer.stop();
+}

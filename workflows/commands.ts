@@ -1,0 +1,129 @@
+/**
+ * How the driver carries out engine commands on Temporal: a service task is an activity named
+ * after its task type (on the task's queue, retries from the model, summary = element name), a
+ * timer is a durable timer, a call activity is a child workflow whose input holds the called
+ * definition's compiled IR. Each runs inside the cancellation scope the driver gives it.
+ */
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  executeChild,
+  proxyActivities,
+  sleep,
+  uuid4,
+  workflowInfo,
+  type CancellationScope,
+} from '@temporalio/workflow';
+import type { ResolvedDefinition } from '../activities/resolve-definition';
+import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
+import type { EngineCommand, Variables } from '../src/engine/types';
+import { WaymarkDefinitionId, WaymarkKind, WaymarkVersion } from '../src/temporal/search-attributes';
+import type { ProcessWorkflowInput } from './messages';
+
+type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
+type StartChild = Extract<EngineCommand, { type: 'startChild' }>;
+
+/** How a task failed: with a BPMN error code (routed to a boundary) or not (an incident). */
+export interface TaskFailure {
+  message: string;
+  errorCode?: string;
+}
+
+type TaskFn = (input: TaskInput) => Promise<Variables | undefined | null>;
+
+/** The outcome of a task or child: its variables, or how it failed. Cancellation rejects instead. */
+export type Outcome = { ok: true; variables: Variables } | { ok: false; failure: TaskFailure };
+
+/** Runs a service task as an activity. */
+export async function startTask(
+  scope: CancellationScope,
+  cmd: ScheduleTask,
+  instanceId: string,
+  definitionKey: string,
+): Promise<Outcome> {
+  const activities = proxyActivities<Record<string, TaskFn>>({
+    taskQueue: cmd.taskQueue,
+    startToCloseTimeout: '5 minutes',
+    summary: cmd.name ?? cmd.elementId,
+    retry: {
+      maximumAttempts: Math.max(1, cmd.retries),
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '1 minute',
+      nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
+    },
+  });
+  const input: TaskInput = {
+    flowElementInstanceId: cmd.feiId,
+    elementId: cmd.elementId,
+    elementName: cmd.name,
+    taskType: cmd.taskType,
+    headers: cmd.headers,
+    variables: cmd.variables,
+    instanceId,
+    definitionKey,
+  };
+  try {
+    const result = await scope.run(() => activities[cmd.taskType](input));
+    return { ok: true, variables: result && typeof result === 'object' && !Array.isArray(result) ? result : {} };
+  } catch (err) {
+    if (!(err instanceof ActivityFailure) || isCancelled(err)) throw err;
+    const cause = err.cause;
+    if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
+      const details = cause.details?.[0] as BpmnErrorDetails | undefined;
+      return { ok: false, failure: { message: details?.message ?? cause.message, errorCode: details?.errorCode ?? cause.message } };
+    }
+    return { ok: false, failure: { message: deepestMessage(err) } };
+  }
+}
+
+function isCancelled(err: Error): boolean {
+  return (err.cause as Error | undefined)?.name === 'CancelledFailure';
+}
+
+/** Starts a durable timer that fires after `ms` (at least 1 ms). */
+export async function startTimer(scope: CancellationScope, ms: number, summary: string): Promise<void> {
+  await scope.run(() => sleep(Math.max(1, Math.round(ms)), { summary }));
+}
+
+const internal = proxyActivities<{ 'waymark.resolveDefinition': (key: string) => Promise<ResolvedDefinition> }>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DefinitionNotFound', 'DefinitionKind'] },
+});
+
+/** Resolves the called definition and runs it as a child workflow. */
+export async function startChildProcess(scope: CancellationScope, cmd: StartChild): Promise<Outcome> {
+  try {
+    const variables = await scope.run(async () => {
+      const resolved = await internal['waymark.resolveDefinition'](cmd.processId);
+      const { definition, ir } = resolved;
+      const input: ProcessWorkflowInput = { kind: 'bpmn', definition, ir, variables: cmd.variables };
+      const result = await executeChild<(i: ProcessWorkflowInput) => Promise<Variables>>(definition.key, {
+        workflowId: `${definition.key}:${uuid4()}`,
+        args: [input],
+        taskQueue: workflowInfo().taskQueue,
+        staticSummary: `${definition.name ?? definition.key} v${definition.version} · called by ${cmd.elementId}`,
+        typedSearchAttributes: [
+          { key: WaymarkKind, value: 'bpmn' },
+          { key: WaymarkDefinitionId, value: definition.id },
+          { key: WaymarkVersion, value: definition.version },
+        ],
+      });
+      return result ?? {};
+    });
+    return { ok: true, variables };
+  } catch (err) {
+    if ((err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) && !isCancelled(err)) {
+      return { ok: false, failure: { message: deepestMessage(err) } };
+    }
+    throw err;
+  }
+}
+
+/** The innermost cause's message: what actually went wrong. */
+function deepestMessage(err: Error): string {
+  let e: Error = err;
+  while (e.cause instanceof Error) e = e.cause;
+  return e.message;
+}

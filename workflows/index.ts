@@ -1,0 +1,21 @@
+/**
+ * The one workflow Waymark registers: a dynamic workflow (default export) that every
+ * definition key resolves to, so the Temporal Web UI's Type column shows the user's own key.
+ * It dispatches on the kind of definition in its input. Export nothing else from this module:
+ * any named export would shadow a definition key of the same name.
+ */
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { ProcessWorkflowInput } from './messages';
+import { runProcess } from './process';
+
+export type WorkflowInput = ProcessWorkflowInput;
+
+/** Runs any Waymark definition; the workflow type is the definition key. */
+export default async function waymark(input: WorkflowInput): Promise<unknown> {
+  switch (input?.kind) {
+    case 'bpmn':
+      return runProcess(input);
+    default:
+      throw ApplicationFailure.nonRetryable(`unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`, 'BadInput');
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The BPMN driver: runs the engine reducer inside a Temporal workflow. It turns engine
+ * commands into Temporal primitives (activities, durable timers, child workflows), feeds their
+ * outcomes and every signal/update back to the engine as events stamped with workflow time,
+ * keeps the Web UI's view current (details, search attributes) and continues-as-new at a
+ * quiescent point when Temporal suggests it. All element semantics live in `src/engine`.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import * as engine from '../src/engine';
+import type { EngineCommand, EngineEvent, EngineState, Variables } from '../src/engine/types';
+import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
+import { startChildProcess, startTask, startTimer } from './commands';
+import {
+  completeUserTaskUpdate,
+  instanceQuery,
+  messageSignal,
+  retryIncidentUpdate,
+  type InstanceView,
+  type ProcessWorkflowInput,
+} from './messages';
+import { renderDetails, waitingElementIds } from './inspection';
+
+/** Runs one BPMN process instance (or resumes it after continue-as-new). */
+export async function runProcess(input: ProcessWorkflowInput): Promise<Variables> {
+  const { ir } = input;
+  const info = workflowInfo();
+  const generation = input.generation ?? 0;
+  /** Activities and child workflows in flight, by feiId. */
+  const work = new Map<string, CancellationScope>();
+  const timers = new Map<string, CancellationScope>();
+  let published = '';
+
+  const now = (): number => Date.now();
+
+  const dispatch = (event: EngineEvent): void => {
+    run(engine.step(ir, state, event).commands);
+  };
+
+  const run = (commands: EngineCommand[]): void => {
+    for (const cmd of commands) execute(cmd);
+    publish();
+  };
+
+  const execute = (cmd: EngineCommand): void => {
+    switch (cmd.type) {
+      case 'scheduleTask':
+        track(work, cmd.feiId, (scope) =>
+          startTask(scope, cmd, info.workflowId, input.definition.key).then((o) =>
+            o.ok
+              ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+              : { type: 'taskFailed', feiId: cmd.feiId, ...o.failure, now: now() },
+          ),
+        );
+        return;
+      case 'startChild':
+        track(work, cmd.feiId, (scope) =>
+          startChildProcess(scope, cmd).then((o) =>
+            o.ok
+              ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+              : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() },
+          ),
+        );
+        return;
+      case 'startTimer':
+        track(timers, cmd.timerId, (scope) =>
+          startTimer(scope, cmd.dueAt - now(), cmd.name ?? cmd.elementId).then(
+            (): EngineEvent => ({ type: 'timerFired', timerId: cmd.timerId, now: now() }),
+          ),
+        );
+        return;
+      case 'cancelTimer':
+        cancel(timers, cmd.timerId);
+        return;
+      case 'cancelWork':
+        cancel(work, cmd.feiId);
+        return;
+      case 'complete':
+      case 'fail':
+        return; // the main loop sees the status change
+    }
+  };
+
+  /**
+   * Runs `start` in a fresh cancellation scope kept under `id`, and feeds the event it settles
+   * with to the engine. Outcomes of work cancelled meanwhile are dropped: the engine has moved on.
+   */
+  const track = (
+    registry: Map<string, CancellationScope>,
+    id: string,
+    start: (scope: CancellationScope) => Promise<EngineEvent>,
+  ): void => {
+    const scope = new CancellationScope();
+    registry.set(id, scope);
+    void start(scope).then(
+      (event) => {
+        if (registry.get(id) !== scope) return;
+        registry.delete(id);
+        dispatch(event);
+      },
+      (err: unknown) => {
+        if (registry.get(id) === scope) registry.delete(id);
+        if (!isCancellation(err)) throw err;
+      },
+    );
+  };
+
+  const cancel = (registry: Map<string, CancellationScope>, id: string): void => {
+    const scope = registry.get(id);
+    registry.delete(id);
+    scope?.cancel();
+  };
+
+  /** Current details (no history cost) always; search attributes only when they change. */
+  const publish = (): void => {
+    const active = engine.activeElements(ir, state);
+    setCurrentDetails(renderDetails(input, active, state));
+    const waiting = waitingElementIds(ir, active);
+    const hasIncident = Object.keys(state.incidents).length > 0;
+    const key = `${waiting.join(',')}|${hasIncident}`;
+    if (key !== published) {
+      published = key;
+      upsertSearchAttributes([
+        { key: WaymarkActiveElements, value: waiting },
+        { key: WaymarkIncident, value: hasIncident },
+      ]);
+    }
+  };
+
+  const view = (): InstanceView => ({
+    status: state.status,
+    variables: engine.rootVariables(state),
+    activeElements: engine.activeElements(ir, state),
+    incidents: Object.values(state.incidents),
+    userTasks: engine.openUserTasks(state),
+    trail: state.trail,
+    trailDropped: state.trailDropped,
+    result: state.result,
+    generation,
+  });
+
+  // Start or resume: the engine state is built synchronously, before any handler can run.
+  let state: EngineState;
+  if (input.resume) {
+    state = input.resume;
+    for (const timer of Object.values(state.timers)) {
+      execute({ type: 'startTimer', timerId: timer.id, elementId: timer.elementId, dueAt: timer.dueAt });
+    }
+    publish();
+  } else {
+    const started = engine.startInstance(ir, { instanceId: info.workflowId, variables: input.variables, now: now() });
+    state = started.state;
+    run(started.commands);
+  }
+
+  setHandler(instanceQuery, view, {
+    description: 'The instance: status, variables, active elements, open user tasks, incidents, trail',
+  });
+  setHandler(
+    messageSignal,
+    (m) => dispatch({ type: 'messageReceived', ...m, now: now() }),
+    { description: 'Deliver a message {name, messageId?, correlationKey?, variables?} to a waiting catch (buffered otherwise)' },
+  );
+  setHandler(
+    completeUserTaskUpdate,
+    (task) => {
+      dispatch({ type: 'userTaskCompleted', feiId: task.flowElementInstanceId, variables: task.variables, now: now() });
+      return { completed: task.flowElementInstanceId };
+    },
+    {
+      description: 'Complete an open user task {flowElementInstanceId, variables?}',
+      validator: (task) => {
+        const status = engine.userTaskStatus(state, task.flowElementInstanceId);
+        if (status === 'unknown') {
+          throw ApplicationFailure.create({ type: 'UserTaskNotFound', message: `no user task ${task.flowElementInstanceId} in this instance` });
+        }
+        if (status === 'completed') {
+          throw ApplicationFailure.create({ type: 'UserTaskCompleted', message: `user task ${task.flowElementInstanceId} is already completed` });
+        }
+      },
+    },
+  );
+  setHandler(
+    retryIncidentUpdate,
+    ({ incidentId }) => {
+      dispatch({ type: 'incidentRetried', incidentId, now: now() });
+      return { retried: incidentId };
+    },
+    {
+      description: 'Resolve an incident by retrying its element {incidentId}',
+      validator: ({ incidentId }) => {
+        if (!state.incidents[incidentId]) {
+          throw ApplicationFailure.create({ type: 'IncidentNotFound', message: `no open incident ${incidentId} in this instance` });
+        }
+      },
+    },
+  );
+
+  const historyLimit = input.limits?.historyEvents;
+  const shouldContinueAsNew = (): boolean => {
+    const i = workflowInfo();
+    return i.continueAsNewSuggested || (historyLimit !== undefined && i.historyLength >= historyLimit);
+  };
+
+  try {
+    for (;;) {
+      await condition(
+        () => state.status !== 'RUNNING' || (work.size === 0 && engine.isQuiescent(state) && shouldContinueAsNew()),
+      );
+      if (state.status !== 'RUNNING') break;
+      await condition(allHandlersFinished);
+      if (state.status === 'RUNNING' && work.size === 0 && engine.isQuiescent(state)) {
+        for (const id of [...timers.keys()]) cancel(timers, id);
+        await continueAsNew<(i: ProcessWorkflowInput) => Promise<Variables>>({ ...input, resume: state, generation: generation + 1 });
+      }
+    }
+  } catch (err) {
+    if (isCancellation(err)) {
+      // Record the cancellation in the engine, outside the cancelled scope, then end CANCELED.
+      await CancellationScope.nonCancellable(async () => {
+        dispatch({ type: 'cancelRequested', now: now() });
+        for (const id of [...work.keys()]) cancel(work, id);
+        for (const id of [...timers.keys()]) cancel(timers, id);
+      });
+    }
+    throw err;
+  }
+
+  await condition(allHandlersFinished);
+  if (state.status === 'FAILED') {
+    throw ApplicationFailure.nonRetryable(`process ${input.definition.key} failed`, 'ProcessFailed');
+  }
+  return state.result ?? engine.rootVariables(state);
+}
