@@ -44,8 +44,8 @@ async function run(): Promise<void> {
     say('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   void worker.done.catch((err: unknown) => {
     console.error('worker stopped unexpectedly', err);
     void stop('worker failure');

@@ -66,8 +66,13 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     args.push('--db-filename', opts.dbFile);
   }
   const log = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
-  const child = spawn(bin, args, { stdio: ['ignore', log, log], detached: false });
+  // Own process group: a Ctrl-C to the terminal reaches Waymark first, which drains the worker
+  // and only then stops the server. If Waymark itself dies, the server goes with it.
+  const child = spawn(bin, args, { stdio: ['ignore', log, log], detached: true });
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.on('exit', killOnExit);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  void exited.then(() => process.off('exit', killOnExit));
   const address = `127.0.0.1:${opts.port}`;
   await waitReady(address, child, exited);
   return {

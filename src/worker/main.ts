@@ -57,8 +57,8 @@ async function run(): Promise<void> {
   const running = await startWorker(config);
   console.log(`waymark worker polling task queue '${config.WAYMARK_TASK_QUEUE}' on ${config.temporalAddress}`);
   const stop = (): void => void running.stop();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   await running.done;
 }
 

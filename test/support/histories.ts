@@ -1,0 +1,59 @@
+/**
+ * Replay safety for end-to-end tests: collects the workflow ids a test file ran, fetches their
+ * histories from the real server and replays them with the current workflow code
+ * (Worker.runReplayHistories), so a change to the interpreter that would break running
+ * instances fails the suite. With WAYMARK_RECORD_HISTORIES=1 the histories are also written to
+ * test/fixtures/histories/, where test/workflows/replay.test.ts replays them on every run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { bundleWorkflows } from '../../src/worker/create-worker';
+import { fixturesDir } from './api';
+
+export const historiesDir = path.join(fixturesDir, 'histories');
+
+/** Collects instances as a test file runs them. */
+export class ReplayCheck {
+  private readonly ids = new Map<string, string>();
+
+  /** Remembers an instance (and, when recording, the file name to save its history under). */
+  add(workflowId: string, name = workflowId.replace(/[^A-Za-z0-9_-]+/g, '_')): void {
+    this.ids.set(workflowId, name);
+  }
+
+  /** Replays every collected history with the current code; returns the failures. */
+  async replayAll(): Promise<string[]> {
+    if (this.ids.size === 0) return [];
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({ connection });
+      const histories = [];
+      for (const [workflowId, name] of this.ids) {
+        const history = await client.workflow.getHandle(workflowId).fetchHistory();
+        histories.push({ workflowId, history });
+        if (process.env.WAYMARK_RECORD_HISTORIES === '1') {
+          fs.mkdirSync(historiesDir, { recursive: true });
+          fs.writeFileSync(path.join(historiesDir, `${name}.json`), historyToJSON(history));
+        }
+      }
+      const failures: string[] = [];
+      const bundle = await sharedBundle();
+      for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {
+        if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+      }
+      return failures;
+    } finally {
+      await connection.close();
+    }
+  }
+}
+
+let bundle: ReturnType<typeof bundleWorkflows> | undefined;
+/** One workflow bundle per test file. */
+export function sharedBundle(): ReturnType<typeof bundleWorkflows> {
+  bundle ??= bundleWorkflows();
+  return bundle;
+}
