@@ -25,6 +25,13 @@ export interface Token {
   /** The sequence flow the token arrived by (joins need it). */
   arrivedBy?: string;
   since: EpochMs;
+  /** Work in flight for this element instance (an activity or a child workflow); drives cancelWork and isQuiescent. */
+  work?: 'task' | 'child';
+  /**
+   * Set while an incident holds a completion whose output mappings or outgoing-flow
+   * conditions failed: the result to re-apply when the incident is retried.
+   */
+  completing?: { variables: Variables; propagateAll?: boolean };
 }
 
 export interface Scope {
@@ -72,7 +79,7 @@ export interface PendingTimer {
   /** The element instance the timer belongs to (boundary host, catch event, gateway). */
   feiId: string;
   dueAt: EpochMs;
-  /** Remaining repetitions for cycles (R3/PT10S); undefined = fire once. */
+  /** Remaining repetitions for cycles (R3/PT10S), this pending one included; -1 = unbounded (R/PT10S); undefined = fire once. */
   remaining?: number;
   /** Interval for cycles, in ms. */
   intervalMs?: number;

@@ -15,7 +15,7 @@ test('npm start brings the stack up, prints three URLs and stops on SIGTERM', as
   // Given free ports and an empty data folder
   const [port, tport, uiport] = [await freePort(), await freePort(), await freePort()];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-start-'));
-  const env = { ...process.env, PORT: String(port), TEMPORAL_PORT: String(tport), TEMPORAL_UI_PORT: String(uiport), WAYMARK_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), TEMPORAL_PORT: String(tport), TEMPORAL_UI_PORT: String(uiport), WAYMARK_DATA_DIR: dataDir };
   delete env.TEMPORAL_ADDRESS;
   delete env.TEMPORAL_UI_URL;
   delete env.WAYMARK_TASK_QUEUE;

@@ -1,0 +1,19 @@
+/**
+ * End events (BPMN 2.0 §10.5.3 end events, §13.5.3 / §13.5.6): `none` consumes the token
+ * (the scope completes when its last token is gone); `terminate` ends every other token of
+ * its scope first (BPMN §10.5.3: "all activities in the process are immediately ended");
+ * `error` throws its error code to the nearest matching error boundary.
+ */
+import type { EndEventIR } from '../../model/ir';
+import type { ElementBehaviour } from './behaviour';
+
+export const endEvent: ElementBehaviour<EndEventIR> = {
+  enter(ctx, token, el) {
+    if (el.eventKind === 'error') {
+      ctx.throwError(token, el.errorCode ?? '', el.errorName ?? '');
+      return;
+    }
+    if (el.eventKind === 'terminate') ctx.terminateScope(token);
+    ctx.complete(token, { flows: [] });
+  },
+};

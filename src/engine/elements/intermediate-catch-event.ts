@@ -1,0 +1,33 @@
+/**
+ * Intermediate catch events (BPMN 2.0 §10.5.4, §13.5.4): a timer catch starts a timer
+ * (duration, date, or the first due time of a cycle: it fires once) and a message catch opens
+ * a subscription (a buffered message is consumed at once). The token waits until it fires.
+ * Reached from an event-based gateway, the event has already happened (the trigger).
+ */
+import type { CatchEventIR } from '../../model/ir';
+import { EngineError } from '../errors';
+import type { ElementBehaviour } from './behaviour';
+
+export const intermediateCatchEvent: ElementBehaviour<CatchEventIR> = {
+  enter(ctx, token, el, trigger) {
+    if (trigger) {
+      ctx.complete(token, { variables: trigger });
+      return;
+    }
+    if (el.eventKind === 'timer' && el.timer) {
+      ctx.startTimer(token, el.id, el.timer);
+    } else if (el.eventKind === 'message' && el.message) {
+      const consumed = ctx.subscribe(token, el.id, el.message);
+      if (consumed) ctx.complete(token, { variables: consumed.variables });
+    } else {
+      throw new EngineError(
+        `element '${el.id}': ${el.eventKind} catch event without definition`,
+        el.id,
+      );
+    }
+  },
+  onEvent(ctx, token, _el, event) {
+    if (event.type === 'timer') ctx.complete(token);
+    else if (event.type === 'message') ctx.complete(token, { variables: event.variables });
+  },
+};

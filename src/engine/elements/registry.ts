@@ -1,0 +1,42 @@
+/**
+ * The explicit map from IR element `type` to its behaviour. Every `ElementType` must have an
+ * entry (the compiler checks it through `BehaviourRegistry`); the reducer raises an error
+ * naming the element id for a type missing here.
+ */
+import type { BehaviourRegistry } from './behaviour';
+import { boundaryEvent } from './boundary-event';
+import { callActivity } from './call-activity';
+import { endEvent } from './end-event';
+import { eventBasedGateway } from './event-based-gateway';
+import { exclusiveGateway } from './exclusive-gateway';
+import { inclusiveGateway } from './inclusive-gateway';
+import { intermediateCatchEvent } from './intermediate-catch-event';
+import { jobTask } from './job-task';
+import { parallelGateway } from './parallel-gateway';
+import { passThrough } from './pass-through';
+import { receiveTask } from './receive-task';
+import { scriptTask } from './script-task';
+import { startEvent } from './start-event';
+import { subProcess } from './sub-process';
+import { userTask } from './user-task';
+
+export const behaviours: BehaviourRegistry = {
+  startEvent,
+  endEvent,
+  task: passThrough,
+  manualTask: passThrough,
+  intermediateThrowEvent: passThrough,
+  serviceTask: jobTask,
+  sendTask: jobTask,
+  scriptTask,
+  userTask,
+  receiveTask,
+  intermediateCatchEvent,
+  boundaryEvent,
+  exclusiveGateway,
+  parallelGateway,
+  inclusiveGateway,
+  eventBasedGateway,
+  subProcess,
+  callActivity,
+};

@@ -1,0 +1,48 @@
+/**
+ * BPMN error propagation (BPMN 2.0 §10.5.4 error events, §13.5.6 handling of errors):
+ * an error thrown by an element instance (error end event, job failed with an error code) is
+ * caught by the nearest error boundary event matching the code, looking first at the
+ * failing activity itself and then at each enclosing subprocess up to the process. An exact
+ * code match wins over a catch-all boundary on the same activity. The catching activity is
+ * interrupted and its boundary event taken. Nothing catches: an `error` incident.
+ */
+import type { BoundaryEventIR, ElementIR } from '../model/ir';
+import { cancelToken } from './cancel';
+import type { Run } from './runtime';
+import type { Token } from './types';
+
+function findErrorBoundary(run: Run, host: ElementIR, code: string): BoundaryEventIR | undefined {
+  let catchAll: BoundaryEventIR | undefined;
+  for (const id of host.boundaryEvents) {
+    const b = run.element(id);
+    if (b.type !== 'boundaryEvent' || b.eventKind !== 'error') continue;
+    if (b.errorCode === code) return b;
+    if (b.errorCode === undefined || b.errorCode === '') catchAll ??= b;
+  }
+  return catchAll;
+}
+
+export function throwError(run: Run, thrower: Token, code: string, message: string): void {
+  const el = run.element(thrower.elementId);
+  let host: Token | undefined = thrower;
+  let boundary = findErrorBoundary(run, el, code);
+  while (!boundary && host) {
+    host = run.findToken(host.scopeId);
+    if (host) boundary = findErrorBoundary(run, run.element(host.elementId), code);
+  }
+  if (!boundary || !host) {
+    run.incident(
+      thrower,
+      'error',
+      `unhandled BPMN error '${code}'${message ? `: ${message}` : ''}`,
+    );
+    return;
+  }
+  if (host !== thrower && el.type === 'endEvent') {
+    // The error end event did its job: it completed by throwing.
+    run.addTrail(thrower, el);
+  }
+  delete thrower.work; // the failed job is over: nothing to cancel
+  cancelToken(run, host);
+  run.spawn(host.scopeId, boundary.id, {});
+}

@@ -1,0 +1,183 @@
+/**
+ * Timers, message subscriptions and boundary events (BPMN 2.0 §10.5.2 message events,
+ * §10.5.3 timer events, §10.5.4 boundary events / §13.5.6). Timers and subscriptions are
+ * owned by an element instance (its feiId): a catch event, an event-based gateway (one per
+ * following catch event) or a boundary host (one per timer/message boundary). Firing is
+ * routed back to the owner, or, for a boundary, to the host's boundary handling.
+ */
+import type { BoundaryEventIR, ElementIR, MessageDef, TimerDef } from '../model/ir';
+import { cancelToken } from './cancel';
+import { evaluateFeel } from './feel';
+import type { Run } from './runtime';
+import { planTimer } from './timers';
+import type { BufferedMessage, EngineEvent, MessageSubscription, Token, Variables } from './types';
+
+export const SEEN_MESSAGE_IDS_LIMIT = 1000;
+
+export function startTimer(run: Run, token: Token, elementId: string, def: TimerDef): boolean {
+  const r = planTimer(def, run.variables(token), run.now);
+  if (!r.ok) {
+    run.incident(token, 'expression', `element '${elementId}': ${r.error}`);
+    return false;
+  }
+  const id = run.nextId('timer');
+  run.state.timers[id] = { id, elementId, feiId: token.feiId, dueAt: r.plan.dueAt };
+  if (r.plan.remaining !== undefined) {
+    run.state.timers[id].remaining = r.plan.remaining;
+    run.state.timers[id].intervalMs = r.plan.intervalMs;
+  }
+  emitStart(run, id, elementId, r.plan.dueAt);
+  return true;
+}
+
+function emitStart(run: Run, timerId: string, elementId: string, dueAt: number): void {
+  const name = run.ir.elements[elementId]?.name;
+  run.emit({
+    type: 'startTimer',
+    timerId,
+    elementId,
+    ...(name !== undefined ? { name } : {}),
+    dueAt,
+  });
+}
+
+/** Cancels the timers and removes the subscriptions owned by the token. */
+export function disarm(run: Run, token: Token): void {
+  const { state } = run;
+  for (const id in state.timers) {
+    if (state.timers[id].feiId === token.feiId) {
+      delete state.timers[id];
+      run.emit({ type: 'cancelTimer', timerId: id });
+    }
+  }
+  if (state.subscriptions.some((s) => s.feiId === token.feiId)) {
+    state.subscriptions = state.subscriptions.filter((s) => s.feiId !== token.feiId);
+  }
+}
+
+function keysMatch(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+export function subscribe(
+  run: Run,
+  token: Token,
+  elementId: string,
+  def: MessageDef,
+): BufferedMessage | null | false {
+  let key: string | undefined;
+  if (def.correlationKey !== undefined) {
+    const r = evaluateFeel(def.correlationKey, run.variables(token), { now: run.now });
+    if (!r.ok || r.value === null || typeof r.value === 'object') {
+      const why = r.ok ? `correlation key evaluated to ${JSON.stringify(r.value)}` : r.error;
+      run.incident(token, 'expression', `element '${elementId}': ${why}`);
+      return false;
+    }
+    key = String(r.value);
+  }
+  const { state } = run;
+  const i = state.messages.findIndex(
+    (m) => m.name === def.name && keysMatch(m.correlationKey, key),
+  );
+  if (i >= 0) return state.messages.splice(i, 1)[0];
+  const sub: MessageSubscription = { elementId, feiId: token.feiId, name: def.name };
+  if (key !== undefined) sub.correlationKey = key;
+  state.subscriptions.push(sub);
+  return null;
+}
+
+type MessageEvent = Extract<EngineEvent, { type: 'messageReceived' }>;
+
+/** Dedupes by messageId, then hands the message to the first matching subscription or buffers it. */
+export function deliverMessage(run: Run, event: MessageEvent): void {
+  const { state } = run;
+  if (event.messageId !== undefined) {
+    if (state.seenMessageIds.includes(event.messageId)) return;
+    state.seenMessageIds.push(event.messageId);
+    if (state.seenMessageIds.length > SEEN_MESSAGE_IDS_LIMIT) state.seenMessageIds.shift();
+  }
+  const variables = event.variables ?? {};
+  const i = state.subscriptions.findIndex(
+    (s) => s.name === event.name && keysMatch(s.correlationKey, event.correlationKey),
+  );
+  if (i < 0) {
+    const buffered: BufferedMessage = { name: event.name, variables, receivedAt: run.iso() };
+    if (event.messageId !== undefined) buffered.messageId = event.messageId;
+    if (event.correlationKey !== undefined) buffered.correlationKey = event.correlationKey;
+    state.messages.push(buffered);
+    return;
+  }
+  const [sub] = state.subscriptions.splice(i, 1);
+  const owner = run.findToken(sub.feiId);
+  if (!owner) return;
+  const el = run.element(sub.elementId);
+  if (el.type === 'boundaryEvent' && el.attachedTo === owner.elementId) {
+    // A non-interrupting message boundary stays open while its host lives (Zeebe).
+    if (!el.cancelActivity) state.subscriptions.push(sub);
+    fireBoundary(run, owner, el, variables);
+    return;
+  }
+  const ownerEl = run.element(owner.elementId);
+  run
+    .behaviour(ownerEl)
+    .onEvent?.(run, owner, ownerEl, { type: 'message', elementId: sub.elementId, variables });
+}
+
+export function fireTimer(run: Run, timerId: string): void {
+  const { state } = run;
+  const timer = state.timers[timerId];
+  if (!timer) return;
+  delete state.timers[timerId];
+  const owner = run.findToken(timer.feiId);
+  if (!owner) return;
+  const el = run.element(timer.elementId);
+  if (el.type === 'boundaryEvent' && el.attachedTo === owner.elementId) {
+    const again = timer.remaining !== undefined && (timer.remaining === -1 || timer.remaining > 1);
+    if (!el.cancelActivity && again && timer.intervalMs) {
+      const id = run.nextId('timer');
+      const dueAt = timer.dueAt + timer.intervalMs;
+      const remaining = timer.remaining === -1 ? -1 : (timer.remaining as number) - 1;
+      state.timers[id] = { ...timer, id, dueAt, remaining };
+      emitStart(run, id, el.id, dueAt);
+    }
+    fireBoundary(run, owner, el, {});
+    return;
+  }
+  const ownerEl = run.element(owner.elementId);
+  run.behaviour(ownerEl).onEvent?.(run, owner, ownerEl, { type: 'timer', timer });
+}
+
+/** Interrupting: cancels the host first. Either way a token starts at the boundary event. */
+export function fireBoundary(
+  run: Run,
+  host: Token,
+  boundary: BoundaryEventIR,
+  variables: Variables,
+): void {
+  if (boundary.cancelActivity) cancelToken(run, host);
+  run.spawn(host.scopeId, boundary.id, variables);
+}
+
+/** Arms the host's timer and message boundaries not yet armed (idempotent, for retries). */
+export function armBoundaries(run: Run, host: Token, el: ElementIR): void {
+  const { state } = run;
+  for (const id of el.boundaryEvents) {
+    const b = run.element(id);
+    if (b.type !== 'boundaryEvent' || b.eventKind === 'error') continue;
+    const armed =
+      Object.values(state.timers).some((t) => t.feiId === host.feiId && t.elementId === id) ||
+      state.subscriptions.some((s) => s.feiId === host.feiId && s.elementId === id);
+    if (armed) continue;
+    if (b.eventKind === 'timer' && b.timer) {
+      if (!startTimer(run, host, id, b.timer)) return;
+    } else if (b.eventKind === 'message' && b.message) {
+      for (;;) {
+        const consumed = subscribe(run, host, id, b.message);
+        if (consumed === false) return;
+        if (!consumed) break;
+        fireBoundary(run, host, b, consumed.variables);
+        if (b.cancelActivity) return;
+      }
+    }
+  }
+}

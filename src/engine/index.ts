@@ -1,0 +1,17 @@
+/**
+ * Public API of the Waymark engine core: a deterministic reducer over BPMN process IR.
+ * Sandbox-safe (no Node built-ins, I/O, clock or randomness): time comes in with each event.
+ * See README.md in this folder for the semantics chosen where BPMN leaves room.
+ */
+export { startInstance, step, type StepResult } from './reducer';
+export {
+  activeElements,
+  openUserTasks,
+  userTaskStatus,
+  rootVariables,
+  isQuiescent,
+} from './queries';
+export { evaluateFeel, renderTemplate, type FeelResult, type FeelOptions } from './feel';
+export { MAX_ENTRIES_PER_STEP, TRAIL_LIMIT, type StepOptions } from './runtime';
+export { EngineError } from './errors';
+export type * from './types';

@@ -1,0 +1,57 @@
+/**
+ * Read-only views over the engine state for queries, update validators and the driver.
+ */
+import type { ProcessIR } from '../model/ir';
+import type { ActiveElement, EngineState, UserTaskState, Variables } from './types';
+
+/** Element instances holding a token (waiting, in flight or in an incident), in creation order. */
+export function activeElements(ir: ProcessIR, state: EngineState): ActiveElement[] {
+  return Object.values(state.tokens).map((t) => {
+    const el = ir.elements[t.elementId];
+    return {
+      flowElementInstanceId: t.feiId,
+      elementId: t.elementId,
+      ...(el?.name !== undefined ? { name: el.name } : {}),
+      type: el?.bpmnType ?? 'unknown',
+      since: new Date(t.since).toISOString(),
+      status: t.status,
+    };
+  });
+}
+
+export function openUserTasks(state: EngineState): UserTaskState[] {
+  return Object.values(state.userTasks);
+}
+
+/**
+ * `open` while the task waits; `completed` when the feiId names an element instance this
+ * instance has already had (per the visit counters) that is no longer open (completed or
+ * cancelled); `unknown` otherwise.
+ */
+export function userTaskStatus(
+  state: EngineState,
+  feiId: string,
+): 'open' | 'completed' | 'unknown' {
+  if (state.userTasks[feiId]) return 'open';
+  if (state.trail.some((e) => e.flowElementInstanceId === feiId)) return 'completed';
+  const prefix = `${state.instanceId}/`;
+  if (!feiId.startsWith(prefix)) return 'unknown';
+  const rest = feiId.slice(prefix.length);
+  const cut = rest.lastIndexOf('/');
+  if (cut <= 0) return 'unknown';
+  const elementId = rest.slice(0, cut);
+  const n = rest.slice(cut + 1);
+  if (!/^[1-9]\d*$/.test(n)) return 'unknown';
+  return Number(n) <= (state.visits[elementId] ?? 0) ? 'completed' : 'unknown';
+}
+
+/** The process-level variables (a copy). */
+export function rootVariables(state: EngineState): Variables {
+  return { ...(state.scopes[state.rootScopeId]?.variables ?? state.result ?? {}) };
+}
+
+/** No activity or child workflow in flight: waits, user tasks, timers and incidents are fine. */
+export function isQuiescent(state: EngineState): boolean {
+  for (const id in state.tokens) if (state.tokens[id].work) return false;
+  return true;
+}

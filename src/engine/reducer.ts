@@ -1,0 +1,116 @@
+/**
+ * The engine as a pure reducer: `startInstance` builds the initial state and runs to the
+ * first waits; `step` applies one event and runs until nothing more can move. Both return
+ * the commands for the driver. `step` mutates the state it is given (and returns it): copy
+ * first if the previous state must be kept. Events for element instances that no longer
+ * wait (a late completion after a boundary interrupted the task) are ignored.
+ */
+import type { ProcessIR } from '../model/ir';
+import { cancelInstance } from './cancel';
+import type { ElementEvent } from './elements/behaviour';
+import { deliverMessage, fireTimer } from './events';
+import { Run, type StepOptions } from './runtime';
+import type { EngineCommand, EngineEvent, EngineState, EpochMs, Variables } from './types';
+
+export interface StepResult {
+  state: EngineState;
+  commands: EngineCommand[];
+}
+
+/** Creates an instance and runs it from the process's none start event to its first waits. */
+export function startInstance(
+  ir: ProcessIR,
+  init: { instanceId: string; variables: Variables; now: EpochMs },
+  options?: StepOptions,
+): StepResult {
+  const rootScopeId = `${init.instanceId}/root`;
+  const state: EngineState = {
+    instanceId: init.instanceId,
+    status: 'RUNNING',
+    rootScopeId,
+    tokens: {},
+    scopes: {
+      [rootScopeId]: {
+        id: rootScopeId,
+        elementId: null,
+        parentId: null,
+        variables: { ...init.variables },
+      },
+    },
+    joins: {},
+    visits: {},
+    seq: 0,
+    timers: {},
+    subscriptions: [],
+    messages: [],
+    seenMessageIds: [],
+    userTasks: {},
+    incidents: {},
+    trail: [],
+    trailDropped: 0,
+    startedAt: {},
+  };
+  const run = new Run(ir, state, init.now, options);
+  run.spawn(rootScopeId, ir.startEventId);
+  run.settle();
+  return { state, commands: run.commands };
+}
+
+/**
+ * Applies one event. Mutates and returns `state` (no copy, for speed on long histories).
+ * A finished instance (COMPLETED, CANCELED, FAILED) ignores every event. `started` is a no-op:
+ * use {@link startInstance}.
+ */
+export function step(
+  ir: ProcessIR,
+  state: EngineState,
+  event: EngineEvent,
+  options?: StepOptions,
+): StepResult {
+  if (state.status !== 'RUNNING') return { state, commands: [] };
+  const run = new Run(ir, state, event.now, options);
+  switch (event.type) {
+    case 'started':
+      return { state, commands: [] };
+    case 'taskCompleted':
+    case 'userTaskCompleted':
+    case 'childCompleted':
+      dispatch(run, event.feiId, { type: event.type, variables: event.variables ?? {} });
+      break;
+    case 'taskFailed':
+      dispatch(run, event.feiId, {
+        type: 'taskFailed',
+        errorCode: event.errorCode,
+        message: event.message,
+      });
+      break;
+    case 'childFailed':
+      dispatch(run, event.feiId, { type: 'childFailed', message: event.message });
+      break;
+    case 'timerFired':
+      fireTimer(run, event.timerId);
+      break;
+    case 'messageReceived':
+      deliverMessage(run, event);
+      break;
+    case 'incidentRetried':
+      run.retry(event.incidentId);
+      break;
+    case 'cancelRequested':
+      cancelInstance(run);
+      return { state, commands: run.commands };
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown engine event ${JSON.stringify(unknown)}`);
+    }
+  }
+  run.settle();
+  return { state, commands: run.commands };
+}
+
+function dispatch(run: Run, feiId: string, event: ElementEvent): void {
+  const token = run.findToken(feiId);
+  if (!token || token.status !== 'active') return;
+  const el = run.element(token.elementId);
+  run.behaviour(el).onEvent?.(run, token, el, event);
+}

@@ -1,0 +1,348 @@
+/**
+ * The reducer's working core for one step: owns tokens, scopes, the arrival queue, element
+ * completion (outputs, trail, outgoing flows), incidents and scope/process completion. It is
+ * the `EngineContext` the element behaviours act through. Joins, boundary/timer/message
+ * bookkeeping, error routing and cancellation live in sibling modules that operate on it.
+ *
+ * Arrivals are processed first-in first-out, so parallel branches advance breadth-first and
+ * the trail order is deterministic. Inclusive joins and subprocess/process completion are
+ * decided only when the queue is empty, so a token still in transit is never missed.
+ */
+import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/ir';
+import { cancelToken, terminateScope } from './cancel';
+import { EngineError } from './errors';
+import { armBoundaries, disarm, startTimer, subscribe } from './events';
+import type { CompleteOptions, ElementBehaviour, EngineContext } from './elements/behaviour';
+import { behaviours } from './elements/registry';
+import { throwError } from './error-routing';
+import { selectFlows } from './flows';
+import { fireReadyJoins, recordJoin } from './joins';
+import type {
+  BufferedMessage,
+  EngineCommand,
+  EngineState,
+  EpochMs,
+  Incident,
+  Token,
+  Variables,
+} from './types';
+import { evaluateMappings, propagate, visibleVariables, writeVariable } from './variables';
+
+/** The most element entries one step may perform before the runaway guard trips. */
+export const MAX_ENTRIES_PER_STEP = 1_000_000;
+export const TRAIL_LIMIT = 1000;
+
+export interface StepOptions {
+  /** Runaway guard (default {@link MAX_ENTRIES_PER_STEP}). */
+  maxEntriesPerStep?: number;
+}
+
+interface Arrival {
+  scopeId: string;
+  elementId: string;
+  flowId?: string;
+  trigger?: Variables;
+}
+
+export class Run implements EngineContext {
+  readonly commands: EngineCommand[] = [];
+  /** Scopes that lost a token this step: checked for completion once the queue is empty. */
+  readonly pendingScopes = new Set<string>();
+  private queue: Arrival[] = [];
+  private entries = 0;
+  private readonly maxEntries: number;
+
+  constructor(
+    readonly ir: ProcessIR,
+    readonly state: EngineState,
+    readonly now: EpochMs,
+    options: StepOptions = {},
+  ) {
+    this.maxEntries = options.maxEntriesPerStep ?? MAX_ENTRIES_PER_STEP;
+  }
+
+  emit(command: EngineCommand): void {
+    this.commands.push(command);
+  }
+
+  nextId(prefix: string): string {
+    this.state.seq += 1;
+    return `${prefix}${this.state.seq}`;
+  }
+
+  iso(ms: EpochMs = this.now): string {
+    return new Date(ms).toISOString();
+  }
+
+  element(id: string): ElementIR {
+    const el = this.ir.elements[id];
+    if (!el) throw new EngineError(`unknown element '${id}'`, id);
+    return el;
+  }
+
+  behaviour(el: ElementIR): ElementBehaviour {
+    const b = (behaviours as Partial<Record<string, ElementBehaviour>>)[el.type];
+    if (!b)
+      throw new EngineError(`element '${el.id}': unsupported element type '${el.type}'`, el.id);
+    return b;
+  }
+
+  findToken(feiId: string): Token | undefined {
+    for (const id in this.state.tokens) {
+      const t = this.state.tokens[id];
+      if (t.feiId === feiId) return t;
+    }
+    return undefined;
+  }
+
+  /** The scope holding the element instance's own variables: its local scope if any. */
+  localScopeId(token: Token): string {
+    return this.state.scopes[token.feiId] ? token.feiId : token.scopeId;
+  }
+
+  variables(token: Token): Variables {
+    return visibleVariables(this.state, this.localScopeId(token));
+  }
+
+  spawn(scopeId: string, elementId: string, trigger?: Variables): void {
+    this.queue.push({ scopeId, elementId, trigger });
+  }
+
+  /** Processes arrivals, inclusive joins and scope completions until nothing moves. */
+  settle(): void {
+    for (;;) {
+      for (let i = 0; i < this.queue.length; i++) this.enterArrival(this.queue[i]);
+      this.queue = [];
+      if (this.state.status !== 'RUNNING') return;
+      if (fireReadyJoins(this)) continue;
+      if (this.completeScopes()) continue;
+      return;
+    }
+  }
+
+  private enterArrival(a: Arrival): void {
+    const el = this.element(a.elementId);
+    const b = this.behaviour(el);
+    if (b.join && el.incoming.length > 1 && a.flowId !== undefined) {
+      if (!recordJoin(this, a.scopeId, el, a.flowId, b.join)) return;
+    }
+    this.activate(a.scopeId, el, a.flowId, a.trigger);
+  }
+
+  /** Creates the element instance's token and runs inputs, boundary arming and `enter`. */
+  activate(scopeId: string, el: ElementIR, arrivedBy?: string, trigger?: Variables): void {
+    const b = this.behaviour(el);
+    this.entries += 1;
+    const token = this.createToken(scopeId, el, arrivedBy);
+    if (this.entries > this.maxEntries) {
+      this.incident(
+        token,
+        'error',
+        `runaway guard: more than ${this.maxEntries} element entries in one step (at element '${el.id}')`,
+      );
+      return;
+    }
+    if (!this.applyInputs(token, el, b)) return;
+    if (el.boundaryEvents.length > 0) armBoundaries(this, token, el);
+    if (this.isLive(token)) b.enter(this, token, el, trigger);
+  }
+
+  /** Re-runs the element instance behind a retried incident (same feiId). */
+  retry(incidentId: string): void {
+    const incident = this.state.incidents[incidentId];
+    if (!incident) return;
+    delete this.state.incidents[incidentId];
+    const token = this.findToken(incident.flowElementInstanceId);
+    if (!token) return;
+    token.status = 'active';
+    if (token.completing) {
+      const { variables, propagateAll } = token.completing;
+      delete token.completing;
+      this.complete(token, { variables, propagateAll });
+      return;
+    }
+    const el = this.element(token.elementId);
+    const b = this.behaviour(el);
+    if (!this.applyInputs(token, el, b)) return;
+    if (el.boundaryEvents.length > 0) armBoundaries(this, token, el);
+    if (this.isLive(token)) (b.onRetry ?? b.enter)(this, token, el);
+  }
+
+  private isLive(token: Token): boolean {
+    return this.state.tokens[token.id] === token && token.status === 'active';
+  }
+
+  private createToken(scopeId: string, el: ElementIR, arrivedBy?: string): Token {
+    const n = (this.state.visits[el.id] ?? 0) + 1;
+    this.state.visits[el.id] = n;
+    const token: Token = {
+      id: this.nextId('t'),
+      elementId: el.id,
+      scopeId,
+      feiId: `${this.state.instanceId}/${el.id}/${n}`,
+      status: 'active',
+      since: this.now,
+    };
+    if (arrivedBy !== undefined) token.arrivedBy = arrivedBy;
+    this.state.tokens[token.id] = token;
+    this.state.startedAt[token.feiId] = this.now;
+    return token;
+  }
+
+  /** Creates the local scope (inputs; always for scope owners) unless it exists. */
+  private applyInputs(token: Token, el: ElementIR, b: ElementBehaviour): boolean {
+    if (!(b.ownsScope || el.inputs.length > 0) || this.state.scopes[token.feiId]) return true;
+    const r = evaluateMappings(el.inputs, visibleVariables(this.state, token.scopeId), this.now);
+    if (!r.ok) {
+      this.incident(token, 'expression', `element '${el.id}': input ${r.error}`);
+      return false;
+    }
+    this.state.scopes[token.feiId] = {
+      id: token.feiId,
+      elementId: el.id,
+      parentId: token.scopeId,
+      variables: r.values,
+    };
+    return true;
+  }
+
+  complete(token: Token, options: CompleteOptions = {}): void {
+    const el = this.element(token.elementId);
+    const variables = options.variables ?? {};
+    const local = this.localScopeId(token);
+    const parked = { variables, propagateAll: options.propagateAll };
+    if (el.outputs.length > 0) {
+      const context = { ...visibleVariables(this.state, local), ...variables };
+      const r = evaluateMappings(el.outputs, context, this.now);
+      if (!r.ok) return this.park(token, parked, `element '${el.id}': output ${r.error}`);
+      if (options.propagateAll === true) propagate(this.state, local, variables);
+      for (const [target, value] of r.writes)
+        writeVariable(this.state, token.scopeId, target, value);
+    } else if (options.propagateAll !== false) {
+      propagate(this.state, local, variables);
+    }
+    let flows = options.flows;
+    if (!flows) {
+      const sel = selectFlows(
+        this.ir,
+        el,
+        () => visibleVariables(this.state, token.scopeId),
+        this.now,
+        'all',
+      );
+      if (!sel.ok) return this.park(token, parked, sel.error);
+      flows = sel.flows;
+    }
+    disarm(this, token);
+    delete this.state.scopes[token.feiId];
+    this.addTrail(token, el);
+    this.removeToken(token);
+    for (const flowId of flows) {
+      const flow = this.ir.flows[flowId];
+      if (!flow)
+        throw new EngineError(`element '${el.id}': unknown sequence flow '${flowId}'`, el.id);
+      this.queue.push({
+        scopeId: token.scopeId,
+        elementId: flow.targetId,
+        flowId,
+        trigger: options.triggers?.[flow.targetId],
+      });
+    }
+  }
+
+  private park(token: Token, completing: Token['completing'], message: string): void {
+    this.incident(token, 'expression', message);
+    token.completing = completing;
+  }
+
+  incident(token: Token, kind: Incident['kind'], message: string): void {
+    token.status = 'incident';
+    delete token.work;
+    const id = this.nextId('i');
+    this.state.incidents[id] = {
+      id,
+      elementId: token.elementId,
+      flowElementInstanceId: token.feiId,
+      message,
+      kind,
+      createdAt: this.iso(),
+    };
+  }
+
+  addTrail(token: Token, el: ElementIR): void {
+    const trail = this.state.trail;
+    trail.push({
+      elementId: el.id,
+      ...(el.name !== undefined ? { name: el.name } : {}),
+      type: el.bpmnType,
+      flowElementInstanceId: token.feiId,
+      startedAt: this.iso(this.state.startedAt[token.feiId] ?? token.since),
+      endedAt: this.iso(),
+    });
+    if (trail.length > TRAIL_LIMIT) {
+      const drop = trail.length - TRAIL_LIMIT;
+      trail.splice(0, drop);
+      this.state.trailDropped += drop;
+    }
+  }
+
+  removeToken(token: Token): void {
+    delete this.state.tokens[token.id];
+    delete this.state.startedAt[token.feiId];
+    this.pendingScopes.add(token.scopeId);
+  }
+
+  /** True while a scope still holds a token or a token waiting in a join. */
+  scopeBusy(scopeId: string): boolean {
+    for (const id in this.state.tokens) if (this.state.tokens[id].scopeId === scopeId) return true;
+    const prefix = `${scopeId}|`;
+    for (const key in this.state.joins) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
+  private completeScopes(): boolean {
+    const pending = [...this.pendingScopes];
+    this.pendingScopes.clear();
+    let moved = false;
+    for (const scopeId of pending) {
+      if (!this.state.scopes[scopeId] || this.scopeBusy(scopeId)) continue;
+      if (scopeId === this.state.rootScopeId) {
+        this.finishProcess();
+        return true;
+      }
+      const owner = this.findToken(scopeId);
+      if (owner && owner.status === 'active') {
+        this.complete(owner);
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  private finishProcess(): void {
+    const variables = { ...this.state.scopes[this.state.rootScopeId].variables };
+    this.state.status = 'COMPLETED';
+    this.state.result = variables;
+    this.emit({ type: 'complete', variables: { ...variables } });
+  }
+
+  // EngineContext delegations to the sibling modules.
+  throwError(token: Token, errorCode: string, message: string): void {
+    throwError(this, token, errorCode, message);
+  }
+  terminateScope(token: Token): void {
+    terminateScope(this, token);
+  }
+  cancel(token: Token): void {
+    cancelToken(this, token);
+  }
+  startTimer(token: Token, elementId: string, def: TimerDef): boolean {
+    return startTimer(this, token, elementId, def);
+  }
+  subscribe(token: Token, elementId: string, def: MessageDef): BufferedMessage | null | false {
+    return subscribe(this, token, elementId, def);
+  }
+  disarm(token: Token): void {
+    disarm(this, token);
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Builds the IR of one flow node, one builder per IR element type in an explicit map. The
+ * builders run only after every rule passed, so they may rely on what the rules check
+ * (task types, scripts, messages, error codes) and only fill in defaults.
+ */
+import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from '../ir';
+import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
+import { readSource, toFeel } from './feel';
+import type { Located } from './model';
+import type { ModdleElement } from './moddle-types';
+import { inclusiveUpstream } from './upstream';
+import { extension, taskHeaders } from './zeebe';
+
+/** The fields every element shares. */
+export type ElementBaseIR = Omit<PassThroughTaskIR, 'type'>;
+
+type Builder = (node: Located, base: ElementBaseIR) => ElementIR;
+
+const DEFAULT_RETRIES = 3;
+
+export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
+  startEvent: (_n, base) => ({ ...base, type: 'startEvent', eventKind: 'none' }),
+  endEvent: ({ element }, base) => {
+    const kind = eventKindOf(element);
+    if (kind !== 'error')
+      return { ...base, type: 'endEvent', eventKind: kind === 'terminate' ? 'terminate' : 'none' };
+    const error = eventDefinitionOf(element)?.errorRef;
+    return {
+      ...base,
+      type: 'endEvent',
+      eventKind: 'error',
+      errorCode: error?.errorCode?.trim(),
+      ...optional('errorName', error?.name),
+    };
+  },
+  task: (_n, base) => ({ ...base, type: 'task' }),
+  manualTask: (_n, base) => ({ ...base, type: 'manualTask' }),
+  intermediateThrowEvent: (_n, base) => ({ ...base, type: 'intermediateThrowEvent' }),
+  serviceTask: (n, base) => jobTask(n, base, 'serviceTask'),
+  sendTask: (n, base) => jobTask(n, base, 'sendTask'),
+  scriptTask: ({ element }, base) => {
+    const script = extension(element, 'zeebe:Script');
+    return {
+      ...base,
+      type: 'scriptTask',
+      expression: readSource(script?.expression ?? '').text,
+      resultVariable: script?.resultVariable?.trim() ?? '',
+    };
+  },
+  userTask: ({ element }, base) => {
+    const assignment = extension(element, 'zeebe:AssignmentDefinition');
+    const form = extension(element, 'zeebe:FormDefinition');
+    return {
+      ...base,
+      type: 'userTask',
+      ...optional('assignee', assignment?.assignee),
+      ...optional('candidateGroups', assignment?.candidateGroups),
+      ...optional('formKey', form?.formKey ?? form?.formId),
+    };
+  },
+  receiveTask: ({ element }, base) => ({
+    ...base,
+    type: 'receiveTask',
+    message: messageOf(element.messageRef),
+  }),
+  intermediateCatchEvent: ({ element }, base) => {
+    const def = eventDefinitionOf(element);
+    return eventKindOf(element) === 'timer'
+      ? { ...base, type: 'intermediateCatchEvent', eventKind: 'timer', timer: timerOf(def) }
+      : {
+          ...base,
+          type: 'intermediateCatchEvent',
+          eventKind: 'message',
+          message: messageOf(def?.messageRef),
+        };
+  },
+  boundaryEvent: ({ element }, base) => {
+    const def = eventDefinitionOf(element);
+    const kind = eventKindOf(element);
+    const common = {
+      ...base,
+      type: 'boundaryEvent' as const,
+      attachedTo: element.attachedToRef?.id ?? '',
+      cancelActivity: element.cancelActivity !== false,
+    };
+    if (kind === 'timer') return { ...common, eventKind: 'timer', timer: timerOf(def) };
+    if (kind === 'message')
+      return { ...common, eventKind: 'message', message: messageOf(def?.messageRef) };
+    return {
+      ...common,
+      cancelActivity: true,
+      eventKind: 'error',
+      ...optional('errorCode', def?.errorRef?.errorCode),
+    };
+  },
+  exclusiveGateway: (_n, base) => ({ ...base, type: 'exclusiveGateway' }),
+  parallelGateway: (_n, base) => ({ ...base, type: 'parallelGateway' }),
+  eventBasedGateway: (_n, base) => ({ ...base, type: 'eventBasedGateway' }),
+  inclusiveGateway: (n, base) => ({
+    ...base,
+    type: 'inclusiveGateway',
+    upstream: base.incoming.length > 1 ? inclusiveUpstream(n) : {},
+  }),
+  subProcess: ({ element }, base) => ({
+    ...base,
+    type: 'subProcess',
+    startEventId: (element.flowElements ?? []).find(isNoneStart)?.id ?? '',
+  }),
+  callActivity: ({ element }, base) => {
+    const called = extension(element, 'zeebe:CalledElement');
+    const processId = readSource(called?.processId ?? '');
+    return {
+      ...base,
+      type: 'callActivity',
+      processId: processId.isFeel ? processId.text : processId.text.trim(),
+      processIdIsFeel: processId.isFeel,
+      propagateAllChildVariables: called?.propagateAllChildVariables !== false,
+      propagateAllParentVariables: called?.propagateAllParentVariables !== false,
+    };
+  },
+};
+
+function jobTask(node: Located, base: ElementBaseIR, type: 'serviceTask' | 'sendTask'): ElementIR {
+  const definition = extension(node.element, 'zeebe:TaskDefinition');
+  const headers = taskHeaders(node.element);
+  const retries = Number.parseInt(definition?.retries?.trim() ?? '', 10);
+  return {
+    ...base,
+    type,
+    taskType: definition?.type?.trim() ?? '',
+    ...optional('taskQueue', headers.taskQueue),
+    retries: Number.isInteger(retries) && retries > 0 ? retries : DEFAULT_RETRIES,
+    headers,
+  };
+}
+
+/** The timer of a `bpmn:TimerEventDefinition`. */
+export function timerOf(def: ModdleElement | undefined): TimerDef {
+  const [kind, expr] = def?.timeDuration
+    ? (['duration', def.timeDuration] as const)
+    : def?.timeDate
+      ? (['date', def.timeDate] as const)
+      : (['cycle', def?.timeCycle] as const);
+  const source = readSource(expr?.body ?? '');
+  return {
+    kind,
+    expression: source.isFeel ? source.text : source.text.trim(),
+    isFeel: source.isFeel,
+  };
+}
+
+/** The message of a `bpmn:Message`, its correlation key as FEEL. */
+export function messageOf(message: ModdleElement | undefined): MessageDef {
+  const key = extension(message, 'zeebe:Subscription')?.correlationKey;
+  return {
+    name: message?.name?.trim() ?? '',
+    ...optional('correlationKey', key?.trim() ? toFeel(key) : undefined),
+  };
+}
+
+/** `{ [key]: value }` when value is a non-empty string, else `{}` (keeps the IR free of undefined). */
+export function optional<K extends string>(
+  key: K,
+  value: string | undefined,
+): Partial<Record<K, string>> {
+  return value !== undefined && value.trim() !== ''
+    ? ({ [key]: value.trim() } as Record<K, string>)
+    : {};
+}

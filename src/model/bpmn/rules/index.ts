@@ -1,0 +1,52 @@
+/**
+ * The registry of validation rules, as an explicit list: the compiler runs every one of
+ * them and reports all their problems at once. Add a rule by adding its file and a line here.
+ */
+import type { Rule } from '../types';
+import { rule as boundaryEventHost } from './boundary-event-host';
+import { rule as callActivityProcessId } from './call-activity-process-id';
+import { rule as elementReachable } from './element-reachable';
+import { rule as errorBoundaryCode } from './error-boundary-code';
+import { rule as errorEndEventCode } from './error-end-event-code';
+import { rule as eventBasedGatewayTargets } from './event-based-gateway-targets';
+import { rule as exclusiveGatewayConditions } from './exclusive-gateway-conditions';
+import { rule as executableProcessRequired } from './executable-process-required';
+import { rule as feelSyntax } from './feel-syntax';
+import { rule as flowTargetExists } from './flow-target-exists';
+import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
+import { rule as ioMappingTarget } from './io-mapping-target';
+import { rule as messageEventMessage } from './message-event-message';
+import { rule as processParameters } from './process-parameters';
+import { rule as receiveTaskMessage } from './receive-task-message';
+import { rule as referenceResolvable } from './reference-resolvable';
+import { rule as scriptTaskExpression } from './script-task-expression';
+import { rule as serviceTaskType } from './service-task-type';
+import { rule as startEventRequired } from './start-event-required';
+import { rule as timerDefinition } from './timer-definition';
+import { rule as timerIso8601 } from './timer-iso8601';
+import { rule as unsupportedElement } from './unsupported-element';
+
+export const RULES: readonly Rule[] = [
+  executableProcessRequired,
+  unsupportedElement,
+  startEventRequired,
+  flowTargetExists,
+  referenceResolvable,
+  gatewayOutgoingRequired,
+  exclusiveGatewayConditions,
+  eventBasedGatewayTargets,
+  boundaryEventHost,
+  timerDefinition,
+  timerIso8601,
+  feelSyntax,
+  ioMappingTarget,
+  serviceTaskType,
+  scriptTaskExpression,
+  callActivityProcessId,
+  receiveTaskMessage,
+  messageEventMessage,
+  errorEndEventCode,
+  errorBoundaryCode,
+  processParameters,
+  elementReachable,
+];

@@ -1,0 +1,52 @@
+/**
+ * The public result types of the BPMN compiler and the contract every validation rule
+ * follows. Definition problems are data: each one names its rule and, where it can, the
+ * element id and the position in the XML, and the compiler returns all of them at once.
+ */
+import type { ProcessIR } from '../ir';
+import type { ProcessModel } from './model';
+import type { ModdleElement } from './moddle-types';
+
+/** One definition problem (or warning): which rule, which element, what is wrong. */
+export interface Problem {
+  rule: string;
+  elementId?: string;
+  message: string;
+  /** 1-based position in the XML, when known. */
+  line?: number;
+  column?: number;
+}
+
+export type CompileResult =
+  { ok: true; ir: ProcessIR; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+export interface CompileOptions {
+  /** Task types with a built-in handler; a service task of another type without a `taskQueue` header is a problem. */
+  knownTaskTypes?: string[];
+}
+
+/** A reference attribute in the XML that names no element (`targetRef="Nope"`). */
+export interface UnresolvedReference {
+  elementId?: string;
+  /** The referencing property, e.g. `bpmn:targetRef`. */
+  property: string;
+  /** The id that did not resolve. */
+  ref: string;
+}
+
+/** What a rule sees: the parsed definitions, indexed per process, and the compile options. */
+export interface RuleContext {
+  definitions: ModdleElement;
+  processes: ProcessModel[];
+  unresolved: UnresolvedReference[];
+  options: CompileOptions;
+}
+
+/** A validation rule, bpmnlint style: one per file, named by its id, never throws. */
+export interface Rule {
+  id: string;
+  /** `error` blocks the compile; `warning` is reported next to the IR. */
+  severity: 'error' | 'warning';
+  description: string;
+  check(ctx: RuleContext): Problem[];
+}

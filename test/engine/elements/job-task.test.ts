@@ -1,0 +1,99 @@
+import { isQuiescent } from '../../../src/engine';
+import { io, proc } from '../support/builder';
+import { Sim } from '../support/sim';
+
+describe('job-task (service / send task)', () => {
+  const ir = proc()
+    .start('s')
+    .serviceTask('charge', {
+      type: 'charge-card',
+      name: 'Charge',
+      retries: 5,
+      taskQueue: 'payments',
+      headers: { url: 'https://x/${processInstanceData.customer.id}/${amount}', fixed: 'v' },
+      inputs: io({ amount: 'order.total * 2' }),
+    })
+    .end('e')
+    .build();
+
+  it('schedules the task with visible variables + inputs and rendered headers, then completes', () => {
+    // given / when
+    const sim = new Sim(ir, { customer: { id: 'c-7' }, order: { total: 21 } });
+    // then
+    expect(sim.last).toEqual([
+      {
+        type: 'scheduleTask',
+        feiId: 'wf1/charge/1',
+        elementId: 'charge',
+        name: 'Charge',
+        taskType: 'charge-card',
+        taskQueue: 'payments',
+        retries: 5,
+        headers: { url: 'https://x/c-7/42', fixed: 'v' },
+        variables: { customer: { id: 'c-7' }, order: { total: 21 }, amount: 42 },
+      },
+    ]);
+    expect(isQuiescent(sim.state)).toBe(false);
+    // when the task completes
+    sim.completeTask('charge', { receipt: 'r1' });
+    // then results propagate to the root, the input local vanishes
+    expect(sim.state.status).toBe('COMPLETED');
+    expect(sim.vars()).toEqual({ customer: { id: 'c-7' }, order: { total: 21 }, receipt: 'r1' });
+    expect(sim.trail()).toEqual(['s', 'charge', 'e']);
+  });
+
+  it('a failure without error code is a task incident; retry re-schedules the same feiId', () => {
+    const sim = new Sim(ir, { customer: { id: 'c' }, order: { total: 1 } });
+    sim.send({ type: 'taskFailed', feiId: 'wf1/charge/1', message: 'card declined' });
+    const [incident] = Object.values(sim.state.incidents);
+    expect(incident).toMatchObject({ kind: 'task', message: 'card declined', elementId: 'charge' });
+    expect(isQuiescent(sim.state)).toBe(true);
+    expect(sim.active()).toEqual(['charge']);
+    // when
+    const cmds = sim.send({ type: 'incidentRetried', incidentId: incident.id });
+    // then
+    expect(cmds).toHaveLength(1);
+    expect(cmds[0]).toMatchObject({ type: 'scheduleTask', feiId: 'wf1/charge/1' });
+    expect(sim.state.incidents).toEqual({});
+    sim.completeTask('charge');
+    expect(sim.state.status).toBe('COMPLETED');
+  });
+
+  it('output mappings write only the mapped targets', () => {
+    const ir2 = proc()
+      .start('s')
+      .sendTask('notify', {
+        type: 'mail',
+        outputs: io({ 'mail.id': 'messageId', sentAt: '"now"' }),
+      })
+      .end('e')
+      .build();
+    const sim = new Sim(ir2, { mail: { to: 'a@b' } });
+    sim.completeTask('notify', { messageId: 'm-1', noise: true });
+    expect(sim.vars()).toEqual({ mail: { to: 'a@b', id: 'm-1' }, sentAt: 'now' });
+  });
+
+  it('a failing output mapping parks the completion; retry re-applies it', () => {
+    const ir3 = proc()
+      .start('s')
+      .serviceTask('t', { type: 'x', outputs: io({ y: 'x +' }) })
+      .end('e')
+      .build();
+    const sim = new Sim(ir3);
+    sim.completeTask('t', { x: 1 });
+    const [incident] = Object.values(sim.state.incidents);
+    expect(incident.kind).toBe('expression');
+    expect(sim.state.tokens[Object.keys(sim.state.tokens)[0]].completing).toEqual({
+      variables: { x: 1 },
+    });
+    // retry fails again (same expression) but does not lose the result
+    sim.send({ type: 'incidentRetried', incidentId: incident.id });
+    expect(Object.values(sim.state.incidents)).toHaveLength(1);
+  });
+
+  it('ignores completions for unknown or stale feiIds', () => {
+    const sim = new Sim(ir, { customer: { id: 'c' }, order: { total: 1 } });
+    expect(sim.send({ type: 'taskCompleted', feiId: 'wf1/charge/9' })).toEqual([]);
+    expect(sim.active()).toEqual(['charge']);
+  });
+});

@@ -1,0 +1,4 @@
+/** Rule `event-based-gateway-targets`: see src/model/bpmn/rules/event-based-gateway-targets.ts and test/fixtures/bpmn/invalid/event-based-gateway-targets.bpmn. */
+import { describeRule } from '../fixtures';
+
+describeRule('event-based-gateway-targets', ['Gateway_Race']);
