@@ -36,8 +36,8 @@ test('npm start brings the stack up, prints three URLs and stops on SIGTERM', as
     expect(out).toContain(`Web UI:  http://127.0.0.1:${uiport}/namespaces/default/workflows`);
     const live = await fetch(`http://127.0.0.1:${port}/health/ready`);
     expect(live.status).toBe(200);
-    const defs = (await (await fetch(`http://127.0.0.1:${port}/definitions`)).json()) as unknown[];
-    expect(defs.length).toBeGreaterThan(0);
+    const defs = (await (await fetch(`http://127.0.0.1:${port}/definitions`)).json()) as { items: unknown[] };
+    expect(defs.items.length).toBeGreaterThan(0);
     const ui = await fetch(`http://127.0.0.1:${uiport}/`);
     expect(ui.status).toBe(200);
     expect(fs.existsSync(path.join(dataDir, 'temporal.sqlite'))).toBe(true);

@@ -90,3 +90,17 @@ export async function waitAt(id: string, elementId: string, timeoutMs = 30_000):
   const i = await waitFor(id, (x) => x.activeElements?.some((a: any) => a.elementId === elementId), timeoutMs);
   return i.activeElements.find((a: any) => a.elementId === elementId);
 }
+
+/** Sends a message to an instance through the API. */
+export async function sendMessage(id: string, message: { name: string; messageId?: string; variables?: Record<string, unknown> }): Promise<void> {
+  const res = await call('POST', `/instances/${encodeURIComponent(id)}/messages`, message);
+  if (res.status >= 300) throw new Error(`message to ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Waits for the open user task at `elementId` and completes it with `variables`. */
+export async function completeUserTask(id: string, elementId: string, variables: Record<string, unknown> = {}): Promise<void> {
+  const inst = await waitFor(id, (i) => i.userTasks?.some((t: any) => t.elementId === elementId));
+  const task = inst.userTasks.find((t: any) => t.elementId === elementId);
+  const res = await call('POST', `/user-tasks/${encodeURIComponent(task.flowElementInstanceId)}/complete`, { variables });
+  if (res.status !== 200) throw new Error(`complete ${task.flowElementInstanceId}: ${res.status} ${JSON.stringify(res.body)}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * The Express application: body parsers with the configured limit, auth, logging and
+ * metrics, one router per resource, and problem+json for every error. Everything it needs
+ * is injected (`ApiDeps`), so tests build it with an in-memory registry and a stub compiler.
+ */
+import express from 'express';
+import { apiKeyAuth } from './auth';
+import type { ApiDeps } from './deps';
+import { createHttpMetrics, requestLogger } from './observability';
+import { errorHandler, notFoundHandler } from './problem';
+import { xmlTypes } from './schemas';
+import { definitionsRouter } from './routes/definitions';
+import { healthRouter } from './routes/health';
+import { instancesRouter } from './routes/instances';
+import { openapiRouter } from './routes/openapi';
+import { userTasksRouter } from './routes/user-tasks';
+
+export type { ApiDeps } from './deps';
+
+/** Builds the app; it does not listen. */
+export function createApp(deps: ApiDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const metrics = createHttpMetrics({ defaultMetrics: deps.defaultMetrics });
+
+  app.use(requestLogger(deps.logger));
+  app.use(metrics.middleware);
+  app.use(healthRouter(deps));
+  app.use(openapiRouter(deps));
+  app.use(apiKeyAuth(deps.config));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const limit = deps.config.WAYMARK_BODY_LIMIT;
+  app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
+  app.use(express.text({ limit, type: xmlTypes }));
+
+  app.use(definitionsRouter(deps));
+  app.use(instancesRouter(deps));
+  app.use(userTasksRouter(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,220 @@
+/**
+ * /definitions: upload (BPMN XML → compile → new version, optionally deployed), list with
+ * running-instance counts from Temporal visibility, read one with its versions, read or
+ * export a version's source, deploy, enable/disable, delete (refused while instances run).
+ * Model problems are data: a 422 carrying every problem the compiler found.
+ */
+import { Router } from 'express';
+import type { Request } from 'express';
+import type { ApiDeps } from '../deps';
+import type { Problem } from '../compiler';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import type { ProblemItem } from '../problem';
+import {
+  deployQuerySchema,
+  exportQuerySchema,
+  jsonDefinitionSchema,
+  patchDefinitionSchema,
+  versionParamSchema,
+  versionQuerySchema,
+  xmlTypes,
+} from '../schemas';
+import { countRunning } from '../temporal-views';
+import type { Definition, DefinitionVersion, VersionInfo } from '../../registry';
+
+const mediaTypes = { xml: 'application/xml', json: 'application/json' } as const;
+
+function toItem(p: Problem): ProblemItem {
+  return {
+    ...(p.elementId !== undefined ? { elementId: p.elementId } : {}),
+    rule: p.rule,
+    message: p.message,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
+  };
+}
+
+function created(definition: Definition, version: VersionInfo) {
+  return {
+    id: definition.id,
+    key: definition.key,
+    kind: definition.kind,
+    name: definition.name,
+    version: version.version,
+    status: version.status,
+    enabled: definition.enabled,
+    contentHash: version.contentHash,
+  };
+}
+
+export function definitionsRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const { registry, config } = deps;
+  const timeoutMs = deps.temporal.timeoutMs ?? 5000;
+
+  async function requireDefinition(idOrKey: string): Promise<Definition> {
+    const def = await registry.definitions.getDefinition(idOrKey);
+    if (!def)
+      throw new HttpProblem(404, `definition '${idOrKey}' not found`, {
+        type: 'definition-not-found',
+      });
+    return def;
+  }
+
+  function versionParam(req: Request): number {
+    const parsed = versionParamSchema.safeParse(req.params.v);
+    if (!parsed.success)
+      throw new HttpProblem(400, `version must be a positive integer, got '${req.params.v}'`);
+    return parsed.data;
+  }
+
+  async function requireVersion(def: Definition, v: number): Promise<DefinitionVersion> {
+    const version = await registry.definitions.getVersion(def.id, v);
+    if (!version)
+      throw new HttpProblem(404, `definition '${def.key}' has no version ${v}`, {
+        type: 'version-not-found',
+      });
+    return version;
+  }
+
+  /** Running instances; null when visibility does not answer in time. */
+  async function activeInstances(definitionId: string): Promise<number | null> {
+    try {
+      return await countRunning(deps.temporal.client, definitionId, timeoutMs);
+    } catch (err) {
+      deps.logger.warn({ err, definitionId }, 'could not count running instances');
+      return null;
+    }
+  }
+
+  router.post('/definitions', async (req, res) => {
+    const deploy = parseOr400(deployQuerySchema, req.query, 'query').deploy === 'true';
+    if (req.is(xmlTypes)) {
+      const xml = typeof req.body === 'string' ? req.body : '';
+      if (xml.trim() === '')
+        throw new HttpProblem(400, 'empty BPMN document', { type: 'empty-body' });
+      const result = await deps.compile(xml);
+      if (!result.ok) {
+        const n = result.problems.length;
+        throw new HttpProblem(422, `the model has ${n} problem${n === 1 ? '' : 's'}`, {
+          type: 'invalid-model',
+          errors: result.problems.map(toItem),
+        });
+      }
+      const out = await registry.definitions.createVersion({
+        key: result.ir.processId,
+        kind: 'bpmn',
+        name: result.ir.name ?? null,
+        source: xml,
+        sourceType: 'xml',
+        compiled: result.ir,
+        deploy,
+      });
+      res
+        .status(out.created ? 201 : 200)
+        .location(`${config.publicUrl}/definitions/${out.definition.id}`)
+        .json({
+          ...created(out.definition, out.version),
+          created: out.created,
+          warnings: result.warnings.map(toItem),
+        });
+      return;
+    }
+    if (req.is(['application/json', 'application/*+json'])) {
+      const body = parseOr400(jsonDefinitionSchema, jsonBody(req), 'body');
+      const detail =
+        body.kind === 'bpmn'
+          ? 'BPMN definitions are uploaded as XML (Content-Type: application/xml)'
+          : `kind '${body.kind}' is not supported yet`;
+      throw new HttpProblem(422, detail, { type: 'kind-not-supported' });
+    }
+    throw new HttpProblem(415, 'send BPMN XML (application/xml or text/xml) or a JSON definition', {
+      type: 'unsupported-media-type',
+    });
+  });
+
+  router.get('/definitions', async (_req, res) => {
+    const defs = await registry.definitions.listDefinitions();
+    const counts = await Promise.all(defs.map((d) => activeInstances(d.id)));
+    res.json({ items: defs.map((d, i) => ({ ...d, activeInstances: counts[i] })) });
+  });
+
+  router.get('/definitions/:idOrKey', async (req, res) => {
+    const def = await requireDefinition(req.params.idOrKey);
+    const versions = await registry.definitions.listVersions(def.id);
+    const deployed = versions.filter((v) => v.status === 'deployed').at(-1);
+    res.json({
+      ...def,
+      latestVersion: versions.at(-1)?.version ?? 0,
+      deployedVersion: deployed?.version ?? null,
+      activeInstances: await activeInstances(def.id),
+      versions: versions.map(({ definitionId: _d, ...v }) => v),
+    });
+  });
+
+  router.get('/definitions/:idOrKey/versions/:v', async (req, res) => {
+    const { format } = parseOr400(versionQuerySchema, req.query, 'query');
+    const def = await requireDefinition(req.params.idOrKey);
+    const version = await requireVersion(def, versionParam(req));
+    if (format === 'ir') {
+      const { source: _s, compiled, definitionId: _d, ...info } = version;
+      res.json({ id: def.id, key: def.key, ...info, ir: compiled });
+      return;
+    }
+    res.setHeader('Waymark-Version-Status', version.status);
+    res.type(mediaTypes[version.sourceType]).send(version.source);
+  });
+
+  router.post('/definitions/:idOrKey/versions/:v/deploy', async (req, res) => {
+    const def = await requireDefinition(req.params.idOrKey);
+    const version = await registry.definitions.deployVersion(def.id, versionParam(req));
+    res.json({ ...created(def, version), deployedAt: version.deployedAt });
+  });
+
+  router.patch('/definitions/:idOrKey', async (req, res) => {
+    const { enabled } = parseOr400(patchDefinitionSchema, jsonBody(req), 'body');
+    await requireDefinition(req.params.idOrKey);
+    res.json(await registry.definitions.setEnabled(req.params.idOrKey, enabled));
+  });
+
+  router.get('/definitions/:idOrKey/export', async (req, res) => {
+    const { version: v } = parseOr400(exportQuerySchema, req.query, 'query');
+    const def = await requireDefinition(req.params.idOrKey);
+    let version: DefinitionVersion | undefined;
+    if (v !== undefined) version = await requireVersion(def, Number(v));
+    else {
+      version = await registry.definitions.latestDeployed(def.id);
+      const latest = (await registry.definitions.listVersions(def.id)).at(-1);
+      if (!version && latest) version = await requireVersion(def, latest.version);
+    }
+    if (!version)
+      throw new HttpProblem(404, `definition '${def.key}' has no versions`, {
+        type: 'version-not-found',
+      });
+    const ext = version.sourceType === 'xml' ? 'bpmn' : 'json';
+    res.attachment(`${def.key}.${ext}`);
+    res.setHeader('Waymark-Version', String(version.version));
+    res.type(mediaTypes[version.sourceType]).send(version.source);
+  });
+
+  router.delete('/definitions/:idOrKey', async (req, res) => {
+    const def = await requireDefinition(req.params.idOrKey);
+    const running = await activeInstances(def.id);
+    if (running === null) {
+      throw new HttpProblem(
+        503,
+        'cannot tell whether instances are running (Temporal visibility did not answer)',
+      );
+    }
+    if (running > 0) {
+      throw new HttpProblem(409, `definition '${def.key}' has ${running} running instance(s)`, {
+        type: 'definition-in-use',
+        activeInstances: running,
+      });
+    }
+    await registry.definitions.deleteDefinition(def.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

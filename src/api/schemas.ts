@@ -1,0 +1,95 @@
+/**
+ * zod schemas for every request body and query the API accepts. The same schemas feed
+ * validation (400 with every bad field) and the OpenAPI document (`z.toJSONSchema`).
+ */
+import { z } from 'zod';
+
+/** Media types accepted for BPMN XML uploads. */
+export const xmlTypes = ['application/xml', 'text/xml', 'application/bpmn+xml'];
+
+export const variablesSchema = z
+  .record(z.string(), z.unknown())
+  .describe('Process variables (a JSON object)');
+
+export const deployQuerySchema = z.object({
+  deploy: z.enum(['true', 'false']).optional().describe('Deploy the new version at once'),
+});
+
+export const jsonDefinitionSchema = z
+  .object({ kind: z.enum(['bpmn', 'state-machine', 'integration']) })
+  .loose()
+  .describe('A JSON definition (state machine or integration workflow)');
+
+export const patchDefinitionSchema = z.object({ enabled: z.boolean() }).strict();
+
+export const versionParamSchema = z.coerce.number().int().positive();
+
+export const exportQuerySchema = z.object({
+  version: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .describe('Version to export (default: latest deployed, else latest)'),
+});
+
+export const versionQuerySchema = z.object({
+  format: z
+    .enum(['source', 'ir'])
+    .optional()
+    .describe('`ir`: JSON with the compiled IR instead of the source'),
+});
+
+/** Business keys become part of workflow ids and feiIds: no `/`, no whitespace. */
+export const businessKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\s]+$/, 'must not contain "/" or whitespace');
+
+export const startInstanceSchema = z
+  .object({
+    variables: variablesSchema.optional(),
+    businessKey: businessKeySchema.optional(),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('A deployed version; default: the latest deployed'),
+  })
+  .strict();
+
+export const instanceStatuses = [
+  'RUNNING',
+  'COMPLETED',
+  'FAILED',
+  'TERMINATED',
+  'CANCELED',
+  'TIMED_OUT',
+  'CONTINUED_AS_NEW',
+] as const;
+
+export const listInstancesQuerySchema = z.object({
+  definition: z.string().min(1).optional().describe('Definition id or key'),
+  status: z.enum(instanceStatuses).optional(),
+  businessKey: z.string().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(1000).optional(),
+  nextPageToken: z.string().min(1).optional(),
+});
+
+export const messageSchema = z
+  .object({
+    name: z.string().min(1),
+    messageId: z.string().min(1).optional(),
+    correlationKey: z.string().min(1).optional(),
+    variables: variablesSchema.optional(),
+  })
+  .strict();
+
+export const completeUserTaskSchema = z.object({ variables: variablesSchema.optional() }).strict();
+
+export const listUserTasksQuerySchema = z.object({
+  definition: z.string().min(1).optional().describe('Definition id or key'),
+  assignee: z.string().min(1).optional(),
+  candidateGroup: z.string().min(1).optional(),
+});

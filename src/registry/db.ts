@@ -1,0 +1,68 @@
+/**
+ * The registry's database: table types for kysely and the one factory that picks the SQL
+ * dialect. SQLite (better-sqlite3) is the default — a file under the data folder, or
+ * `:memory:` for tests. Columns use plain SQL types (text, integer) so a PostgreSQL dialect
+ * can be added here without touching the stores: booleans are 0/1 integers, timestamps are
+ * ISO-8601 text, JSON is text.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Generated } from 'kysely';
+
+export interface DefinitionsTable {
+  id: string;
+  key: string;
+  kind: string;
+  name: string | null;
+  /** 0/1: portable across SQLite and PostgreSQL. */
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DefinitionVersionsTable {
+  definition_id: string;
+  version: number;
+  status: string;
+  source: string;
+  source_type: string;
+  /** The compiled IR as JSON text. */
+  compiled: string;
+  content_hash: string;
+  created_at: string;
+  deployed_at: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  /** The response first given for this key, as JSON text. */
+  instance: string;
+  created_at: string;
+}
+
+export interface RegistryDatabase {
+  definitions: DefinitionsTable;
+  definition_versions: DefinitionVersionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** Where the registry lives: a SQLite file (or `:memory:`), or a database URL (reserved). */
+export type RegistryLocation = { sqliteFile: string } | { databaseUrl: string };
+
+/** Builds the kysely instance for a location; the only place that knows about dialects. */
+export function createDb(location: RegistryLocation): Kysely<RegistryDatabase> {
+  if ('databaseUrl' in location) {
+    throw new Error(
+      'DATABASE_URL: PostgreSQL registries are not supported yet; unset it to use SQLite',
+    );
+  }
+  const file = location.sqliteFile;
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,58 @@
+/**
+ * The registry: what Waymark stores that is not an execution (definitions and their
+ * versions, idempotency keys). `openRegistry` opens the database, runs the migrations and
+ * hands out one store per responsibility.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import path from 'node:path';
+import type { Config } from '../config';
+import { createDb } from './db';
+import type { RegistryDatabase, RegistryLocation } from './db';
+import { createDefinitionStore } from './definitions-store';
+import type { DefinitionStore } from './definitions-store';
+import { createIdempotencyStore } from './idempotency-store';
+import type { IdempotencyStore } from './idempotency-store';
+import { migrateToLatest } from './migrations';
+
+export * from './definitions-store';
+export * from './errors';
+export type { IdempotencyStore } from './idempotency-store';
+export type { RegistryDatabase, RegistryLocation } from './db';
+
+export interface Registry {
+  db: Kysely<RegistryDatabase>;
+  definitions: DefinitionStore;
+  idempotency: IdempotencyStore;
+  /** A trivial query: resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the configuration says the registry lives. */
+export function registryLocation(
+  config: Pick<Config, 'dataDir' | 'DATABASE_URL'>,
+): RegistryLocation {
+  if (config.DATABASE_URL) return { databaseUrl: config.DATABASE_URL };
+  return { sqliteFile: path.join(config.dataDir, 'registry.sqlite') };
+}
+
+/** Opens the registry and migrates it to the latest schema. */
+export async function openRegistry(location: RegistryLocation): Promise<Registry> {
+  const db = createDb(location);
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return {
+    db,
+    definitions: createDefinitionStore(db),
+    idempotency: createIdempotencyStore(db),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Instances against a real Temporal server (skipped without TEMPORAL_ADDRESS). The
+ * workflows start on a task queue no worker polls, so they stay RUNNING and the routes
+ * that only need the server (start, idempotency, duplicate business key, describe, list,
+ * count, message, cancel) are exercised for real.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  expectProblem,
+  json,
+  postXml,
+  processXml,
+  sendJson,
+  startTestApi,
+  temporalAddress,
+} from './support';
+import type { Json, TestApi } from './support';
+
+const describeTemporal = temporalAddress ? describe : describe.skip;
+
+async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describeTemporal('instances API on Temporal', () => {
+  let api: TestApi;
+  const key = `api-test-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    api = await startTestApi({ env: { WAYMARK_TASK_QUEUE: `no-worker-${key}` }, timeoutMs: 1000 });
+    await postXml(api, processXml(key, { name: 'API test' }), '?deploy=true');
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('starts an instance and describes it', async () => {
+    const res = await sendJson(api, 'POST', `/definitions/${key}/instances`, {
+      variables: { a: 1 },
+    });
+    expect(res.status).toBe(201);
+    const body = await json(res);
+    expect(body).toMatchObject({
+      instanceId: expect.stringMatching(new RegExp(`^${key}:[0-9a-f-]{36}$`)),
+      runId: expect.any(String),
+      definition: { key, version: 1 },
+    });
+    expect(body.links.temporalUi).toContain(
+      `/namespaces/default/workflows/${encodeURIComponent(body.workflowId)}`,
+    );
+
+    const desc = await api.client.workflow.getHandle(body.workflowId).describe();
+    expect(desc.type).toBe(key);
+    expect(desc.taskQueue).toBe(`no-worker-${key}`);
+
+    const one = await json(fetch(`${api.url}/instances/${body.instanceId}`));
+    expect(one).toMatchObject({
+      instanceId: body.instanceId,
+      status: 'RUNNING',
+      definition: { key, version: 1 },
+    });
+    expect(one.queryError).toEqual(expect.any(String)); // no worker answers the query
+  });
+
+  it('replays the same response for a repeated Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': `k-${randomUUID()}` };
+    const [a, b] = await Promise.all([
+      sendJson(api, 'POST', `/definitions/${key}/instances`, {}, headers),
+      sendJson(api, 'POST', `/definitions/${key}/instances`, {}, headers),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const [ja, jb] = [await json(a), await json(b)];
+    expect(ja).toEqual(jb);
+    const again = await sendJson(api, 'POST', `/definitions/${key}/instances`, {}, headers);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(again)).toEqual(ja);
+  });
+
+  it('409 for a business key already running; lists and filters by business key', async () => {
+    const first = await sendJson(api, 'POST', `/definitions/${key}/instances`, {
+      businessKey: 'order-1',
+    });
+    expect(first.status).toBe(201);
+    expect((await json(first)).workflowId).toBe(`${key}:order-1`);
+    await expectProblem(
+      await sendJson(api, 'POST', `/definitions/${key}/instances`, { businessKey: 'order-1' }),
+      409,
+    );
+
+    const page = await eventually(
+      () => json(fetch(`${api.url}/instances?definition=${key}&businessKey=order-1`)),
+      (p) => p.items.length === 1,
+    );
+    expect(page.items[0]).toMatchObject({
+      instanceId: `${key}:order-1`,
+      status: 'RUNNING',
+      businessKey: 'order-1',
+    });
+  });
+
+  it('pages through instances and counts them per definition', async () => {
+    const list = await eventually(
+      () => json(fetch(`${api.url}/instances?definition=${key}&status=RUNNING&pageSize=2`)),
+      (p) => p.items.length === 2 && p.nextPageToken !== undefined,
+    );
+    const next = await json(
+      fetch(
+        `${api.url}/instances?definition=${key}&status=RUNNING&pageSize=2&nextPageToken=${list.nextPageToken}`,
+      ),
+    );
+    const ids = new Set([...list.items, ...next.items].map((i: Json) => i.instanceId));
+    expect(ids.size).toBe(list.items.length + next.items.length);
+
+    const defs = await eventually(
+      () => json(fetch(`${api.url}/definitions`)),
+      (d) => d.items.find((i: Json) => i.key === key)?.activeInstances >= 3,
+    );
+    expect(defs.items.find((i: Json) => i.key === key).activeInstances).toBeGreaterThanOrEqual(3);
+    await expectProblem(await fetch(`${api.url}/definitions/${key}`, { method: 'DELETE' }), 409);
+  });
+
+  it('delivers messages and cancels; 409 once closed; 404 for unknown instances', async () => {
+    const started = await json(
+      sendJson(api, 'POST', `/definitions/${key}/instances`, { businessKey: 'to-cancel' }),
+    );
+    const id = started.instanceId as string;
+    expect(
+      (
+        await sendJson(api, 'POST', `/instances/${id}/messages`, {
+          name: 'paid',
+          variables: { x: 1 },
+        })
+      ).status,
+    ).toBe(202);
+    await expectProblem(
+      await sendJson(api, 'POST', `/instances/${id}/messages`, { variables: {} }),
+      400,
+    );
+
+    // Without a worker the cancel request stays pending; terminate to close it.
+    expect((await sendJson(api, 'POST', `/instances/${id}/cancel`)).status).toBe(202);
+    await api.client.workflow.getHandle(id).terminate('test');
+    expect((await json(fetch(`${api.url}/instances/${id}`))).status).toBe('TERMINATED');
+    await expectProblem(await sendJson(api, 'POST', `/instances/${id}/cancel`), 409);
+    await expectProblem(
+      await sendJson(api, 'POST', `/instances/${id}/messages`, { name: 'late' }),
+      409,
+    );
+
+    await expectProblem(await fetch(`${api.url}/instances/${key}:nope`), 404);
+    await expectProblem(await sendJson(api, 'POST', `/instances/${key}:nope/cancel`), 404);
+    await expectProblem(
+      await sendJson(api, 'POST', `/user-tasks/${key}:nope/review/1/complete`, {}),
+      404,
+    );
+    await expectProblem(await sendJson(api, 'POST', `/user-tasks/not-a-fei/complete`, {}), 404);
+  });
+
+  it('lists user tasks (instances without a worker are reported unavailable)', async () => {
+    const body = await json(fetch(`${api.url}/user-tasks?definition=${key}`));
+    expect(body.items).toEqual([]);
+    expect(body.unavailableInstances.length).toBeGreaterThan(0);
+  });
+});
