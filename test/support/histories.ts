@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { bundleWorkflows } from '../../src/worker/create-worker';
 import { fixturesDir } from './api';
 
@@ -52,8 +52,14 @@ export class ReplayCheck {
 }
 
 let bundle: ReturnType<typeof bundleWorkflows> | undefined;
+let quiet = false;
 /** One workflow bundle per test file. */
 export function sharedBundle(): ReturnType<typeof bundleWorkflows> {
+  if (!quiet) {
+    // Replay workers log every state change at INFO; keep test output for what matters.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    quiet = true;
+  }
   bundle ??= bundleWorkflows();
   return bundle;
 }

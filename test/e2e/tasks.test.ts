@@ -1,0 +1,143 @@
+/**
+ * BPMN fixtures end to end, work and failure: the http task against a real HTTP server in the
+ * test (the customer's service), incidents (parked token, instance keeps running, search
+ * attribute set, retry through the API resumes it), and loops: one long enough to continue as
+ * new, and a 10,000-iteration loop.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { call, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
+import { ReplayCheck } from '../support/histories';
+
+const replay = new ReplayCheck();
+let server: http.Server;
+let baseUrl: string;
+let healthy = true;
+const seen: string[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} ${req.headers.accept}`);
+    if (!healthy) {
+      res.writeHead(500).end('down');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 42, state: 'shipped' }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.close();
+  expect(await replay.replayAll()).toEqual([]);
+}, 120_000);
+
+async function run(fixture: string, variables: Record<string, unknown> = {}, name = fixture): Promise<string> {
+  await deployFixture(fixture);
+  const id = await startInstance(fixture, { variables });
+  replay.add(id, name);
+  return id;
+}
+
+test('service-task-http: GET through the Camunda REST connector shape, response in resultVariable', async () => {
+  healthy = true;
+  const done = await waitFor(await run('service-task-http', { baseUrl, orderId: 42 }));
+  expect(trailIds(done)).toEqual(['StartEvent_1', 'Task_GetOrder', 'EndEvent_1']);
+  expect(done.variables.order).toEqual(expect.objectContaining({ status: 200, body: { id: 42, state: 'shipped' } }));
+  expect(seen).toContain('GET /orders/42 application/json');
+});
+
+test('mandatory start fields: missing ones → 400 naming each', async () => {
+  await deployFixture('service-task-http');
+  const res = await call('POST', '/definitions/service-task-http/instances', { variables: {} });
+  expect(res.status).toBe(400);
+  expect(JSON.stringify(res.body)).toContain('baseUrl');
+  expect(JSON.stringify(res.body)).toContain('orderId');
+});
+
+test('incident: a failing task parks its token, the instance runs on, retry resumes it', async () => {
+  // Given the service is down
+  healthy = false;
+  const id = await run('service-task-http', { baseUrl, orderId: 42 }, 'service-task-http-incident');
+
+  // Then after its retries the task becomes an incident; the instance is still running
+  const parked = await waitFor(id, (i) => i.incidents?.length === 1, 30_000);
+  expect(parked.status).toBe('RUNNING');
+  expect(parked.incidents[0]).toEqual(expect.objectContaining({ elementId: 'Task_GetOrder', message: expect.stringContaining('500') }));
+  expect(parked.activeElements).toEqual([expect.objectContaining({ elementId: 'Task_GetOrder', status: 'incident' })]);
+
+  // And Temporal flags it for search
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection });
+    const deadline = Date.now() + 10_000;
+    let flagged = 0;
+    while (flagged === 0 && Date.now() < deadline) {
+      flagged = (await client.workflow.count(`WorkflowId = '${id}' AND WaymarkIncident = true`)).count;
+      if (!flagged) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(flagged).toBe(1);
+  } finally {
+    await connection.close();
+  }
+
+  // When the service is back and the incident is retried through the API
+  healthy = true;
+  const retry = await call('POST', `/instances/${encodeURIComponent(id)}/incidents/${encodeURIComponent(parked.incidents[0].id)}/retry`);
+  expect(retry.status).toBe(200);
+  const done = await waitFor(id);
+  expect(done.status).toBe('COMPLETED');
+  expect(done.incidents).toEqual([]);
+  expect(done.variables.order.status).toBe(200);
+
+  // An unknown incident → 404
+  expect((await call('POST', `/instances/${encodeURIComponent(id)}/incidents/nope/retry`)).status).toBe(404);
+});
+
+test('service-task-incident: the fail task raises an incident after one attempt', async () => {
+  const id = await run('service-task-incident', { keep: 1 });
+  const parked = await waitFor(id, (i) => i.incidents?.length === 1);
+  expect(parked.status).toBe('RUNNING');
+  expect(parked.incidents[0].elementId).toBe('Task_Fail');
+  expect(parked.variables).toEqual({ keep: 1 });
+  await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+});
+
+test('loop-continue-as-new: 800 iterations with an activity each continue as new and finish', async () => {
+  const id = await run('loop-continue-as-new', { n: 800 });
+  const done = await waitFor(id, undefined, 240_000);
+  expect(done.status).toBe('COMPLETED');
+  expect(done.variables).toEqual({ n: 800, count: 800 });
+  expect(done.generation).toBeGreaterThanOrEqual(1);
+  expect(trailIds(done).slice(-2)).toEqual(['Gateway_Done', 'EndEvent_1']);
+}, 300_000);
+
+const scriptLoop = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="script-loop" isExecutable="true">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:exclusiveGateway id="Loop"><bpmn:incoming>f1</bpmn:incoming><bpmn:incoming>f4</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:exclusiveGateway>
+    <bpmn:scriptTask id="Inc"><bpmn:extensionElements><zeebe:script expression="=count + 1" resultVariable="count"/></bpmn:extensionElements><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing></bpmn:scriptTask>
+    <bpmn:exclusiveGateway id="Done" default="f4"><bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f4</bpmn:outgoing><bpmn:outgoing>f5</bpmn:outgoing></bpmn:exclusiveGateway>
+    <bpmn:endEvent id="End"><bpmn:incoming>f5</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Loop"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="Loop" targetRef="Inc"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="Inc" targetRef="Done"/>
+    <bpmn:sequenceFlow id="f4" sourceRef="Done" targetRef="Loop"/>
+    <bpmn:sequenceFlow id="f5" sourceRef="Done" targetRef="End"><bpmn:conditionExpression>=count &gt;= 10000</bpmn:conditionExpression></bpmn:sequenceFlow>
+  </bpmn:process>
+</bpmn:definitions>`;
+
+test('a 10,000-iteration loop completes; the trail stays bounded', async () => {
+  const dep = await call('POST', '/definitions?deploy=true', scriptLoop, { 'content-type': 'application/xml' });
+  expect([200, 201]).toContain(dep.status);
+  const id = await startInstance('script-loop', { variables: { count: 0 } });
+  replay.add(id, 'script-loop-10000');
+  const done = await waitFor(id, undefined, 60_000);
+  expect(done.status).toBe('COMPLETED');
+  expect(done.variables).toEqual({ count: 10000 });
+  expect(done.trail.length).toBeLessThanOrEqual(1000);
+  expect(done.trailDropped).toBeGreaterThan(0);
+  expect(trailIds(done).slice(-2)).toEqual(['Done', 'End']);
+});
