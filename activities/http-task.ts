@@ -38,7 +38,7 @@ export function createHttpTask(limits: HttpTaskLimits) {
     const method = String(v.method ?? 'GET').toUpperCase();
     if (!METHODS.has(method)) throw badConfig(input, `unsupported method ${method}`);
     const url = buildUrl(input, v.url, v.queryParameters);
-    const headers: Record<string, string> = { accept: 'application/json', ...stringRecord(v.headers) };
+    const headers: Record<string, string> = { accept: 'application/json', ...lowerCaseKeys(stringRecord(v.headers)) };
     const auth = authorization(v.authentication);
     if (auth) headers.authorization = auth;
     let body: string | undefined;
@@ -139,6 +139,10 @@ function stringRecord(v: unknown): Record<string, string> {
     }
   }
   return out;
+}
+
+function lowerCaseKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, val]) => [k.toLowerCase(), val]));
 }
 
 function seconds(v: unknown): number | undefined {

@@ -52,8 +52,11 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const bin = await ensureTemporalCli(opts.onProgress);
   await assertPortFree(opts.port, 'TEMPORAL_PORT');
   await assertPortFree(opts.uiPort, 'TEMPORAL_UI_PORT');
+  // The HTTP API port defaults to port + 1000, which may be taken or out of range: name one.
+  const httpPort = await freePort();
   const args = [
     'server', 'start-dev',
+    '--http-port', String(httpPort),
     '--ip', '127.0.0.1',
     '--port', String(opts.port),
     '--ui-port', String(opts.uiPort),
@@ -121,8 +124,15 @@ export async function assertPortFree(port: number, variable: string): Promise<vo
   });
 }
 
-/** Asks the OS for a free loopback port. */
+/** Asks the OS for a free loopback port (below 60000, leaving room for derived ports). */
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (port < 60000) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

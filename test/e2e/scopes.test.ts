@@ -48,7 +48,8 @@ test('call-activity: a child workflow, only the output mapping comes back', asyn
     expect(children).toHaveLength(1);
     const child = await client.workflow.getHandle(children[0]).describe();
     expect(child.parentExecution?.workflowId).toBe(id);
-    expect(await client.workflow.getHandle(children[0]).result()).toEqual({ childInput: 21, childResult: 42 });
+    // The child saw the parent's variables (propagateAllParentVariables) plus its input mapping.
+    expect(await client.workflow.getHandle(children[0]).result()).toEqual({ amount: 21, childInput: 21, childResult: 42 });
   } finally {
     await connection.close();
   }

@@ -82,6 +82,9 @@ test('incident: a failing task parks its token, the instance runs on, retry resu
     await connection.close();
   }
 
+  // An unknown incident → 404
+  expect((await call('POST', `/instances/${encodeURIComponent(id)}/incidents/nope/retry`)).status).toBe(404);
+
   // When the service is back and the incident is retried through the API
   healthy = true;
   const retry = await call('POST', `/instances/${encodeURIComponent(id)}/incidents/${encodeURIComponent(parked.incidents[0].id)}/retry`);
@@ -90,9 +93,6 @@ test('incident: a failing task parks its token, the instance runs on, retry resu
   expect(done.status).toBe('COMPLETED');
   expect(done.incidents).toEqual([]);
   expect(done.variables.order.status).toBe(200);
-
-  // An unknown incident → 404
-  expect((await call('POST', `/instances/${encodeURIComponent(id)}/incidents/nope/retry`)).status).toBe(404);
 });
 
 test('service-task-incident: the fail task raises an incident after one attempt', async () => {

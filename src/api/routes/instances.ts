@@ -84,6 +84,8 @@ export function instancesRouter(deps: ApiDeps): Router {
       userTasks: view?.userTasks ?? [],
       trail: view?.trail ?? [],
       trailDropped: view?.trailDropped ?? 0,
+      /** How many times this instance continued as new. */
+      generation: view?.generation ?? 0,
       ...(result !== undefined ? { result } : {}),
       ...(error !== undefined ? { queryError: error } : {}),
       links: instanceLinks(deps, description.workflowId),
