@@ -4,7 +4,7 @@
  * Signal / Query / Update; the API imports this file and nothing else from `workflows/`.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActiveElement, EngineState, Incident, TrailEntry, UserTaskState, Variables } from '../src/engine/types';
+import type { ActiveElement, EngineCommand, EngineState, Incident, TrailEntry, UserTaskState, Variables } from '../src/engine/types';
 import type { ProcessIR } from '../src/model/ir';
 
 /** What every Waymark process workflow is started with. */
@@ -17,6 +17,8 @@ export interface ProcessWorkflowInput {
   businessKey?: string;
   /** Set on continue-as-new: the engine state to resume from. */
   resume?: EngineState;
+  /** Set on continue-as-new: activities / children the previous run held back, started first. */
+  deferred?: EngineCommand[];
   /** Number of runs before this one in the same chain (continue-as-new count). */
   generation?: number;
   /** Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length. */

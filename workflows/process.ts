@@ -40,6 +40,13 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   const work = new Map<string, CancellationScope>();
   const timers = new Map<string, CancellationScope>();
   let published = '';
+  /**
+   * Set once continue-as-new is due: new activities and children are held back (not started)
+   * until the work in flight drains, then carried into the next run, which starts them. In a
+   * chain of tasks there is otherwise never a moment with no work in flight.
+   */
+  let draining = false;
+  let deferred: EngineCommand[] = [];
 
   const now = (): number => Date.now();
 
@@ -53,6 +60,10 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   };
 
   const execute = (cmd: EngineCommand): void => {
+    if (draining && (cmd.type === 'scheduleTask' || cmd.type === 'startChild')) {
+      deferred.push(cmd);
+      return;
+    }
     switch (cmd.type) {
       case 'scheduleTask':
         track(work, cmd.feiId, (scope) =>
@@ -83,6 +94,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
         cancel(timers, cmd.timerId);
         return;
       case 'cancelWork':
+        deferred = deferred.filter((d) => !('feiId' in d) || d.feiId !== cmd.feiId);
         cancel(work, cmd.feiId);
         return;
       case 'complete':
@@ -153,6 +165,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   let state: EngineState;
   if (input.resume) {
     state = input.resume;
+    for (const cmd of input.deferred ?? []) execute(cmd);
     for (const timer of Object.values(state.timers)) {
       execute({ type: 'startTimer', timerId: timer.id, elementId: timer.elementId, dueAt: timer.dueAt });
     }
@@ -213,15 +226,18 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   };
 
   try {
-    for (;;) {
-      await condition(
-        () => state.status !== 'RUNNING' || (work.size === 0 && engine.isQuiescent(state) && shouldContinueAsNew()),
-      );
-      if (state.status !== 'RUNNING') break;
-      await condition(allHandlersFinished);
-      if (state.status === 'RUNNING' && work.size === 0 && engine.isQuiescent(state)) {
+    await condition(() => state.status !== 'RUNNING' || shouldContinueAsNew());
+    if (state.status === 'RUNNING') {
+      draining = true;
+      await condition(() => state.status !== 'RUNNING' || (work.size === 0 && allHandlersFinished()));
+      if (state.status === 'RUNNING') {
         for (const id of [...timers.keys()]) cancel(timers, id);
-        await continueAsNew<(i: ProcessWorkflowInput) => Promise<Variables>>({ ...input, resume: state, generation: generation + 1 });
+        await continueAsNew<(i: ProcessWorkflowInput) => Promise<Variables>>({
+          ...input,
+          resume: state,
+          deferred,
+          generation: generation + 1,
+        });
       }
     }
   } catch (err) {

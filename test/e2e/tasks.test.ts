@@ -108,7 +108,7 @@ test('loop-continue-as-new: 800 iterations with an activity each continue as new
   const id = await run('loop-continue-as-new', { n: 800 });
   const done = await waitFor(id, undefined, 240_000);
   expect(done.status).toBe('COMPLETED');
-  expect(done.variables).toEqual({ n: 800, count: 800 });
+  expect(done).toEqual(expect.objectContaining({ variables: { n: 800, count: 800 } }));
   expect(done.generation).toBeGreaterThanOrEqual(1);
   expect(trailIds(done).slice(-2)).toEqual(['Gateway_Done', 'EndEvent_1']);
 }, 300_000);
