@@ -32,7 +32,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
       'no-eval': 'error',
       'no-new-func': 'error',
@@ -42,15 +45,45 @@ export default tseslint.config(
   {
     files: ['workflows/**/*.ts', 'src/engine/**/*.ts', 'src/model/ir.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: bannedInSandbox.map((name) => ({ name, message: 'Deterministic code: no Node built-ins or I/O.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: bannedInSandbox.map((name) => ({
+            name,
+            message: 'Deterministic code: no Node built-ins or I/O.',
+          })),
+        },
+      ],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process', 'require'],
     },
   },
   {
     files: ['src/engine/**/*.ts', 'src/model/ir.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...bannedInSandbox, '@temporalio/workflow'].map((name) => ({ name, message: 'The engine core never touches Temporal or I/O.' })) }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The engine reads no clock: time comes in with each event.' }, { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine reads no clock: time comes in with each event.' }, { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'No randomness in the engine.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...bannedInSandbox, '@temporalio/workflow'].map((name) => ({
+            name,
+            message: 'The engine core never touches Temporal or I/O.',
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'The engine reads no clock: time comes in with each event.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The engine reads no clock: time comes in with each event.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'No randomness in the engine.',
+        },
+      ],
     },
   },
   {
@@ -64,6 +97,9 @@ export default tseslint.config(
   },
   {
     files: ['jest.config.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
+    },
   },
 );

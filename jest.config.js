@@ -21,7 +21,19 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.(t|j|mj)s$': ['ts-jest', { tsconfig: { allowJs: true, esModuleInterop: true, isolatedModules: true, module: 'commonjs', moduleResolution: 'node' }, diagnostics: false }],
+    '^.+\\.(t|j|mj)s$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          allowJs: true,
+          esModuleInterop: true,
+          isolatedModules: true,
+          module: 'commonjs',
+          moduleResolution: 'node',
+        },
+        diagnostics: false,
+      },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],

@@ -24,12 +24,18 @@ export async function echo(input: TaskInput): Promise<Record<string, unknown>> {
 export async function raiseBpmnError(input: TaskInput): Promise<never> {
   const code = input.headers.errorCode;
   if (!code) {
-    throw ApplicationFailure.nonRetryable(`task ${input.elementId}: header errorCode is required`, 'BadTaskConfig');
+    throw ApplicationFailure.nonRetryable(
+      `task ${input.elementId}: header errorCode is required`,
+      'BadTaskConfig',
+    );
   }
   throw bpmnError(code, input.headers.errorMessage ?? code);
 }
 
 /** Fails every attempt. */
 export async function fail(input: TaskInput): Promise<never> {
-  throw ApplicationFailure.retryable(input.headers.message ?? `task ${input.elementId} failed`, 'TaskFailed');
+  throw ApplicationFailure.retryable(
+    input.headers.message ?? `task ${input.elementId} failed`,
+    'TaskFailed',
+  );
 }

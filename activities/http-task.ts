@@ -38,7 +38,10 @@ export function createHttpTask(limits: HttpTaskLimits) {
     const method = String(v.method ?? 'GET').toUpperCase();
     if (!METHODS.has(method)) throw badConfig(input, `unsupported method ${method}`);
     const url = buildUrl(input, v.url, v.queryParameters);
-    const headers: Record<string, string> = { accept: 'application/json', ...lowerCaseKeys(stringRecord(v.headers)) };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...lowerCaseKeys(stringRecord(v.headers)),
+    };
     const auth = authorization(v.authentication);
     if (auth) headers.authorization = auth;
     let body: string | undefined;
@@ -62,19 +65,29 @@ export function createHttpTask(limits: HttpTaskLimits) {
       body: await readBody(res.body, limits.maxResponseBytes, input),
     };
     const ok = response.status >= 200 && response.status < 300;
-    const error = ok ? null : { code: String(response.status), message: `HTTP ${response.status}`, response };
+    const error = ok
+      ? null
+      : { code: String(response.status), message: `HTTP ${response.status}`, response };
     if (input.headers.errorExpression) {
-      const raised = feel(input, 'errorExpression', input.headers.errorExpression, { response, error });
+      const raised = feel(input, 'errorExpression', input.headers.errorExpression, {
+        response,
+        error,
+      });
       if (isBpmnError(raised)) throw bpmnError(raised.code, raised.message ?? raised.code);
     }
     if (!ok) {
-      throw ApplicationFailure.retryable(`HTTP ${response.status} from ${method} ${url}`, 'HttpStatus', { status: response.status });
+      throw ApplicationFailure.retryable(
+        `HTTP ${response.status} from ${method} ${url}`,
+        'HttpStatus',
+        { status: response.status },
+      );
     }
     const out: Record<string, unknown> = {};
     if (input.headers.resultVariable) out[input.headers.resultVariable] = response;
     if (input.headers.resultExpression) {
       const mapped = feel(input, 'resultExpression', input.headers.resultExpression, { response });
-      if (mapped && typeof mapped === 'object' && !Array.isArray(mapped)) Object.assign(out, mapped);
+      if (mapped && typeof mapped === 'object' && !Array.isArray(mapped))
+        Object.assign(out, mapped);
     }
     return out;
   };
@@ -88,7 +101,8 @@ function buildUrl(input: TaskInput, raw: unknown, query: unknown): string {
   } catch {
     throw badConfig(input, `url is not absolute: ${raw}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badConfig(input, `url must be http(s): ${raw}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw badConfig(input, `url must be http(s): ${raw}`);
   for (const [k, val] of Object.entries(stringRecord(query))) url.searchParams.set(k, val);
   return url.toString();
 }
@@ -97,16 +111,25 @@ function authorization(auth: unknown): string | undefined {
   if (!auth || typeof auth !== 'object') return undefined;
   const a = auth as Record<string, unknown>;
   if (a.type === 'bearer' && typeof a.token === 'string') return `Bearer ${a.token}`;
-  if (a.type === 'basic') return `Basic ${Buffer.from(`${String(a.username ?? '')}:${String(a.password ?? '')}`).toString('base64')}`;
+  if (a.type === 'basic')
+    return `Basic ${Buffer.from(`${String(a.username ?? '')}:${String(a.password ?? '')}`).toString('base64')}`;
   return undefined;
 }
 
-async function readBody(stream: AsyncIterable<Buffer>, max: number, input: TaskInput): Promise<unknown> {
+async function readBody(
+  stream: AsyncIterable<Buffer>,
+  max: number,
+  input: TaskInput,
+): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     size += chunk.length;
-    if (size > max) throw ApplicationFailure.nonRetryable(`task ${input.elementId}: response larger than ${max} bytes`, 'HttpResponseTooLarge');
+    if (size > max)
+      throw ApplicationFailure.nonRetryable(
+        `task ${input.elementId}: response larger than ${max} bytes`,
+        'HttpResponseTooLarge',
+      );
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -118,10 +141,23 @@ async function readBody(stream: AsyncIterable<Buffer>, max: number, input: TaskI
   }
 }
 
-function feel(input: TaskInput, header: string, source: string, context: Record<string, unknown>): unknown {
+function feel(
+  input: TaskInput,
+  header: string,
+  source: string,
+  context: Record<string, unknown>,
+): unknown {
   const expr = source.startsWith('=') ? source.slice(1) : source;
   try {
-    return evaluate(expr, { ...input.variables, ...context, bpmnError: (code: unknown, message: unknown) => ({ code: String(code), message: message == null ? undefined : String(message), __bpmnError: true }) }).value;
+    return evaluate(expr, {
+      ...input.variables,
+      ...context,
+      bpmnError: (code: unknown, message: unknown) => ({
+        code: String(code),
+        message: message == null ? undefined : String(message),
+        __bpmnError: true,
+      }),
+    }).value;
   } catch (err) {
     throw badConfig(input, `${header} is not valid FEEL: ${(err as Error).message}`);
   }
@@ -135,7 +171,8 @@ function stringRecord(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (v && typeof v === 'object') {
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-      if (val !== undefined && val !== null) out[k] = Array.isArray(val) ? val.join(', ') : String(val);
+      if (val !== undefined && val !== null)
+        out[k] = Array.isArray(val) ? val.join(', ') : String(val);
     }
   }
   return out;

@@ -16,10 +16,19 @@ export interface ActivityDeps {
 export const RESOLVE_DEFINITION_ACTIVITY = 'waymark.resolveDefinition';
 
 /** Task types with a built-in handler on the default queue. */
-export const builtinTaskTypes = ['noop', 'echo', 'bpmn-error', 'fail', 'http', 'io.camunda:http-json:1'] as const;
+export const builtinTaskTypes = [
+  'noop',
+  'echo',
+  'bpmn-error',
+  'fail',
+  'http',
+  'io.camunda:http-json:1',
+] as const;
 
 /** The activity map for `Worker.create({ activities })`. */
-export function createActivities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>> {
+export function createActivities(
+  deps: ActivityDeps,
+): Record<string, (...args: never[]) => Promise<unknown>> {
   const http = createHttpTask(deps.http);
   return {
     noop,

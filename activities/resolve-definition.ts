@@ -19,10 +19,16 @@ export function createResolveDefinition(lookup: DefinitionLookup) {
   return async function resolveDefinition(key: string): Promise<ResolvedDefinition> {
     const found = await lookup(key);
     if (!found) {
-      throw ApplicationFailure.nonRetryable(`no deployed definition with key '${key}'`, 'DefinitionNotFound');
+      throw ApplicationFailure.nonRetryable(
+        `no deployed definition with key '${key}'`,
+        'DefinitionNotFound',
+      );
     }
     if (found.ir.kind !== 'bpmn') {
-      throw ApplicationFailure.nonRetryable(`definition '${key}' is not a BPMN process`, 'DefinitionKind');
+      throw ApplicationFailure.nonRetryable(
+        `definition '${key}' is not a BPMN process`,
+        'DefinitionKind',
+      );
     }
     return found;
   };

@@ -16,7 +16,10 @@ export const configSchema = z.object({
   /** Public base URL of the API (links, callback URLs). Defaults to http://HOST:PORT. */
   PUBLIC_URL: z.url().optional(),
   /** An existing Temporal frontend (host:port). Unset: `npm start` runs a dev server. */
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'expected host:port')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Dev server frontend port (only when Waymark starts the dev server). */
   TEMPORAL_PORT: port.default(7233),
@@ -36,10 +39,18 @@ export const configSchema = z.object({
   WAYMARK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Request body limit for the API, in bytes. */
-  WAYMARK_BODY_LIMIT: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  WAYMARK_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Outbound HTTP (http task): timeout and response size limit. */
   WAYMARK_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-  WAYMARK_HTTP_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  WAYMARK_HTTP_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Directory of example definitions deployed by `npm start`. */
   WAYMARK_EXAMPLES_DIR: z.string().default('examples'),
 });
@@ -71,7 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.WAYMARK_DATA_DIR),
     temporalAddress: c.TEMPORAL_ADDRESS ?? `127.0.0.1:${c.TEMPORAL_PORT}`,
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ''),
-    temporalUiUrl: (c.TEMPORAL_UI_URL ?? `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`).replace(/\/$/, ''),
+    temporalUiUrl: (c.TEMPORAL_UI_URL ?? `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     apiKeys: (c.WAYMARK_API_KEYS ?? '')
       .split(',')
       .map((k) => k.trim())

@@ -18,7 +18,11 @@ import {
 import type { ResolvedDefinition } from '../activities/resolve-definition';
 import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
 import type { EngineCommand, Variables } from '../src/engine/types';
-import { WaymarkDefinitionId, WaymarkKind, WaymarkVersion } from '../src/temporal/search-attributes';
+import {
+  WaymarkDefinitionId,
+  WaymarkKind,
+  WaymarkVersion,
+} from '../src/temporal/search-attributes';
 import type { ProcessWorkflowInput } from './messages';
 
 type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
@@ -66,13 +70,22 @@ export async function startTask(
   };
   try {
     const result = await scope.run(() => activities[cmd.taskType](input));
-    return { ok: true, variables: result && typeof result === 'object' && !Array.isArray(result) ? result : {} };
+    return {
+      ok: true,
+      variables: result && typeof result === 'object' && !Array.isArray(result) ? result : {},
+    };
   } catch (err) {
     if (!(err instanceof ActivityFailure) || isCancelled(err)) throw err;
     const cause = err.cause;
     if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
       const details = cause.details?.[0] as BpmnErrorDetails | undefined;
-      return { ok: false, failure: { message: details?.message ?? cause.message, errorCode: details?.errorCode ?? cause.message } };
+      return {
+        ok: false,
+        failure: {
+          message: details?.message ?? cause.message,
+          errorCode: details?.errorCode ?? cause.message,
+        },
+      };
     }
     return { ok: false, failure: { message: deepestMessage(err) } };
   }
@@ -83,38 +96,58 @@ function isCancelled(err: Error): boolean {
 }
 
 /** Starts a durable timer that fires after `ms` (at least 1 ms). */
-export async function startTimer(scope: CancellationScope, ms: number, summary: string): Promise<void> {
+export async function startTimer(
+  scope: CancellationScope,
+  ms: number,
+  summary: string,
+): Promise<void> {
   await scope.run(() => sleep(Math.max(1, Math.round(ms)), { summary }));
 }
 
-const internal = proxyActivities<{ 'waymark.resolveDefinition': (key: string) => Promise<ResolvedDefinition> }>({
+const internal = proxyActivities<{
+  'waymark.resolveDefinition': (key: string) => Promise<ResolvedDefinition>;
+}>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DefinitionNotFound', 'DefinitionKind'] },
 });
 
 /** Resolves the called definition and runs it as a child workflow. */
-export async function startChildProcess(scope: CancellationScope, cmd: StartChild): Promise<Outcome> {
+export async function startChildProcess(
+  scope: CancellationScope,
+  cmd: StartChild,
+): Promise<Outcome> {
   try {
     const variables = await scope.run(async () => {
       const resolved = await internal['waymark.resolveDefinition'](cmd.processId);
       const { definition, ir } = resolved;
-      const input: ProcessWorkflowInput = { kind: 'bpmn', definition, ir, variables: cmd.variables };
-      const result = await executeChild<(i: ProcessWorkflowInput) => Promise<Variables>>(definition.key, {
-        workflowId: `${definition.key}:${uuid4()}`,
-        args: [input],
-        taskQueue: workflowInfo().taskQueue,
-        staticSummary: `${definition.name ?? definition.key} v${definition.version} · called by ${cmd.elementId}`,
-        typedSearchAttributes: [
-          { key: WaymarkKind, value: 'bpmn' },
-          { key: WaymarkDefinitionId, value: definition.id },
-          { key: WaymarkVersion, value: definition.version },
-        ],
-      });
+      const input: ProcessWorkflowInput = {
+        kind: 'bpmn',
+        definition,
+        ir,
+        variables: cmd.variables,
+      };
+      const result = await executeChild<(i: ProcessWorkflowInput) => Promise<Variables>>(
+        definition.key,
+        {
+          workflowId: `${definition.key}:${uuid4()}`,
+          args: [input],
+          taskQueue: workflowInfo().taskQueue,
+          staticSummary: `${definition.name ?? definition.key} v${definition.version} · called by ${cmd.elementId}`,
+          typedSearchAttributes: [
+            { key: WaymarkKind, value: 'bpmn' },
+            { key: WaymarkDefinitionId, value: definition.id },
+            { key: WaymarkVersion, value: definition.version },
+          ],
+        },
+      );
       return result ?? {};
     });
     return { ok: true, variables };
   } catch (err) {
-    if ((err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) && !isCancelled(err)) {
+    if (
+      (err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) &&
+      !isCancelled(err)
+    ) {
       return { ok: false, failure: { message: deepestMessage(err) } };
     }
     throw err;

@@ -16,6 +16,9 @@ export default async function waymark(input: WorkflowInput): Promise<unknown> {
     case 'bpmn':
       return runProcess(input);
     default:
-      throw ApplicationFailure.nonRetryable(`unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`, 'BadInput');
+      throw ApplicationFailure.nonRetryable(
+        `unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`,
+        'BadInput',
+      );
   }
 }

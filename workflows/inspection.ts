@@ -22,12 +22,22 @@ export function waitingElementIds(ir: ProcessIR, active: ActiveElement[]): strin
 }
 
 /** Markdown for `setCurrentDetails`. */
-export function renderDetails(input: ProcessWorkflowInput, active: ActiveElement[], state: EngineState): string {
+export function renderDetails(
+  input: ProcessWorkflowInput,
+  active: ActiveElement[],
+  state: EngineState,
+): string {
   const d = input.definition;
-  const lines = [`**${d.name ?? d.key}** v${d.version}${input.businessKey ? ` · ${input.businessKey}` : ''} — ${state.status}`, ''];
+  const lines = [
+    `**${d.name ?? d.key}** v${d.version}${input.businessKey ? ` · ${input.businessKey}` : ''} — ${state.status}`,
+    '',
+  ];
   if (active.length) {
     lines.push('Active elements:');
-    for (const a of active) lines.push(`- ${a.name ?? a.elementId} (\`${a.elementId}\`, ${a.type})${a.status === 'incident' ? ' ⚠ incident' : ''}`);
+    for (const a of active)
+      lines.push(
+        `- ${a.name ?? a.elementId} (\`${a.elementId}\`, ${a.type})${a.status === 'incident' ? ' ⚠ incident' : ''}`,
+      );
   }
   const incidents = Object.values(state.incidents);
   if (incidents.length) {

@@ -4,7 +4,15 @@
  * Signal / Query / Update; the API imports this file and nothing else from `workflows/`.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActiveElement, EngineCommand, EngineState, Incident, TrailEntry, UserTaskState, Variables } from '../src/engine/types';
+import type {
+  ActiveElement,
+  EngineCommand,
+  EngineState,
+  Incident,
+  TrailEntry,
+  UserTaskState,
+  Variables,
+} from '../src/engine/types';
 import type { ProcessIR } from '../src/model/ir';
 
 /** What every Waymark process workflow is started with. */
@@ -66,4 +74,6 @@ export const completeUserTaskUpdate = defineUpdate<{ completed: string }, [Compl
 );
 
 /** Resolves an incident by retrying its element; rejected for unknown incidents. */
-export const retryIncidentUpdate = defineUpdate<{ retried: string }, [RetryIncidentInput]>('retryIncident');
+export const retryIncidentUpdate = defineUpdate<{ retried: string }, [RetryIncidentInput]>(
+  'retryIncident',
+);

@@ -85,9 +85,11 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
         return;
       case 'startTimer':
         track(timers, cmd.timerId, (scope) =>
-          startTimer(scope, cmd.dueAt - now(), cmd.name ?? cmd.elementId).then(
-            (): EngineEvent => ({ type: 'timerFired', timerId: cmd.timerId, now: now() }),
-          ),
+          startTimer(scope, cmd.dueAt - now(), cmd.name ?? cmd.elementId).then((): EngineEvent => ({
+            type: 'timerFired',
+            timerId: cmd.timerId,
+            now: now(),
+          })),
         );
         return;
       case 'cancelTimer':
@@ -167,27 +169,41 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     state = input.resume;
     for (const cmd of input.deferred ?? []) execute(cmd);
     for (const timer of Object.values(state.timers)) {
-      execute({ type: 'startTimer', timerId: timer.id, elementId: timer.elementId, dueAt: timer.dueAt });
+      execute({
+        type: 'startTimer',
+        timerId: timer.id,
+        elementId: timer.elementId,
+        dueAt: timer.dueAt,
+      });
     }
     publish();
   } else {
-    const started = engine.startInstance(ir, { instanceId: info.workflowId, variables: input.variables, now: now() });
+    const started = engine.startInstance(ir, {
+      instanceId: info.workflowId,
+      variables: input.variables,
+      now: now(),
+    });
     state = started.state;
     run(started.commands);
   }
 
   setHandler(instanceQuery, view, {
-    description: 'The instance: status, variables, active elements, open user tasks, incidents, trail',
+    description:
+      'The instance: status, variables, active elements, open user tasks, incidents, trail',
   });
-  setHandler(
-    messageSignal,
-    (m) => dispatch({ type: 'messageReceived', ...m, now: now() }),
-    { description: 'Deliver a message {name, messageId?, correlationKey?, variables?} to a waiting catch (buffered otherwise)' },
-  );
+  setHandler(messageSignal, (m) => dispatch({ type: 'messageReceived', ...m, now: now() }), {
+    description:
+      'Deliver a message {name, messageId?, correlationKey?, variables?} to a waiting catch (buffered otherwise)',
+  });
   setHandler(
     completeUserTaskUpdate,
     (task) => {
-      dispatch({ type: 'userTaskCompleted', feiId: task.flowElementInstanceId, variables: task.variables, now: now() });
+      dispatch({
+        type: 'userTaskCompleted',
+        feiId: task.flowElementInstanceId,
+        variables: task.variables,
+        now: now(),
+      });
       return { completed: task.flowElementInstanceId };
     },
     {
@@ -195,10 +211,16 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
       validator: (task) => {
         const status = engine.userTaskStatus(state, task.flowElementInstanceId);
         if (status === 'unknown') {
-          throw ApplicationFailure.create({ type: 'UserTaskNotFound', message: `no user task ${task.flowElementInstanceId} in this instance` });
+          throw ApplicationFailure.create({
+            type: 'UserTaskNotFound',
+            message: `no user task ${task.flowElementInstanceId} in this instance`,
+          });
         }
         if (status === 'completed') {
-          throw ApplicationFailure.create({ type: 'UserTaskCompleted', message: `user task ${task.flowElementInstanceId} is already completed` });
+          throw ApplicationFailure.create({
+            type: 'UserTaskCompleted',
+            message: `user task ${task.flowElementInstanceId} is already completed`,
+          });
         }
       },
     },
@@ -213,7 +235,10 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
       description: 'Resolve an incident by retrying its element {incidentId}',
       validator: ({ incidentId }) => {
         if (!state.incidents[incidentId]) {
-          throw ApplicationFailure.create({ type: 'IncidentNotFound', message: `no open incident ${incidentId} in this instance` });
+          throw ApplicationFailure.create({
+            type: 'IncidentNotFound',
+            message: `no open incident ${incidentId} in this instance`,
+          });
         }
       },
     },
@@ -222,14 +247,18 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   const historyLimit = input.limits?.historyEvents;
   const shouldContinueAsNew = (): boolean => {
     const i = workflowInfo();
-    return i.continueAsNewSuggested || (historyLimit !== undefined && i.historyLength >= historyLimit);
+    return (
+      i.continueAsNewSuggested || (historyLimit !== undefined && i.historyLength >= historyLimit)
+    );
   };
 
   try {
     await condition(() => state.status !== 'RUNNING' || shouldContinueAsNew());
     if (state.status === 'RUNNING') {
       draining = true;
-      await condition(() => state.status !== 'RUNNING' || (work.size === 0 && allHandlersFinished()));
+      await condition(
+        () => state.status !== 'RUNNING' || (work.size === 0 && allHandlersFinished()),
+      );
       if (state.status === 'RUNNING') {
         for (const id of [...timers.keys()]) cancel(timers, id);
         await continueAsNew<(i: ProcessWorkflowInput) => Promise<Variables>>({
@@ -254,7 +283,10 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
 
   await condition(allHandlersFinished);
   if (state.status === 'FAILED') {
-    throw ApplicationFailure.nonRetryable(`process ${input.definition.key} failed`, 'ProcessFailed');
+    throw ApplicationFailure.nonRetryable(
+      `process ${input.definition.key} failed`,
+      'ProcessFailed',
+    );
   }
   return state.result ?? engine.rootVariables(state);
 }

@@ -19,7 +19,9 @@ async function run(): Promise<void> {
 
   let devServer: DevServer | undefined;
   if (!config.TEMPORAL_ADDRESS) {
-    say(`starting Temporal dev server on 127.0.0.1:${config.TEMPORAL_PORT} (Web UI ${config.TEMPORAL_UI_PORT}, data ${config.dataDir})`);
+    say(
+      `starting Temporal dev server on 127.0.0.1:${config.TEMPORAL_PORT} (Web UI ${config.TEMPORAL_UI_PORT}, data ${config.dataDir})`,
+    );
     devServer = await startDevServer({
       port: config.TEMPORAL_PORT,
       uiPort: config.TEMPORAL_UI_PORT,
@@ -52,15 +54,23 @@ async function run(): Promise<void> {
   });
 
   const examplesDir = path.resolve(config.WAYMARK_EXAMPLES_DIR);
-  const auth: Record<string, string> = config.apiKeys[0] ? { authorization: `Bearer ${config.apiKeys[0]}` } : {};
+  const auth: Record<string, string> = config.apiKeys[0]
+    ? { authorization: `Bearer ${config.apiKeys[0]}` }
+    : {};
   for (const r of await deployExamples(api.url, examplesDir, auth)) {
-    say(r.status < 300 ? `deployed ${r.file} as ${r.key} v${r.version}` : `could not deploy ${r.file}: ${r.status} ${r.problem ?? ''}`);
+    say(
+      r.status < 300
+        ? `deployed ${r.file} as ${r.key} v${r.version}`
+        : `could not deploy ${r.file}: ${r.status} ${r.problem ?? ''}`,
+    );
   }
 
   say('ready');
   console.log(`  API:     ${api.url}`);
   console.log(`  Docs:    ${api.url}/docs`);
-  console.log(`  Web UI:  ${config.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`);
+  console.log(
+    `  Web UI:  ${config.temporalUiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
+  );
 }
 
 run().catch((err) => {

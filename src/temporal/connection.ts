@@ -6,12 +6,16 @@ import { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../config';
 
 /** A client for starts, signals, updates, queries and visibility. */
-export async function connectClient(config: Pick<Config, 'temporalAddress' | 'TEMPORAL_NAMESPACE'>): Promise<Client> {
+export async function connectClient(
+  config: Pick<Config, 'temporalAddress' | 'TEMPORAL_NAMESPACE'>,
+): Promise<Client> {
   const connection = await Connection.connect({ address: config.temporalAddress });
   return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 }
 
 /** The worker's connection. */
-export async function connectWorker(config: Pick<Config, 'temporalAddress'>): Promise<NativeConnection> {
+export async function connectWorker(
+  config: Pick<Config, 'temporalAddress'>,
+): Promise<NativeConnection> {
   return NativeConnection.connect({ address: config.temporalAddress });
 }

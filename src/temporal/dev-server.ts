@@ -12,7 +12,12 @@ import { Connection } from '@temporalio/client';
 import { searchAttributeTypes } from './search-attributes';
 
 const run = promisify(execFile);
-const repoRoot = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+const repoRoot = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '',
+);
 
 export interface DevServerOptions {
   port: number;
@@ -39,11 +44,13 @@ export async function ensureTemporalCli(onProgress?: (line: string) => void): Pr
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => {
-    for (const line of d.toString().split('\n')) if (line.trim()) (onProgress ?? console.error)(line);
+    for (const line of d.toString().split('\n'))
+      if (line.trim()) (onProgress ?? console.error)(line);
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const bin = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !bin) throw new Error(`scripts/ensure-temporal.sh failed with exit code ${code}`);
+  if (code !== 0 || !bin)
+    throw new Error(`scripts/ensure-temporal.sh failed with exit code ${code}`);
   return bin;
 }
 
@@ -55,14 +62,24 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   // The HTTP API port defaults to port + 1000, which may be taken or out of range: name one.
   const httpPort = await freePort();
   const args = [
-    'server', 'start-dev',
-    '--http-port', String(httpPort),
-    '--ip', '127.0.0.1',
-    '--port', String(opts.port),
-    '--ui-port', String(opts.uiPort),
-    '--namespace', opts.namespace ?? 'default',
-    '--log-level', 'warn',
-    ...Object.entries(searchAttributeTypes).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    'server',
+    'start-dev',
+    '--http-port',
+    String(httpPort),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--ui-port',
+    String(opts.uiPort),
+    '--namespace',
+    opts.namespace ?? 'default',
+    '--log-level',
+    'warn',
+    ...Object.entries(searchAttributeTypes).flatMap(([name, type]) => [
+      '--search-attribute',
+      `${name}=${type}`,
+    ]),
   ];
   if (opts.dbFile) {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
@@ -85,12 +102,17 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   };
 }
 
-async function waitReady(address: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function waitReady(
+  address: string,
+  child: ChildProcess,
+  exited: Promise<number | null>,
+): Promise<void> {
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (gone !== undefined) throw new Error(`Temporal dev server exited with code ${gone} while starting`);
+    if (gone !== undefined)
+      throw new Error(`Temporal dev server exited with code ${gone} while starting`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
       try {

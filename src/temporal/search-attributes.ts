@@ -6,13 +6,25 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 export const WaymarkKind = defineSearchAttributeKey('WaymarkKind', SearchAttributeType.KEYWORD);
-export const WaymarkDefinitionId = defineSearchAttributeKey('WaymarkDefinitionId', SearchAttributeType.KEYWORD);
+export const WaymarkDefinitionId = defineSearchAttributeKey(
+  'WaymarkDefinitionId',
+  SearchAttributeType.KEYWORD,
+);
 export const WaymarkVersion = defineSearchAttributeKey('WaymarkVersion', SearchAttributeType.INT);
-export const WaymarkBusinessKey = defineSearchAttributeKey('WaymarkBusinessKey', SearchAttributeType.KEYWORD);
+export const WaymarkBusinessKey = defineSearchAttributeKey(
+  'WaymarkBusinessKey',
+  SearchAttributeType.KEYWORD,
+);
 export const WaymarkCaseId = defineSearchAttributeKey('WaymarkCaseId', SearchAttributeType.KEYWORD);
-export const WaymarkActiveElements = defineSearchAttributeKey('WaymarkActiveElements', SearchAttributeType.KEYWORD_LIST);
+export const WaymarkActiveElements = defineSearchAttributeKey(
+  'WaymarkActiveElements',
+  SearchAttributeType.KEYWORD_LIST,
+);
 export const WaymarkState = defineSearchAttributeKey('WaymarkState', SearchAttributeType.KEYWORD);
-export const WaymarkIncident = defineSearchAttributeKey('WaymarkIncident', SearchAttributeType.BOOL);
+export const WaymarkIncident = defineSearchAttributeKey(
+  'WaymarkIncident',
+  SearchAttributeType.BOOL,
+);
 
 /** Name → dev-server type, for `temporal server start-dev --search-attribute Name=Type`. */
 export const searchAttributeTypes: Record<string, string> = {

@@ -3,7 +3,12 @@
  * the default task queue. The bundle is built once per process (or passed in, e.g. by tests
  * and benchmarks that share one) — bundling is the slowest part of a worker's start.
  */
-import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  Worker,
+  type NativeConnection,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
 
 export interface WaymarkWorkerOptions {

@@ -14,7 +14,12 @@ export function registryLookup(registry: Registry): DefinitionLookup {
     const version = await registry.definitions.latestDeployed(definition.id);
     if (!version) return null;
     return {
-      definition: { id: definition.id, key: definition.key, version: version.version, name: definition.name ?? undefined },
+      definition: {
+        id: definition.id,
+        key: definition.key,
+        version: version.version,
+        name: definition.name ?? undefined,
+      },
       ir: version.compiled as ProcessIR,
     };
   };

@@ -19,7 +19,10 @@ export interface RunningWorker {
 }
 
 /** Starts a worker and resolves once it is polling. */
-export async function startWorker(config: Config, opts: { workflowBundle?: WorkflowBundleWithSourceMap } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: Config,
+  opts: { workflowBundle?: WorkflowBundleWithSourceMap } = {},
+): Promise<RunningWorker> {
   const registry = await openRegistry(registryLocation(config));
   const connection = await connectWorker(config);
   const worker = await createWaymarkWorker({
@@ -28,7 +31,10 @@ export async function startWorker(config: Config, opts: { workflowBundle?: Workf
     taskQueue: config.WAYMARK_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
     activities: {
-      http: { timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS, maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES },
+      http: {
+        timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
+        maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
+      },
       lookupDefinition: registryLookup(registry),
     },
   });
@@ -49,13 +55,16 @@ export async function startWorker(config: Config, opts: { workflowBundle?: Workf
 
 async function waitRunning(worker: Worker): Promise<void> {
   while (worker.getState() === 'INITIALIZED') await new Promise((r) => setTimeout(r, 50));
-  if (worker.getState() !== 'RUNNING') throw new Error(`worker failed to start (state ${worker.getState()})`);
+  if (worker.getState() !== 'RUNNING')
+    throw new Error(`worker failed to start (state ${worker.getState()})`);
 }
 
 async function run(): Promise<void> {
   const config = loadConfig();
   const running = await startWorker(config);
-  console.log(`waymark worker polling task queue '${config.WAYMARK_TASK_QUEUE}' on ${config.temporalAddress}`);
+  console.log(
+    `waymark worker polling task queue '${config.WAYMARK_TASK_QUEUE}' on ${config.temporalAddress}`,
+  );
   const stop = (): void => void running.stop();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

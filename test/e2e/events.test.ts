@@ -4,13 +4,25 @@
  * task and a subprocess, non-interrupting cycle firing twice), error boundaries on a service
  * task and on a subprocess, terminate end.
  */
-import { call, completeUserTask, deployFixture, sendMessage, startInstance, trailIds, waitFor } from '../support/api';
+import {
+  call,
+  completeUserTask,
+  deployFixture,
+  sendMessage,
+  startInstance,
+  trailIds,
+  waitFor,
+} from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
 const replay = new ReplayCheck();
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
-async function run(fixture: string, variables: Record<string, unknown> = {}, name = fixture): Promise<string> {
+async function run(
+  fixture: string,
+  variables: Record<string, unknown> = {},
+  name = fixture,
+): Promise<string> {
   await deployFixture(fixture);
   const id = await startInstance(fixture, { variables });
   replay.add(id, name);
@@ -19,7 +31,11 @@ async function run(fixture: string, variables: Record<string, unknown> = {}, nam
 
 test('receive-task: a message sent before the task waits is buffered, a duplicate is dropped', async () => {
   const id = await run('receive-task', { orderId: 'order-1' });
-  await sendMessage(id, { name: 'payment-received', messageId: 'm-1', variables: { amount: 99.5 } });
+  await sendMessage(id, {
+    name: 'payment-received',
+    messageId: 'm-1',
+    variables: { amount: 99.5 },
+  });
   await sendMessage(id, { name: 'payment-received', messageId: 'm-1', variables: { amount: 1 } });
   const done = await waitFor(id);
   expect(trailIds(done)).toEqual(['StartEvent_1', 'ReceiveTask_Payment', 'EndEvent_1']);
@@ -28,7 +44,9 @@ test('receive-task: a message sent before the task waits is buffered, a duplicat
 
 test('message-catch: waits at the catch event, then merges the message variables', async () => {
   const id = await run('message-catch', { orderId: 'order-1' });
-  const waiting = await waitFor(id, (i) => i.activeElements?.some((a: any) => a.elementId === 'Event_Shipped'));
+  const waiting = await waitFor(id, (i) =>
+    i.activeElements?.some((a: any) => a.elementId === 'Event_Shipped'),
+  );
   expect(waiting.status).toBe('RUNNING');
   await sendMessage(id, { name: 'order-shipped', variables: { trackingNumber: 'TN-1' } });
   const done = await waitFor(id);
@@ -55,7 +73,12 @@ test('timer-catch-date: fires at the FEEL date', async () => {
 
 test('boundary-timer-user-task: the interrupting timer cancels the task', async () => {
   const done = await waitFor(await run('boundary-timer-user-task'));
-  expect(trailIds(done)).toEqual(['StartEvent_1', 'Timer_Escalate', 'Script_Escalate', 'EndEvent_Escalated']);
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'Timer_Escalate',
+    'Script_Escalate',
+    'EndEvent_Escalated',
+  ]);
   expect(done.variables).toEqual({ escalated: true });
   expect(done.userTasks).toEqual([]);
 });
@@ -77,21 +100,40 @@ test('boundary-timer-non-interrupting: a cycle fires twice, the task stays open'
 test('boundary-timer-subprocess: the timer interrupts the subprocess and its user task', async () => {
   const id = await run('boundary-timer-subprocess');
   const done = await waitFor(id, undefined, 15_000);
-  expect(trailIds(done)).toEqual(['StartEvent_1', 'StartEvent_Sub', 'Timer_Timeout', 'Script_TimedOut', 'EndEvent_TimedOut']);
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'StartEvent_Sub',
+    'Timer_Timeout',
+    'Script_TimedOut',
+    'EndEvent_TimedOut',
+  ]);
   expect(done.variables).toEqual({ timedOut: true });
   expect(done.userTasks).toEqual([]);
 });
 
 test('boundary-error-service-task: a BPMN error from the task takes the error boundary', async () => {
   const done = await waitFor(await run('boundary-error-service-task'));
-  expect(trailIds(done)).toEqual(['StartEvent_1', 'Error_Caught', 'Script_Declined', 'EndEvent_Declined']);
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'Error_Caught',
+    'Script_Declined',
+    'EndEvent_Declined',
+  ]);
   expect(done.variables).toEqual({ outcome: 'declined' });
   expect(done.incidents).toEqual([]);
 });
 
 test('error-boundary-subprocess: an error end event inside is caught on the subprocess', async () => {
   const done = await waitFor(await run('error-boundary-subprocess'));
-  expect(trailIds(done)).toEqual(['StartEvent_1', 'StartEvent_Sub', 'Script_Validate', 'EndEvent_Invalid', 'Error_Invalid_Caught', 'Script_Handle', 'EndEvent_Handled']);
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'StartEvent_Sub',
+    'Script_Validate',
+    'EndEvent_Invalid',
+    'Error_Invalid_Caught',
+    'Script_Handle',
+    'EndEvent_Handled',
+  ]);
   expect(done.variables).toEqual({ checked: true, handled: 'INVALID_ORDER' });
 });
 
@@ -109,7 +151,9 @@ test('terminate-end: ends every branch, cancels the waiting user task', async ()
 test('cancel: a waiting instance is cancelled through the API', async () => {
   const id = await run('user-task', {}, 'user-task-cancelled');
   await waitFor(id, (i) => i.userTasks?.length === 1);
-  expect((await call('POST', `/instances/${encodeURIComponent(id)}/cancel`)).status).toBeLessThan(300);
+  expect((await call('POST', `/instances/${encodeURIComponent(id)}/cancel`)).status).toBeLessThan(
+    300,
+  );
   const done = await waitFor(id);
   expect(done.status).toBe('CANCELED');
 });

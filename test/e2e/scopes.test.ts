@@ -19,7 +19,15 @@ async function run(fixture: string, variables: Record<string, unknown> = {}): Pr
 
 test('embedded-subprocess-scope: input locals vanish, outputs export', async () => {
   const done = await waitFor(await run('embedded-subprocess-scope', { base: 5 }));
-  expect(trailIds(done)).toEqual(['StartEvent_1', 'StartEvent_Sub', 'Task_Inside', 'EndEvent_Sub', 'SubProcess_Scoped', 'Script_Check', 'EndEvent_1']);
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'StartEvent_Sub',
+    'Task_Inside',
+    'EndEvent_Sub',
+    'SubProcess_Scoped',
+    'Script_Check',
+    'EndEvent_1',
+  ]);
   expect(done.variables).toEqual({ base: 5, exported: 11, localVisible: false });
 });
 
@@ -28,7 +36,13 @@ test('parallel-in-subprocess: fork and join inside a subprocess', async () => {
   const trail = trailIds(done);
   expect(trail.slice(0, 3)).toEqual(['StartEvent_1', 'StartEvent_Sub', 'Gateway_Fork']);
   expect(trail.slice(3, 5).sort()).toEqual(['Script_X', 'Script_Y']);
-  expect(trail.slice(5)).toEqual(['Gateway_Join', 'EndEvent_Sub', 'SubProcess_Parallel', 'Script_Total', 'EndEvent_1']);
+  expect(trail.slice(5)).toEqual([
+    'Gateway_Join',
+    'EndEvent_Sub',
+    'SubProcess_Parallel',
+    'Script_Total',
+    'EndEvent_1',
+  ]);
   expect(done.variables).toEqual({ x: 1, y: 2, total: 3 });
 });
 
@@ -44,12 +58,19 @@ test('call-activity: a child workflow, only the output mapping comes back', asyn
   try {
     const client = new Client({ connection });
     const children: string[] = [];
-    for await (const wf of client.workflow.list({ query: `WorkflowType = 'call-activity-child' AND ParentWorkflowId = '${id}'` })) children.push(wf.workflowId);
+    for await (const wf of client.workflow.list({
+      query: `WorkflowType = 'call-activity-child' AND ParentWorkflowId = '${id}'`,
+    }))
+      children.push(wf.workflowId);
     expect(children).toHaveLength(1);
     const child = await client.workflow.getHandle(children[0]).describe();
     expect(child.parentExecution?.workflowId).toBe(id);
     // The child saw the parent's variables (propagateAllParentVariables) plus its input mapping.
-    expect(await client.workflow.getHandle(children[0]).result()).toEqual({ amount: 21, childInput: 21, childResult: 42 });
+    expect(await client.workflow.getHandle(children[0]).result()).toEqual({
+      amount: 21,
+      childInput: 21,
+      childResult: 42,
+    });
   } finally {
     await connection.close();
   }

@@ -23,7 +23,9 @@ beforeAll(async () => {
       res.writeHead(500).end('down');
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 42, state: 'shipped' }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ id: 42, state: 'shipped' }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,7 +35,11 @@ afterAll(async () => {
   expect(await replay.replayAll()).toEqual([]);
 }, 120_000);
 
-async function run(fixture: string, variables: Record<string, unknown> = {}, name = fixture): Promise<string> {
+async function run(
+  fixture: string,
+  variables: Record<string, unknown> = {},
+  name = fixture,
+): Promise<string> {
   await deployFixture(fixture);
   const id = await startInstance(fixture, { variables });
   replay.add(id, name);
@@ -44,7 +50,9 @@ test('service-task-http: GET through the Camunda REST connector shape, response 
   healthy = true;
   const done = await waitFor(await run('service-task-http', { baseUrl, orderId: 42 }));
   expect(trailIds(done)).toEqual(['StartEvent_1', 'Task_GetOrder', 'EndEvent_1']);
-  expect(done.variables.order).toEqual(expect.objectContaining({ status: 200, body: { id: 42, state: 'shipped' } }));
+  expect(done.variables.order).toEqual(
+    expect.objectContaining({ status: 200, body: { id: 42, state: 'shipped' } }),
+  );
   expect(seen).toContain('GET /orders/42 application/json');
 });
 
@@ -64,8 +72,15 @@ test('incident: a failing task parks its token, the instance runs on, retry resu
   // Then after its retries the task becomes an incident; the instance is still running
   const parked = await waitFor(id, (i) => i.incidents?.length === 1, 30_000);
   expect(parked.status).toBe('RUNNING');
-  expect(parked.incidents[0]).toEqual(expect.objectContaining({ elementId: 'Task_GetOrder', message: expect.stringContaining('500') }));
-  expect(parked.activeElements).toEqual([expect.objectContaining({ elementId: 'Task_GetOrder', status: 'incident' })]);
+  expect(parked.incidents[0]).toEqual(
+    expect.objectContaining({
+      elementId: 'Task_GetOrder',
+      message: expect.stringContaining('500'),
+    }),
+  );
+  expect(parked.activeElements).toEqual([
+    expect.objectContaining({ elementId: 'Task_GetOrder', status: 'incident' }),
+  ]);
 
   // And Temporal flags it for search
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
@@ -74,7 +89,8 @@ test('incident: a failing task parks its token, the instance runs on, retry resu
     const deadline = Date.now() + 10_000;
     let flagged = 0;
     while (flagged === 0 && Date.now() < deadline) {
-      flagged = (await client.workflow.count(`WorkflowId = '${id}' AND WaymarkIncident = true`)).count;
+      flagged = (await client.workflow.count(`WorkflowId = '${id}' AND WaymarkIncident = true`))
+        .count;
       if (!flagged) await new Promise((r) => setTimeout(r, 200));
     }
     expect(flagged).toBe(1);
@@ -83,11 +99,16 @@ test('incident: a failing task parks its token, the instance runs on, retry resu
   }
 
   // An unknown incident → 404
-  expect((await call('POST', `/instances/${encodeURIComponent(id)}/incidents/nope/retry`)).status).toBe(404);
+  expect(
+    (await call('POST', `/instances/${encodeURIComponent(id)}/incidents/nope/retry`)).status,
+  ).toBe(404);
 
   // When the service is back and the incident is retried through the API
   healthy = true;
-  const retry = await call('POST', `/instances/${encodeURIComponent(id)}/incidents/${encodeURIComponent(parked.incidents[0].id)}/retry`);
+  const retry = await call(
+    'POST',
+    `/instances/${encodeURIComponent(id)}/incidents/${encodeURIComponent(parked.incidents[0].id)}/retry`,
+  );
   expect(retry.status).toBe(200);
   const done = await waitFor(id);
   expect(done.status).toBe('COMPLETED');
@@ -130,7 +151,9 @@ const scriptLoop = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 test('a 10,000-iteration loop completes; the trail stays bounded', async () => {
-  const dep = await call('POST', '/definitions?deploy=true', scriptLoop, { 'content-type': 'application/xml' });
+  const dep = await call('POST', '/definitions?deploy=true', scriptLoop, {
+    'content-type': 'application/xml',
+  });
   expect([200, 201]).toContain(dep.status);
   const id = await startInstance('script-loop', { variables: { count: 0 } });
   replay.add(id, 'script-loop-10000');

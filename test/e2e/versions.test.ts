@@ -26,20 +26,29 @@ async function completeOpenTask(instanceId: string): Promise<void> {
 
 test('a running instance keeps its version when a new one is deployed', async () => {
   // Given v1 deployed and an instance of it waiting
-  const v1 = await call('POST', '/definitions?deploy=true', model('one'), { 'content-type': 'application/xml' });
+  const v1 = await call('POST', '/definitions?deploy=true', model('one'), {
+    'content-type': 'application/xml',
+  });
   expect(v1.status).toBe(201);
   const first = await startInstance('pinned-version', { businessKey: `pin-${Date.now()}` });
 
   // When v2 is created as a draft, the draft cannot be started by number
-  const v2 = await call('POST', '/definitions', model('two'), { 'content-type': 'application/xml' });
+  const v2 = await call('POST', '/definitions', model('two'), {
+    'content-type': 'application/xml',
+  });
   expect(v2.status).toBe(201);
   expect(v2.body.version).toBe(v1.body.version + 1);
   expect(v2.body.status).toBe('draft');
-  const draftStart = await call('POST', '/definitions/pinned-version/instances', { version: v2.body.version });
+  const draftStart = await call('POST', '/definitions/pinned-version/instances', {
+    version: v2.body.version,
+  });
   expect(draftStart.status).toBe(409);
 
   // And once deployed, new starts use it
-  const deployed = await call('POST', `/definitions/pinned-version/versions/${v2.body.version}/deploy`);
+  const deployed = await call(
+    'POST',
+    `/definitions/pinned-version/versions/${v2.body.version}/deploy`,
+  );
   expect(deployed.status).toBe(200);
   const second = await startInstance('pinned-version');
 
@@ -56,10 +65,22 @@ test('a running instance keeps its version when a new one is deployed', async ()
 });
 
 test('Idempotency-Key returns the same instance on retry', async () => {
-  await call('POST', '/definitions?deploy=true', model('one'), { 'content-type': 'application/xml' });
+  await call('POST', '/definitions?deploy=true', model('one'), {
+    'content-type': 'application/xml',
+  });
   const key = `idem-${Date.now()}`;
-  const a = await call('POST', '/definitions/pinned-version/instances', { variables: { x: 1 } }, { 'idempotency-key': key });
-  const b = await call('POST', '/definitions/pinned-version/instances', { variables: { x: 1 } }, { 'idempotency-key': key });
+  const a = await call(
+    'POST',
+    '/definitions/pinned-version/instances',
+    { variables: { x: 1 } },
+    { 'idempotency-key': key },
+  );
+  const b = await call(
+    'POST',
+    '/definitions/pinned-version/instances',
+    { variables: { x: 1 } },
+    { 'idempotency-key': key },
+  );
   expect(a.status).toBe(201);
   expect([200, 201]).toContain(b.status);
   expect(b.body.instanceId).toBe(a.body.instanceId);

@@ -21,7 +21,12 @@ export interface ApiResponse<T = any> {
 }
 
 /** One HTTP call; JSON bodies are serialized, strings sent as they are. */
-export async function call<T = any>(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+export async function call<T = any>(
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse<T>> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     if (typeof body === 'string') {
@@ -39,25 +44,47 @@ export async function call<T = any>(method: string, urlPath: string, body?: unkn
   } catch {
     /* not JSON */
   }
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed as T };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    body: parsed as T,
+  };
 }
 
 /** Reads a BPMN fixture. */
 export function fixture(name: string): string {
-  return fs.readFileSync(path.join(fixturesDir, 'bpmn', name.endsWith('.bpmn') ? name : `${name}.bpmn`), 'utf8');
+  return fs.readFileSync(
+    path.join(fixturesDir, 'bpmn', name.endsWith('.bpmn') ? name : `${name}.bpmn`),
+    'utf8',
+  );
 }
 
 /** Deploys a BPMN fixture (POST /definitions?deploy=true) and returns the response body. */
-export async function deployFixture(name: string): Promise<{ id: string; key: string; version: number }> {
-  const res = await call('POST', '/definitions?deploy=true', fixture(name), { 'content-type': 'application/xml' });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`deploy ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+export async function deployFixture(
+  name: string,
+): Promise<{ id: string; key: string; version: number }> {
+  const res = await call('POST', '/definitions?deploy=true', fixture(name), {
+    'content-type': 'application/xml',
+  });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`deploy ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** Starts an instance and returns its id. */
-export async function startInstance(key: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<string> {
-  const res = await call('POST', `/definitions/${encodeURIComponent(key)}/instances`, body, headers);
-  if (res.status !== 201) throw new Error(`start ${key}: ${res.status} ${JSON.stringify(res.body)}`);
+export async function startInstance(
+  key: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const res = await call(
+    'POST',
+    `/definitions/${encodeURIComponent(key)}/instances`,
+    body,
+    headers,
+  );
+  if (res.status !== 201)
+    throw new Error(`start ${key}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.instanceId;
 }
 
@@ -69,7 +96,11 @@ export async function getInstance(id: string): Promise<any> {
 }
 
 /** Polls the instance until `done(instance)` holds (default: it is no longer RUNNING). */
-export async function waitFor(id: string, done: (i: any) => boolean = (i) => i.status !== 'RUNNING', timeoutMs = 30_000): Promise<any> {
+export async function waitFor(
+  id: string,
+  done: (i: any) => boolean = (i) => i.status !== 'RUNNING',
+  timeoutMs = 30_000,
+): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   let last: any;
   while (Date.now() < deadline) {
@@ -77,7 +108,9 @@ export async function waitFor(id: string, done: (i: any) => boolean = (i) => i.s
     if (done(last)) return last;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`instance ${id} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last, null, 1)}`);
+  throw new Error(
+    `instance ${id} did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last, null, 1)}`,
+  );
 }
 
 /** The element ids of a trail, in order. */
@@ -87,20 +120,39 @@ export function trailIds(instance: { trail: { elementId: string }[] }): string[]
 
 /** Waits until the instance waits at `elementId`; returns that active element. */
 export async function waitAt(id: string, elementId: string, timeoutMs = 30_000): Promise<any> {
-  const i = await waitFor(id, (x) => x.activeElements?.some((a: any) => a.elementId === elementId), timeoutMs);
+  const i = await waitFor(
+    id,
+    (x) => x.activeElements?.some((a: any) => a.elementId === elementId),
+    timeoutMs,
+  );
   return i.activeElements.find((a: any) => a.elementId === elementId);
 }
 
 /** Sends a message to an instance through the API. */
-export async function sendMessage(id: string, message: { name: string; messageId?: string; variables?: Record<string, unknown> }): Promise<void> {
+export async function sendMessage(
+  id: string,
+  message: { name: string; messageId?: string; variables?: Record<string, unknown> },
+): Promise<void> {
   const res = await call('POST', `/instances/${encodeURIComponent(id)}/messages`, message);
-  if (res.status >= 300) throw new Error(`message to ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status >= 300)
+    throw new Error(`message to ${id}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Waits for the open user task at `elementId` and completes it with `variables`. */
-export async function completeUserTask(id: string, elementId: string, variables: Record<string, unknown> = {}): Promise<void> {
+export async function completeUserTask(
+  id: string,
+  elementId: string,
+  variables: Record<string, unknown> = {},
+): Promise<void> {
   const inst = await waitFor(id, (i) => i.userTasks?.some((t: any) => t.elementId === elementId));
   const task = inst.userTasks.find((t: any) => t.elementId === elementId);
-  const res = await call('POST', `/user-tasks/${encodeURIComponent(task.flowElementInstanceId)}/complete`, { variables });
-  if (res.status !== 200) throw new Error(`complete ${task.flowElementInstanceId}: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await call(
+    'POST',
+    `/user-tasks/${encodeURIComponent(task.flowElementInstanceId)}/complete`,
+    { variables },
+  );
+  if (res.status !== 200)
+    throw new Error(
+      `complete ${task.flowElementInstanceId}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
 }

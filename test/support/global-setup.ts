@@ -43,18 +43,25 @@ export default async function globalSetup(): Promise<void> {
     WAYMARK_EXAMPLES_DIR: path.join(root, 'examples'),
     LOG_LEVEL: 'warn',
   };
-  const stack = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'cli', 'dev.ts')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const stack = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    [path.join(root, 'src', 'cli', 'dev.ts')],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logFile = path.join(dataDir, 'stack.log');
   const log = fs.createWriteStream(logFile);
   stack.stdout?.pipe(log);
   stack.stderr?.pipe(log);
   await new Promise<void>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`stack not ready after 180 s; log: ${logFile}\n${seen}`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`stack not ready after 180 s; log: ${logFile}\n${seen}`)),
+      180_000,
+    );
     stack.stdout?.on('data', (d: Buffer) => {
       seen += d.toString();
       if (seen.includes('[waymark] ready')) {
@@ -73,5 +80,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.WAYMARK_TASK_QUEUE = 'waymark-test';
   process.env.WAYMARK_TEST_DATA_DIR = dataDir;
   globalThis.__WAYMARK_STACK__ = { devServer, stack, dataDir };
-  console.log(`\n[test] Temporal ${devServer.address} + Waymark ${process.env.WAYMARK_API_URL} ready in ${Date.now() - started} ms`);
+  console.log(
+    `\n[test] Temporal ${devServer.address} + Waymark ${process.env.WAYMARK_API_URL} ready in ${Date.now() - started} ms`,
+  );
 }

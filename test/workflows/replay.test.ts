@@ -10,7 +10,12 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { historiesDir, sharedBundle } from '../support/histories';
 
-const files = fs.existsSync(historiesDir) ? fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = fs.existsSync(historiesDir)
+  ? fs
+      .readdirSync(historiesDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 
 test('recorded histories exist', () => {
   expect(files.length).toBeGreaterThanOrEqual(25);
@@ -23,7 +28,10 @@ test('every recorded history replays with the current workflow code', async () =
   }));
   const failures: string[] = [];
   let replayed = 0;
-  for await (const result of Worker.runReplayHistories({ workflowBundle: await sharedBundle() }, histories)) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle: await sharedBundle() },
+    histories,
+  )) {
     replayed++;
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
   }
