@@ -3,7 +3,8 @@
  * histories from the real server and replays them with the current workflow code
  * (Worker.runReplayHistories), so a change to the interpreter that would break running
  * instances fails the suite. With WAYMARK_RECORD_HISTORIES=1 the histories are also written to
- * test/fixtures/histories/, where test/workflows/replay.test.ts replays them on every run.
+ * test/fixtures/histories/ (`{workflowId, history}`), where test/workflows/replay.test.ts replays
+ * them on every run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,9 @@ export class ReplayCheck {
         histories.push({ workflowId, history });
         if (process.env.WAYMARK_RECORD_HISTORIES === '1') {
           fs.mkdirSync(historiesDir, { recursive: true });
-          fs.writeFileSync(path.join(historiesDir, `${name}.json`), historyToJSON(history));
+          // The workflow id is part of every flowElementInstanceId: replay must use the real one.
+          const recorded = { workflowId, history: JSON.parse(historyToJSON(history)) as unknown };
+          fs.writeFileSync(path.join(historiesDir, `${name}.json`), JSON.stringify(recorded));
         }
       }
       const failures: string[] = [];

@@ -22,10 +22,13 @@ test('recorded histories exist', () => {
 });
 
 test('every recorded history replays with the current workflow code', async () => {
-  const histories = files.map((f) => ({
-    workflowId: path.basename(f, '.json'),
-    history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, f), 'utf8'))),
-  }));
+  const histories = files.map((f) => {
+    const recorded = JSON.parse(fs.readFileSync(path.join(historiesDir, f), 'utf8')) as {
+      workflowId: string;
+      history: unknown;
+    };
+    return { workflowId: recorded.workflowId, history: historyFromJSON(recorded.history) };
+  });
   const failures: string[] = [];
   let replayed = 0;
   for await (const result of Worker.runReplayHistories(
