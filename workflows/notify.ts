@@ -28,7 +28,10 @@ import { NOTIFY_WORKFLOW_TYPE, type NotifyWorkflowInput } from './messages';
 
 const lookup = proxyActivities<{
   'waymark.webhookSubscriptions': (event: WebhookEventName) => Promise<{ id: string }[]>;
-}>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumAttempts: 20 } });
+}>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumAttempts: 20 },
+});
 
 const deliveries = proxyActivities<{
   'waymark.deliverWebhook': (delivery: WebhookDelivery) => Promise<DeliveryOutcome>;
@@ -51,7 +54,12 @@ export async function runNotify(
         subscriptionId,
         deliveryId,
         event: input.event,
-        body: { id: deliveryId, event: input.event, occurredAt: input.occurredAt, data: input.data },
+        body: {
+          id: deliveryId,
+          event: input.event,
+          occurredAt: input.occurredAt,
+          data: input.data,
+        },
       }),
     ),
   );

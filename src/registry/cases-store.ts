@@ -82,7 +82,11 @@ export function createCaseStore(base: Kysely<RegistryDatabase>): CaseStore {
       return { case: toCase(row), created: true };
     },
     async get(caseId) {
-      const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+      const row = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', caseId)
+        .executeTakeFirst();
       return row && toCase(row);
     },
   };

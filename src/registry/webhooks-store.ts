@@ -72,7 +72,10 @@ export function createWebhookStore(base: Kysely<RegistryDatabase>): WebhookStore
     },
     list: all,
     async delete(id) {
-      const r = await db.deleteFrom('webhook_subscriptions').where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .deleteFrom('webhook_subscriptions')
+        .where('id', '=', id)
+        .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
     async subscribedEvents() {
