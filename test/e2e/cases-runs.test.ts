@@ -216,6 +216,7 @@ test('a run still open: long poll returns when the wait ends; result is 409', as
 
 describe('bad input', () => {
   const big = 'x'.repeat(5 * 1024 * 1024 + 10);
+  const asJson = { 'content-type': 'application/json' };
   let defId: string;
   beforeAll(async () => {
     defId = (await deployFixture('case-parameters')).id;
@@ -249,7 +250,7 @@ describe('bad input', () => {
       await call('POST', '/cases', '{"firstName":', { 'content-type': 'application/json' }),
       400,
     );
-    expectProblem(await call('POST', '/cases', JSON.stringify({ firstName: big })), 413);
+    expectProblem(await call('POST', '/cases', JSON.stringify({ firstName: big }), asJson), 413);
     expectProblem(await call('GET', '/cases/00000000-0000-0000-0000-000000000000'), 404);
     expectProblem(await call('GET', '/cases/nope/runs'), 404);
   });
@@ -283,6 +284,7 @@ describe('bad input', () => {
         'POST',
         '/parameters',
         JSON.stringify({ workflowDefinitionId: defId, parameters: { param3: big } }),
+        asJson,
       ),
       413,
     );
@@ -324,7 +326,10 @@ describe('bad input', () => {
       await call('POST', '/workflows/run', { workflowDefinitionId: 1, caseId: true }),
       400,
     );
-    expectProblem(await call('POST', '/workflows/run', JSON.stringify({ caseId: big })), 413);
+    expectProblem(
+      await call('POST', '/workflows/run', JSON.stringify({ caseId: big }), asJson),
+      413,
+    );
     // no run was started for this case
     expect((await call('GET', `/cases/${c}/runs`)).body.items).toEqual([]);
     expectProblem(await call('GET', '/workflows/runs/no-such-run'), 404);
@@ -355,7 +360,7 @@ describe('bad input', () => {
       }),
       400,
     );
-    expectProblem(await call('POST', '/webhooks', JSON.stringify({ url: big })), 413);
+    expectProblem(await call('POST', '/webhooks', JSON.stringify({ url: big }), asJson), 413);
     expectProblem(await call('DELETE', '/webhooks/nope'), 404);
     expect((await call('GET', '/webhooks')).body.items.length).toBe(before);
   });
