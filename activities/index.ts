@@ -6,10 +6,13 @@
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
+import { createWebhookActivities, type WebhookDeliveryDeps } from './webhook-delivery';
 
 export interface ActivityDeps {
   http: HttpTaskLimits;
   lookupDefinition: DefinitionLookup;
+  /** Webhook subscriptions (the registry); without them no delivery activities are registered. */
+  webhooks?: WebhookDeliveryDeps;
 }
 
 /** Name of the internal activity that resolves a called definition. */
@@ -38,5 +41,6 @@ export function createActivities(
     http,
     'io.camunda:http-json:1': http,
     [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
+    ...(deps.webhooks ? createWebhookActivities(deps.webhooks) : {}),
   };
 }

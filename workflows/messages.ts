@@ -14,6 +14,9 @@ import type {
   Variables,
 } from '../src/engine/types';
 import type { ProcessIR } from '../src/model/ir';
+import type { WebhookEventName } from '../activities/webhook-delivery';
+
+export type { WebhookEventName } from '../activities/webhook-delivery';
 
 /** What every Waymark process workflow is started with. */
 export interface ProcessWorkflowInput {
@@ -29,9 +32,28 @@ export interface ProcessWorkflowInput {
   deferred?: EngineCommand[];
   /** Number of runs before this one in the same chain (continue-as-new count). */
   generation?: number;
+  /** The case this run belongs to (`POST /workflows/run`); also in search attribute WaymarkCaseId. */
+  caseId?: string;
+  /**
+   * Webhook events some subscription wanted when the instance started. Absent (every instance
+   * started before webhooks existed, or with no subscription): no delivery, no extra history.
+   */
+  notify?: WebhookEventName[];
   /** Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length. */
   limits?: { historyEvents?: number };
 }
+
+/** Input of the `waymark.notify` workflow: one event to deliver to every subscription. */
+export interface NotifyWorkflowInput {
+  kind: 'notify';
+  event: WebhookEventName;
+  /** ISO-8601 time of the event (workflow time). */
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/** The workflow type of the delivery workflow started per event. */
+export const NOTIFY_WORKFLOW_TYPE = 'waymark.notify';
 
 /** The instance as the API shows it. */
 export interface InstanceView {

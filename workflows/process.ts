@@ -28,8 +28,10 @@ import {
   retryIncidentUpdate,
   type InstanceView,
   type ProcessWorkflowInput,
+  type WebhookEventName,
 } from './messages';
 import { renderDetails, waitingElementIds } from './inspection';
+import { startNotify } from './notify';
 
 /** Runs one BPMN process instance (or resumes it after continue-as-new). */
 export async function runProcess(input: ProcessWorkflowInput): Promise<Variables> {
@@ -49,6 +51,27 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   let deferred: EngineCommand[] = [];
 
   const now = (): number => Date.now();
+
+  /**
+   * Webhook notifications (workflows/notify.ts): only when the instance was started with
+   * `notify` — without it no command is ever issued, so older histories replay unchanged.
+   */
+  const notifyEvents = new Set(input.notify ?? []);
+  const notifying: Promise<void>[] = [];
+  const notifiedIncidents = new Set(Object.keys(input.resume?.incidents ?? {}));
+  const notify = (key: string, event: WebhookEventName, data: Record<string, unknown>): void => {
+    if (!notifyEvents.has(event)) return;
+    notifying.push(
+      startNotify(key, event, {
+        runId: info.workflowId,
+        workflowId: info.workflowId,
+        definition: input.definition,
+        ...(input.caseId ? { caseId: input.caseId } : {}),
+        ...(input.businessKey ? { businessKey: input.businessKey } : {}),
+        ...data,
+      }),
+    );
+  };
 
   const dispatch = (event: EngineEvent): void => {
     run(engine.step(ir, state, event).commands);
@@ -141,6 +164,13 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     setCurrentDetails(renderDetails(input, active, state));
     const waiting = waitingElementIds(ir, active);
     const hasIncident = Object.keys(state.incidents).length > 0;
+    if (notifyEvents.has('incident.created')) {
+      for (const [id, incident] of Object.entries(state.incidents)) {
+        if (notifiedIncidents.has(id)) continue;
+        notifiedIncidents.add(id);
+        notify(`incident-${id}`, 'incident.created', { status: 'RUNNING', incident });
+      }
+    }
     const key = `${waiting.join(',')}|${hasIncident}`;
     if (key !== published) {
       published = key;
@@ -260,6 +290,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
         () => state.status !== 'RUNNING' || (work.size === 0 && allHandlersFinished()),
       );
       if (state.status === 'RUNNING') {
+        if (notifying.length > 0) await Promise.all(notifying);
         for (const id of [...timers.keys()]) cancel(timers, id);
         await continueAsNew<(i: ProcessWorkflowInput) => Promise<Variables>>({
           ...input,
@@ -283,10 +314,18 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
 
   await condition(allHandlersFinished);
   if (state.status === 'FAILED') {
+    notify('run.failed', 'run.failed', {
+      status: 'FAILED',
+      error: `process ${input.definition.key} failed`,
+    });
+    if (notifying.length > 0) await Promise.all(notifying);
     throw ApplicationFailure.nonRetryable(
       `process ${input.definition.key} failed`,
       'ProcessFailed',
     );
   }
-  return state.result ?? engine.rootVariables(state);
+  const result = state.result ?? engine.rootVariables(state);
+  notify('run.completed', 'run.completed', { status: 'COMPLETED', result });
+  if (notifying.length > 0) await Promise.all(notifying);
+  return result;
 }

@@ -14,6 +14,12 @@ import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
 import { openapiRouter } from './routes/openapi';
 import { userTasksRouter } from './routes/user-tasks';
+import { casesRouter } from './routes/cases';
+import { environmentsRouter } from './routes/environments';
+import { parametersRouter } from './routes/parameters';
+import { webhookStartRouter } from './routes/webhook-start';
+import { webhooksRouter } from './routes/webhooks';
+import { workflowRunsRouter } from './routes/workflow-runs';
 
 export type { ApiDeps } from './deps';
 
@@ -28,6 +34,8 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(metrics.middleware);
   app.use(healthRouter(deps));
   app.use(openapiRouter(deps));
+  // Webhook starts carry environment tokens, not API keys.
+  app.use(webhookStartRouter(deps));
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -40,6 +48,11 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(definitionsRouter(deps));
   app.use(instancesRouter(deps));
   app.use(userTasksRouter(deps));
+  app.use(casesRouter(deps));
+  app.use(parametersRouter(deps));
+  app.use(workflowRunsRouter(deps));
+  app.use(webhooksRouter(deps));
+  app.use(environmentsRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -15,6 +15,7 @@ import type { ProcessIR } from '../model/ir';
 import type { Definition, DefinitionVersion } from '../registry';
 import {
   WaymarkBusinessKey,
+  WaymarkCaseId,
   WaymarkDefinitionId,
   WaymarkKind,
   WaymarkVersion,
@@ -27,6 +28,12 @@ export interface StartRequest {
   variables?: Record<string, unknown>;
   businessKey?: string;
   version?: number;
+}
+
+/** Extras for starts that come from the Workflows API. */
+export interface StartOptions {
+  /** Tags the instance with a case (input `caseId`, search attribute WaymarkCaseId). */
+  caseId?: string;
 }
 
 export interface StartResponse {
@@ -118,6 +125,7 @@ export async function startInstance(
   idOrKey: string,
   request: StartRequest,
   idempotencyKey?: string,
+  options: StartOptions = {},
 ): Promise<{ response: StartResponse; replayed: boolean }> {
   const { client } = deps.temporal;
   const def = await deps.registry.definitions.getDefinition(idOrKey);
@@ -149,6 +157,9 @@ export async function startInstance(
   const suffix =
     businessKey ?? (idempotencyKey ? derivedUuid(def.id, idempotencyKey) : randomUUID());
   const workflowId = `${def.key}:${suffix}`;
+  // Webhook subscriptions at start decide whether the instance notifies (workflows/notify.ts).
+  const notify = await deps.registry.webhooks.subscribedEvents();
+  const { caseId } = options;
   const input: ProcessWorkflowInput = {
     kind: 'bpmn',
     definition: {
@@ -160,12 +171,15 @@ export async function startInstance(
     ir,
     variables,
     ...(businessKey ? { businessKey } : {}),
+    ...(caseId ? { caseId } : {}),
+    ...(notify.length > 0 ? { notify } : {}),
   };
   const searchAttributes: SearchAttributePair[] = [
     { key: WaymarkKind, value: 'bpmn' },
     { key: WaymarkDefinitionId, value: def.id },
     { key: WaymarkVersion, value: version.version },
     ...(businessKey ? [{ key: WaymarkBusinessKey, value: businessKey }] : []),
+    ...(caseId ? [{ key: WaymarkCaseId, value: caseId }] : []),
   ];
 
   let runId: string;

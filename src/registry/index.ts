@@ -14,16 +14,28 @@ import type { DefinitionStore } from './definitions-store';
 import { createIdempotencyStore } from './idempotency-store';
 import type { IdempotencyStore } from './idempotency-store';
 import { migrateToLatest } from './migrations';
+import { createCaseStore, type CaseStore } from './cases-store';
+import { createParameterStore, type ParameterStore } from './parameters-store';
+import { createEnvironmentStore, type EnvironmentStore } from './environments-store';
+import { createWebhookStore, type WebhookStore } from './webhooks-store';
 
 export * from './definitions-store';
 export * from './errors';
 export type { IdempotencyStore } from './idempotency-store';
+export * from './cases-store';
+export * from './parameters-store';
+export * from './environments-store';
+export * from './webhooks-store';
 export type { RegistryDatabase, RegistryLocation } from './db';
 
 export interface Registry {
   db: Kysely<RegistryDatabase>;
   definitions: DefinitionStore;
   idempotency: IdempotencyStore;
+  cases: CaseStore;
+  parameters: ParameterStore;
+  environments: EnvironmentStore;
+  webhooks: WebhookStore;
   /** A trivial query: resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -50,6 +62,10 @@ export async function openRegistry(location: RegistryLocation): Promise<Registry
     db,
     definitions: createDefinitionStore(db),
     idempotency: createIdempotencyStore(db),
+    cases: createCaseStore(db),
+    parameters: createParameterStore(db),
+    environments: createEnvironmentStore(db),
+    webhooks: createWebhookStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -36,6 +36,10 @@ export async function startWorker(
         maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
       },
       lookupDefinition: registryLookup(registry),
+      webhooks: {
+        forEvent: (event) => registry.webhooks.forEvent(event),
+        withSecret: (id) => registry.webhooks.withSecret(id),
+      },
     },
   });
   const done = worker.run().finally(async () => {

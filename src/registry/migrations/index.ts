@@ -6,9 +6,13 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial';
+import * as m040 from './040-cases-parameters';
+import * as m041 from './041-environments-webhooks';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '040-cases-parameters': m040,
+  '041-environments-webhooks': m041,
 };
 
 const provider: MigrationProvider = {
