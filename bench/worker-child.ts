@@ -8,7 +8,7 @@
  * BENCH_MAX_CACHED in its environment.
  */
 import fs from 'node:fs';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createWaymarkWorker } from '../src/worker/create-worker';
 
 export interface WorkerStats {
@@ -44,6 +44,7 @@ function procStatus(field: 'VmHWM' | 'VmRSS'): number {
 
 async function run(): Promise<void> {
   const send = (m: FromWorker): void => void process.send?.(m);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: env('BENCH_TEMPORAL_ADDRESS') });
   const worker = await createWaymarkWorker({
     connection,
