@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import prettier from 'prettier';
 import { ensureTemporalCli } from '../src/temporal/dev-server';
 import type { HistoryFigures, LadderResult } from './measure';
 
@@ -310,7 +311,12 @@ function scenarioMd(r: ScenarioResult): string {
 export async function writeReport(bench: BenchResults): Promise<string> {
   bench.environment = await environment();
   bench.targets = targets(bench.results);
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(bench, null, 2) + '\n');
+  // Formatted as the repository's Prettier config wants, so `prettier --check .` stays clean.
+  const format = async (file: string, text: string): Promise<void> => {
+    const config = (await prettier.resolveConfig(file)) ?? {};
+    fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
+  };
+  await format(path.join(__dirname, 'results.json'), JSON.stringify(bench, null, 2));
   const load = (l: number[]): string => l.map((x) => f(x, 2)).join(' / ');
   const md = [
     '# Benchmark results: interpreted BPMN (Waymark) vs hand-written Temporal',
@@ -342,6 +348,6 @@ export async function writeReport(bench: BenchResults): Promise<string> {
     ...bench.results.map(scenarioMd),
   ].join('\n');
   const file = path.join(__dirname, 'RESULTS.md');
-  fs.writeFileSync(file, md);
+  await format(file, md);
   return file;
 }
