@@ -1,0 +1,216 @@
+/**
+ * How one arm is measured: open-loop starts at a given rate, each instance timed from the
+ * start call to its result; a ladder of rising rates up to saturation; the worker's CPU time
+ * and peak RSS over the run; and the history of an instance (events by type, workflow tasks,
+ * the time between workflow task started and completed).
+ */
+import type { Client } from '@temporalio/client';
+import type { Started, WorkerProcess } from './harness';
+
+/** How an arm starts one instance, and what it does to finish it (e.g. complete a user task). */
+export interface Arm {
+  name: 'A' | 'B' | 'B-http';
+  start(i: number): Promise<Started>;
+  drive?(s: Started): Promise<void>;
+}
+
+export interface Sample {
+  startMs: number;
+  completeMs: number;
+  doneAt: number;
+  started: Started;
+}
+
+export interface StepResult {
+  rate: number;
+  count: number;
+  /** Completions per second between the first and the last completion. */
+  completionRate: number;
+  keptUp: boolean;
+  latency: { p50: number; p99: number };
+  startCall: { p50: number; p99: number };
+}
+
+export interface LadderResult {
+  steps: StepResult[];
+  /** Highest completion rate seen (at or past saturation). */
+  peakThroughput: number;
+  /** Highest offered rate the completions kept up with. */
+  saturationRate: number;
+  /** Latency at the lowest rate (unloaded). */
+  latency: { p50: number; p99: number };
+  startCall: { p50: number; p99: number };
+  cpuSecondsPer1000: number;
+  peakRssMb: number;
+  completed: number;
+  last: Started;
+}
+
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+
+export const median = (values: number[]): number => quantile(values, 0.5);
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Runs one instance through an arm and times it. */
+async function once(client: Client, arm: Arm, i: number): Promise<Sample> {
+  const t0 = performance.now();
+  const started = await arm.start(i);
+  const t1 = performance.now();
+  if (arm.drive) await arm.drive(started);
+  await client.workflow.getHandle(started.workflowId, started.runId).result();
+  const t2 = performance.now();
+  return { startMs: t1 - t0, completeMs: t2 - t0, doneAt: t2, started };
+}
+
+/** Open loop: `count` starts spaced 1/rate apart, whatever the completions do. */
+export async function openLoop(
+  client: Client,
+  arm: Arm,
+  rate: number,
+  count: number,
+  offset = 0,
+): Promise<StepResult & { samples: Sample[] }> {
+  const t0 = performance.now();
+  const runs: Promise<Sample>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    runs.push(once(client, arm, offset + i));
+  }
+  const samples = await Promise.all(runs);
+  const done = samples.map((s) => s.doneAt).sort((a, b) => a - b);
+  const span = (done[done.length - 1] - done[0]) / 1000;
+  const completionRate = count > 1 && span > 0 ? (count - 1) / span : rate;
+  return {
+    rate,
+    count,
+    completionRate,
+    keptUp: completionRate >= 0.85 * rate,
+    latency: pct(samples.map((s) => s.completeMs)),
+    startCall: pct(samples.map((s) => s.startMs)),
+    samples,
+  };
+}
+
+const pct = (v: number[]): { p50: number; p99: number } => ({
+  p50: quantile(v, 0.5),
+  p99: quantile(v, 0.99),
+});
+
+/**
+ * Rising rates (×2) until completions stop keeping up or `maxSteps` is reached; the worker's
+ * CPU time and peak RSS are read around the whole ladder.
+ */
+export async function ladder(
+  client: Client,
+  worker: WorkerProcess,
+  arm: Arm,
+  opts: { startRate: number; stepSeconds: number; maxSteps: number; minCount?: number },
+): Promise<LadderResult> {
+  await worker.resetPeak();
+  const before = await worker.stats();
+  const steps: (StepResult & { samples: Sample[] })[] = [];
+  let rate = opts.startRate;
+  let offset = 0;
+  for (let s = 0; s < opts.maxSteps; s++) {
+    const count = Math.max(opts.minCount ?? 5, Math.round(rate * opts.stepSeconds));
+    const step = await openLoop(client, arm, rate, count, offset);
+    offset += count;
+    steps.push(step);
+    if (!step.keptUp) break;
+    rate *= 2;
+  }
+  const after = await worker.stats();
+  const completed = steps.reduce((n, s) => n + s.count, 0);
+  const cpuUs = after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs;
+  const kept = steps.filter((s) => s.keptUp);
+  const lastStep = steps[steps.length - 1];
+  return {
+    steps: steps.map(({ samples: _samples, ...rest }) => rest),
+    peakThroughput: Math.max(...steps.map((s) => Math.min(s.completionRate, s.rate * 1.15))),
+    saturationRate: kept.length ? kept[kept.length - 1].rate : 0,
+    latency: steps[0].latency,
+    startCall: steps[0].startCall,
+    cpuSecondsPer1000: (cpuUs / 1e6 / completed) * 1000,
+    peakRssMb: after.peakRssBytes / 2 ** 20,
+    completed,
+    last: lastStep.samples[lastStep.samples.length - 1].started,
+  };
+}
+
+export interface HistoryFigures {
+  runs: number;
+  events: number;
+  byType: Record<string, number>;
+  workflowTasks: number;
+  /** Median ms between WorkflowTaskStarted and WorkflowTaskCompleted (the worker's turn). */
+  wftStartToCompleteMs: number;
+  /** Median ms between WorkflowTaskScheduled and WorkflowTaskStarted (the server's turn). */
+  wftScheduleToStartMs: number;
+}
+
+type Timestamp = { seconds?: unknown; nanos?: number | null } | null | undefined;
+const ms = (t: Timestamp): number =>
+  t ? Number(t.seconds ?? 0) * 1000 + (t.nanos ?? 0) / 1e6 : NaN;
+
+interface HistoryEvent {
+  eventTime?: Timestamp;
+  workflowExecutionContinuedAsNewEventAttributes?: { newExecutionRunId?: string | null } | null;
+  [key: string]: unknown;
+}
+
+/** Reads the history of an execution, following continue-as-new to the last run. */
+export async function historyFigures(client: Client, s: Started): Promise<HistoryFigures> {
+  const byType: Record<string, number> = {};
+  const startToComplete: number[] = [];
+  const scheduleToStart: number[] = [];
+  let events = 0;
+  let runs = 0;
+  let runId: string | undefined = s.runId;
+  while (runId) {
+    runs++;
+    const history: { events?: unknown[] | null } = await client.workflow
+      .getHandle(s.workflowId, runId)
+      .fetchHistory();
+    const list = (history.events ?? []) as HistoryEvent[];
+    runId = undefined;
+    let scheduled = NaN;
+    let started = NaN;
+    for (const e of list) {
+      events++;
+      const type = eventTypeName(e);
+      byType[type] = (byType[type] ?? 0) + 1;
+      if (type === 'WorkflowTaskScheduled') scheduled = ms(e.eventTime);
+      if (type === 'WorkflowTaskStarted') {
+        started = ms(e.eventTime);
+        scheduleToStart.push(started - scheduled);
+      }
+      if (type === 'WorkflowTaskCompleted') startToComplete.push(ms(e.eventTime) - started);
+      const next = e.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+      if (next) runId = next;
+    }
+  }
+  return {
+    runs,
+    events,
+    byType,
+    workflowTasks: byType.WorkflowTaskCompleted ?? 0,
+    wftStartToCompleteMs: median(startToComplete),
+    wftScheduleToStartMs: median(scheduleToStart),
+  };
+}
+
+/** The event's type from the attributes it carries: `workflowTaskStartedEventAttributes` → `WorkflowTaskStarted`. */
+function eventTypeName(e: HistoryEvent): string {
+  for (const [k, v] of Object.entries(e)) {
+    if (v && k.endsWith('EventAttributes'))
+      return k[0].toUpperCase() + k.slice(1, -'EventAttributes'.length);
+  }
+  return `Unknown(${String(e.eventType)})`;
+}

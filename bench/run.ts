@@ -1,0 +1,274 @@
+/**
+ * `npm run bench [-- --quick] [--only=seq-10,timer] [--reps=3] [--cpu-prof]`: interpreted BPMN
+ * (Waymark, arm B; B-http when started through the API) against hand-written Temporal
+ * workflows (arm A), side by side on the same dev server, worker and bundle. Writes
+ * bench/RESULTS.md and bench/results.json; see bench/README.md for what each figure means.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { buildBundle, BenchEnv, WORK_DIR } from './harness';
+import {
+  historyFigures,
+  ladder,
+  median,
+  type Arm,
+  type HistoryFigures,
+  type LadderResult,
+} from './measure';
+import { compileBpmn } from '../src/model/bpmn';
+import * as models from './models';
+import { writeReport, type ArmResult, type BenchResults, type ScenarioResult } from './report';
+import {
+  scenarios,
+  type CacheScenario,
+  type LargeScenario,
+  type LoopScenario,
+  type PairScenario,
+} from './scenarios';
+
+interface Options {
+  quick: boolean;
+  only?: string[];
+  reps: number;
+  cpuProf: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const get = (name: string): string | undefined =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    only: get('only')?.split(','),
+    reps: Number(get('reps') ?? (quick ? 1 : 3)),
+    cpuProf: argv.includes('--cpu-prof'),
+  };
+}
+
+const started = Date.now();
+function progress(line: string): void {
+  const t = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+  const text = `[bench ${t}s] ${line}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+  else process.stderr.write(`${text}\n`);
+}
+
+/** Medians of every numeric figure over the repetitions. */
+function medianOf(results: LadderResult[]): LadderResult {
+  const m = (f: (r: LadderResult) => number): number => median(results.map(f));
+  return {
+    ...results[0],
+    peakThroughput: m((r) => r.peakThroughput),
+    saturationRate: m((r) => r.saturationRate),
+    latency: { p50: m((r) => r.latency.p50), p99: m((r) => r.latency.p99) },
+    startCall: { p50: m((r) => r.startCall.p50), p99: m((r) => r.startCall.p99) },
+    cpuSecondsPer1000: m((r) => r.cpuSecondsPer1000),
+    peakRssMb: m((r) => r.peakRssMb),
+    completed: results.reduce((n, r) => n + r.completed, 0),
+    steps: results.flatMap((r) => r.steps),
+  };
+}
+
+async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<ScenarioResult> {
+  const deployed = await env.deploy(sc.xml);
+  const arms: Arm[] = [
+    {
+      name: 'A',
+      start: () => env.startHand(sc.hand.type, sc.hand.args),
+      drive: sc.drive && ((s) => sc.drive!(env, s, 'A')),
+    },
+    {
+      name: 'B',
+      start: () => env.startBpmn(deployed, sc.variables),
+      drive: sc.drive && ((s) => sc.drive!(env, s, 'B')),
+    },
+  ];
+  if (sc.http) arms.push({ name: 'B-http', start: () => env.startHttp(deployed, sc.variables) });
+  // Warm-up: one instance per arm (JIT, caches, connections) outside the figures.
+  for (const arm of arms) {
+    progress(`${sc.name}: warm-up ${arm.name}`);
+    const s = await arm.start(-1);
+    if (arm.drive) await arm.drive(s);
+    await env.client.workflow.getHandle(s.workflowId, s.runId).result();
+  }
+  const ladderOpts = {
+    startRate: sc.startRate,
+    stepSeconds: opts.quick ? 2 : 8,
+    maxSteps: opts.quick ? (sc.ladderInQuick ? 4 : 1) : 7,
+    minCount: opts.quick ? 4 : 8,
+  };
+  const byArm = new Map<string, LadderResult[]>();
+  for (let rep = 0; rep < opts.reps; rep++) {
+    const order = rep % 2 === 0 ? arms : [...arms].reverse();
+    for (const arm of order) {
+      progress(`${sc.name}: rep ${rep + 1}/${opts.reps}, arm ${arm.name}`);
+      const r = await ladder(env.client, env.worker, arm, ladderOpts);
+      byArm.set(arm.name, [...(byArm.get(arm.name) ?? []), r]);
+    }
+  }
+  const out: ArmResult[] = [];
+  for (const arm of arms) {
+    const r = medianOf(byArm.get(arm.name)!);
+    out.push({ arm: arm.name, ladder: r, history: await historyFigures(env.client, r.last) });
+  }
+  return { kind: 'pair', name: sc.name, title: sc.title, nodes: sc.nodes, arms: out };
+}
+
+async function runLarge(env: BenchEnv, sc: LargeScenario): Promise<ScenarioResult> {
+  const xml = models.largeModel(sc.nodes);
+  // Compile three times (first = cold), deploy once.
+  const compileMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    progress(`${sc.name}: compile ${i + 1}/3`);
+    const t0 = performance.now();
+    await compileBpmn(xml);
+    compileMs.push(performance.now() - t0);
+  }
+  const deployed = await env.deploy(xml);
+  progress(`${sc.name}: first start`);
+  const t0 = performance.now();
+  const s = await env.startBpmn(deployed, { x: 1 });
+  const startCallMs = performance.now() - t0;
+  await env.client.workflow.getHandle(s.workflowId, s.runId).result();
+  const firstRunMs = performance.now() - t0;
+  return {
+    kind: 'large',
+    name: sc.name,
+    title: sc.title,
+    nodes: sc.nodes,
+    xmlBytes: Buffer.byteLength(xml),
+    irBytes: Buffer.byteLength(JSON.stringify(deployed.ir)),
+    compileMs: { first: compileMs[0], median: median(compileMs) },
+    startCallMs,
+    firstRunMs,
+    history: await historyFigures(env.client, s),
+  };
+}
+
+async function runLoop(env: BenchEnv, sc: LoopScenario): Promise<ScenarioResult> {
+  const deployed = await env.deploy(models.loopModel());
+  const arms = [
+    { arm: 'A' as const, start: () => env.startHand('handLoop', [sc.iterations]) },
+    { arm: 'B' as const, start: () => env.startBpmn(deployed, { n: sc.iterations }) },
+  ];
+  const out = [];
+  for (const a of arms) {
+    await env.restartWorker();
+    const before = await env.worker.stats();
+    const t0 = performance.now();
+    const s = await a.start();
+    const rss: number[] = [];
+    let finished = false;
+    const done = env.client.workflow
+      .getHandle(s.workflowId, s.runId)
+      .result()
+      .finally(() => (finished = true));
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const st = await env.worker.stats();
+      rss.push(st.rssBytes / 2 ** 20);
+      progress(
+        `${sc.name}: arm ${a.arm}, ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${rss[rss.length - 1].toFixed(0)} MB`,
+      );
+    }
+    await done;
+    const totalS = (performance.now() - t0) / 1000;
+    const after = await env.worker.stats();
+    const history: HistoryFigures = await historyFigures(env.client, s);
+    const half = Math.floor(rss.length / 2);
+    out.push({
+      arm: a.arm,
+      totalSeconds: totalS,
+      iterationsPerSecond: sc.iterations / totalS,
+      continueAsNew: history.runs - 1,
+      cpuSeconds:
+        (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / 1e6,
+      rssMb: {
+        firstHalfMax: Math.max(...rss.slice(0, Math.max(1, half))),
+        secondHalfMax: Math.max(...rss.slice(half)),
+        last: rss[rss.length - 1],
+      },
+      history,
+    });
+  }
+  return { kind: 'loop', name: sc.name, title: sc.title, iterations: sc.iterations, arms: out };
+}
+
+async function runCache(env: BenchEnv, sc: CacheScenario): Promise<ScenarioResult> {
+  const deployed = await env.deploy(models.sequentialModel(10, true));
+  const arms = [
+    { arm: 'A' as const, start: () => env.startHand('handSequential', [10, true]) },
+    { arm: 'B' as const, start: () => env.startBpmn(deployed, {}) },
+  ];
+  const out = [];
+  for (const a of arms) {
+    await env.restartWorker();
+    await env.worker.gc();
+    const base = await env.worker.stats();
+    for (let i = 0; i < sc.instances; i++) {
+      await a.start();
+      if (i % 20 === 0) progress(`${sc.name}: arm ${a.arm}, started ${i}/${sc.instances}`);
+    }
+    // Quiet = every instance cached and nothing in flight for two readings in a row.
+    let quiet = 0;
+    for (let waited = 0; quiet < 2 && waited < 300; waited++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const st = await env.worker.stats();
+      progress(`${sc.name}: arm ${a.arm}, cached ${st.cachedWorkflows}/${sc.instances}`);
+      const idle = st.inFlightActivations === 0 && st.inFlightActivities === 0;
+      quiet = st.cachedWorkflows >= sc.instances && idle ? quiet + 1 : 0;
+    }
+    await env.worker.gc();
+    const st = await env.worker.stats();
+    out.push({
+      arm: a.arm,
+      cached: st.cachedWorkflows,
+      rssPerWorkflowMb: (st.rssBytes - base.rssBytes) / 2 ** 20 / sc.instances,
+      heapPerWorkflowKb: (st.heapUsedBytes - base.heapUsedBytes) / 1024 / sc.instances,
+    });
+  }
+  return { kind: 'cache', name: sc.name, title: sc.title, instances: sc.instances, arms: out };
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const loadBefore = os.loadavg();
+  progress('bundling workflows (both arms, one bundle)');
+  const bundleFile = await buildBundle();
+  const cpuProfDir = opts.cpuProf ? path.join(WORK_DIR, 'cpu-prof') : undefined;
+  const all = scenarios(opts.quick).filter((s) => !opts.only || opts.only.includes(s.name));
+  const results: ScenarioResult[] = [];
+  for (const [i, sc] of all.entries()) {
+    progress(`${sc.name} (${i + 1}/${all.length}): fresh dev server + worker`);
+    const env = await BenchEnv.start({ bundleFile, maxCached: 1000, cpuProfDir });
+    try {
+      if (sc.kind === 'pair') results.push(await runPair(env, sc, opts));
+      if (sc.kind === 'large') results.push(await runLarge(env, sc));
+      if (sc.kind === 'loop') results.push(await runLoop(env, sc));
+      if (sc.kind === 'cache') results.push(await runCache(env, sc));
+    } catch (err) {
+      // One failing scenario must not lose the others' figures.
+      console.error(`\n${sc.name} failed:`, err);
+    } finally {
+      await env.stop();
+    }
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const bench: BenchResults = {
+    mode: opts.quick ? 'quick' : 'full',
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    loadAverage: { before: loadBefore, after: os.loadavg() },
+    durationSeconds: (Date.now() - started) / 1000,
+    reps: opts.reps,
+    results,
+  };
+  const file = await writeReport(bench);
+  progress(`done: ${file}`);
+  if (process.stderr.isTTY) process.stderr.write('\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+/**
+ * The scenarios: each names the BPMN model (arm B) and the hand-written workflow of the same
+ * shape (arm A), how many service tasks it runs, how it is driven, and how hard the ladder
+ * pushes in a full and a quick run.
+ */
+import { completeUserTaskUpdate } from '../workflows/messages';
+import type { BenchEnv, Started } from './harness';
+import * as models from './models';
+
+export interface PairScenario {
+  kind: 'pair';
+  name: string;
+  title: string;
+  xml: string;
+  hand: { type: string; args: unknown[] };
+  variables: Record<string, unknown>;
+  /** Service tasks (or timers / user tasks) per instance: the "nodes" events are divided by. */
+  nodes: number;
+  /** Also start through HTTP (arm B-http). */
+  http: boolean;
+  /** Completes what the instance waits for (a user task). */
+  drive?: (env: BenchEnv, s: Started, arm: 'A' | 'B') => Promise<void>;
+  startRate: number;
+  /** Run the rate ladder in quick mode too (else one step at startRate). */
+  ladderInQuick: boolean;
+}
+
+export interface LargeScenario {
+  kind: 'large';
+  name: string;
+  title: string;
+  nodes: number;
+}
+
+export interface LoopScenario {
+  kind: 'loop';
+  name: string;
+  title: string;
+  iterations: number;
+}
+
+export interface CacheScenario {
+  kind: 'cache';
+  name: string;
+  title: string;
+  instances: number;
+}
+
+export type Scenario = PairScenario | LargeScenario | LoopScenario | CacheScenario;
+
+const seq = (
+  n: number,
+  startRate: number,
+  http: boolean,
+  ladderInQuick: boolean,
+): PairScenario => ({
+  kind: 'pair',
+  name: `seq-${n}`,
+  title: `Sequential, ${n} noop service task${n === 1 ? '' : 's'}`,
+  xml: models.sequentialModel(n),
+  hand: { type: 'handSequential', args: [n] },
+  variables: {},
+  nodes: n,
+  http,
+  startRate,
+  ladderInQuick,
+});
+
+const completeUserTask = async (env: BenchEnv, s: Started, arm: 'A' | 'B'): Promise<void> => {
+  const handle = env.client.workflow.getHandle(s.workflowId, s.runId);
+  await handle.executeUpdate(completeUserTaskUpdate, {
+    args: [{ flowElementInstanceId: arm === 'A' ? 'task' : `${s.workflowId}/UserTask_1/1` }],
+  });
+};
+
+/** Scenarios left out of a quick run (the slowest pair scenarios). */
+const NOT_IN_QUICK = new Set(['seq-50', 'par-100']);
+
+/** Every scenario, in run order; `quick` drops the slowest and shrinks loop and cache. */
+export function scenarios(quick: boolean): Scenario[] {
+  return allScenarios(quick).filter((s) => !quick || !NOT_IN_QUICK.has(s.name));
+}
+
+function allScenarios(quick: boolean): Scenario[] {
+  return [
+    seq(1, 8, true, false),
+    seq(10, 4, true, true),
+    seq(50, 1, false, false),
+    {
+      kind: 'pair',
+      name: 'par-10',
+      title: 'Parallel split/join of 10 noop tasks',
+      xml: models.parallelModel(10),
+      hand: { type: 'handParallel', args: [10] },
+      variables: {},
+      nodes: 10,
+      http: false,
+      startRate: 4,
+      ladderInQuick: false,
+    },
+    {
+      kind: 'pair',
+      name: 'par-100',
+      title: 'Parallel split/join of 100 noop tasks',
+      xml: models.parallelModel(100),
+      hand: { type: 'handParallel', args: [100] },
+      variables: {},
+      nodes: 100,
+      http: false,
+      startRate: 0.5,
+      ladderInQuick: false,
+    },
+    {
+      kind: 'pair',
+      name: 'gw-10',
+      title: 'Chain of 10 exclusive gateways, one noop task each',
+      xml: models.gatewayModel(10),
+      hand: { type: 'handGateway', args: [10, { x: 1 }] },
+      variables: { x: 1 },
+      nodes: 10,
+      http: false,
+      startRate: 4,
+      ladderInQuick: false,
+    },
+    {
+      kind: 'pair',
+      name: 'timer',
+      title: 'One timer (PT1S)',
+      xml: models.timerModel(),
+      hand: { type: 'handTimer', args: [] },
+      variables: {},
+      nodes: 1,
+      http: false,
+      startRate: 8,
+      ladderInQuick: false,
+    },
+    {
+      kind: 'pair',
+      name: 'user-task',
+      title: 'One user task completed by update',
+      xml: models.userTaskModel(),
+      hand: { type: 'handUserTask', args: [] },
+      variables: {},
+      nodes: 1,
+      http: false,
+      drive: completeUserTask,
+      startRate: 8,
+      ladderInQuick: false,
+    },
+    { kind: 'large', name: 'large-1000', title: 'Generated 1,000-node model', nodes: 1000 },
+    {
+      kind: 'loop',
+      name: quick ? 'loop-800' : 'loop-10000',
+      title: `Loop of ${quick ? '800' : '10,000'} iterations (noop task each)`,
+      iterations: quick ? 800 : 10_000,
+    },
+    {
+      kind: 'cache',
+      name: 'cache-seq-10',
+      title: 'Worker memory per cached workflow (10 noop tasks, then waiting)',
+      instances: quick ? 100 : 500,
+    },
+  ];
+}

@@ -1,0 +1,90 @@
+/**
+ * The one workflow bundle both benchmark arms run from: Waymark's dynamic default workflow
+ * (arm B) beside hand-written Temporal workflows of the same shapes (arm A). The hand-written
+ * names are camelCase and BPMN keys in the benchmark are kebab-case, so they never collide.
+ * Like `workflows/`, this is deterministic sandbox code: no Node built-ins, no I/O.
+ */
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { TaskInput } from '../activities/task-input';
+import { completeUserTaskUpdate } from '../workflows/messages';
+
+export { default } from '../workflows';
+
+const { noop } = proxyActivities<{ noop: (input: TaskInput) => Promise<Record<string, unknown>> }>({
+  startToCloseTimeout: '5 minutes',
+  retry: { maximumAttempts: 3, initialInterval: '1 second', backoffCoefficient: 2 },
+});
+
+/** The same input Waymark hands its noop activity, so both arms move the same payload. */
+function taskInput(elementId: string, n: number): TaskInput {
+  const { workflowId } = workflowInfo();
+  return {
+    flowElementInstanceId: `${workflowId}/${elementId}/${n}`,
+    elementId,
+    taskType: 'noop',
+    headers: {},
+    variables: {},
+    instanceId: workflowId,
+    definitionKey: workflowInfo().workflowType,
+  };
+}
+
+/** N no-op activities one after the other; optionally waits for a user task at the end. */
+export async function handSequential(n: number, waitAtEnd = false): Promise<void> {
+  for (let i = 1; i <= n; i++) await noop(taskInput(`Task_${i}`, 1));
+  if (waitAtEnd) await waitForUserTask();
+}
+
+/** N no-op activities at once, joined. */
+export async function handParallel(n: number): Promise<void> {
+  const tasks: Promise<unknown>[] = [];
+  for (let i = 1; i <= n; i++) tasks.push(noop(taskInput(`Task_${i}`, 1)));
+  await Promise.all(tasks);
+}
+
+/** A chain of N exclusive decisions, each followed by the no-op activity of its branch. */
+export async function handGateway(n: number, variables: { x: number }): Promise<void> {
+  for (let i = 1; i <= n; i++) {
+    const branch = variables.x > 0 ? 'Yes' : 'No';
+    await noop(taskInput(`Task_${branch}_${i}`, 1));
+  }
+}
+
+/** One durable timer of one second. */
+export async function handTimer(): Promise<void> {
+  await sleep('1 second');
+}
+
+async function waitForUserTask(): Promise<void> {
+  let done = false;
+  setHandler(completeUserTaskUpdate, (task) => {
+    done = true;
+    return { completed: task.flowElementInstanceId };
+  });
+  await condition(() => done);
+}
+
+/** One user task completed through the same update Waymark answers. */
+export async function handUserTask(): Promise<void> {
+  await waitForUserTask();
+}
+
+/** A loop of no-op activities that continues-as-new when Temporal suggests it. */
+export async function handLoop(n: number, done = 0, generation = 0): Promise<number> {
+  let count = done;
+  while (count < n) {
+    if (workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof handLoop>(n, count, generation + 1);
+    }
+    await noop(taskInput('Task_Work', count + 1));
+    count++;
+  }
+  return generation;
+}
