@@ -4,12 +4,15 @@
  * internal activities use the `waymark.` prefix, which no task type may take.
  */
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
+import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
 
 export interface ActivityDeps {
   http: HttpTaskLimits;
   lookupDefinition: DefinitionLookup;
+  /** Public URL and secret for the `callback` task type; without them it is not registered. */
+  callback?: CallbackTaskDeps;
 }
 
 /** Name of the internal activity that resolves a called definition. */
@@ -23,6 +26,7 @@ export const builtinTaskTypes = [
   'fail',
   'http',
   'io.camunda:http-json:1',
+  'callback',
 ] as const;
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -37,6 +41,7 @@ export function createActivities(
     fail,
     http,
     'io.camunda:http-json:1': http,
+    ...(deps.callback ? { callback: createCallbackTask(deps.callback) } : {}),
     [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
   };
 }

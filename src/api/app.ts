@@ -5,6 +5,7 @@
  */
 import express from 'express';
 import { apiKeyAuth } from './auth';
+import { callbacksRouter } from './routes/callbacks';
 import type { ApiDeps } from './deps';
 import { createHttpMetrics, requestLogger } from './observability';
 import { errorHandler, notFoundHandler } from './problem';
@@ -40,6 +41,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(definitionsRouter(deps));
   app.use(instancesRouter(deps));
   app.use(userTasksRouter(deps));
+  app.use(callbacksRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
