@@ -453,7 +453,7 @@ describe('a worker killed while the instance waits for its callback', () => {
     replay.add(id, 'callback-task-worker-kill');
     const req = await requestFor(id);
     expect(req.body.responsePath.startsWith(`${ownApi}/callbacks/`)).toBe(true);
-    const instance = async () =>
+    const instance = async (): Promise<any> =>
       (await fetch(`${ownApi}/instances/${encodeURIComponent(id)}`)).json();
     const deadline = Date.now() + 60_000;
     while (!(await instance()).activeElements?.some((a: any) => a.elementId === 'Task_Reserve')) {
