@@ -4,6 +4,7 @@
  * internal activities use the `waymark.` prefix, which no task type may take.
  */
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
+import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
 import { createWebhookActivities, type WebhookDeliveryDeps } from './webhook-delivery';
@@ -13,6 +14,8 @@ export interface ActivityDeps {
   lookupDefinition: DefinitionLookup;
   /** Webhook subscriptions (the registry); without them no delivery activities are registered. */
   webhooks?: WebhookDeliveryDeps;
+  /** Public URL and secret for the `callback` task type; without them it is not registered. */
+  callback?: CallbackTaskDeps;
 }
 
 /** Name of the internal activity that resolves a called definition. */
@@ -26,6 +29,7 @@ export const builtinTaskTypes = [
   'fail',
   'http',
   'io.camunda:http-json:1',
+  'callback',
 ] as const;
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -40,6 +44,7 @@ export function createActivities(
     fail,
     http,
     'io.camunda:http-json:1': http,
+    ...(deps.callback ? { callback: createCallbackTask(deps.callback) } : {}),
     [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks) : {}),
   };

@@ -17,6 +17,8 @@ export interface TaskInput {
   /** The process instance (workflow id) and definition key. */
   instanceId: string;
   definitionKey: string;
+  /** Task type `callback` only: the request attempt (1, +1 per incident retry) its callback URLs are signed for. */
+  callbackAttempt?: number;
 }
 
 /** The failure type that carries a BPMN error code from a task to the engine. */

@@ -67,6 +67,7 @@ export async function startTask(
     variables: cmd.variables,
     instanceId,
     definitionKey,
+    ...(cmd.callbackAttempt !== undefined ? { callbackAttempt: cmd.callbackAttempt } : {}),
   };
   try {
     const result = await scope.run(() => activities[cmd.taskType](input));

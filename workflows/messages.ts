@@ -84,6 +84,30 @@ export interface RetryIncidentInput {
   incidentId: string;
 }
 
+/** A callback for a callback task, as the API hands it over (after checking its signature). */
+export interface CallbackUpdateInput {
+  flowElementInstanceId: string;
+  /** The request attempt the callback URL was signed for. */
+  attempt: number;
+  outcome: 'success' | 'error';
+  /** success: the variables to create or update. */
+  data?: Variables;
+  /** error: the incident message / variable `errorMessage` on the error boundary path. */
+  errorMessage?: string;
+  /** error: selects an error boundary with this code. */
+  errorCode?: string;
+}
+
+export interface CallbackUpdateResult {
+  flowElementInstanceId: string;
+  /** True when this repeated a callback already received (nothing changed). */
+  duplicate: boolean;
+}
+
+/** Failure types the callback update is rejected with (the API maps them to 404 / 409). */
+export const CALLBACK_NOT_FOUND = 'CallbackNotFound';
+export const CALLBACK_CONFLICT = 'CallbackConflict';
+
 /** The instance as the API shows it: status, variables, active elements, incidents, trail. */
 export const instanceQuery = defineQuery<InstanceView>('instance');
 
@@ -99,3 +123,17 @@ export const completeUserTaskUpdate = defineUpdate<{ completed: string }, [Compl
 export const retryIncidentUpdate = defineUpdate<{ retried: string }, [RetryIncidentInput]>(
   'retryIncident',
 );
+
+/**
+ * Delivers a callback to a waiting (or not yet acknowledged) callback task; an identical repeat
+ * is accepted as a no-op; rejected for unknown element instances and conflicting outcomes.
+ */
+export const callbackUpdate = defineUpdate<CallbackUpdateResult, [CallbackUpdateInput]>(
+  'callback',
+);
+
+/** What a callback would do now (`accept`, `duplicate`, `unknown`, `conflict`): for closed instances. */
+export const callbackStatusQuery = defineQuery<
+  { status: 'accept' | 'duplicate' | 'unknown' | 'conflict'; reason?: string },
+  [CallbackUpdateInput]
+>('callbackStatus');

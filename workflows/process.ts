@@ -21,6 +21,7 @@ import * as engine from '../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../src/engine/types';
 import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
 import { startChildProcess, startTask, startTimer } from './commands';
+import { registerCallbackHandlers } from './callbacks';
 import {
   completeUserTaskUpdate,
   instanceQuery,
@@ -273,6 +274,8 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
       },
     },
   );
+
+  registerCallbackHandlers(() => state, dispatch, now);
 
   const historyLimit = input.limits?.historyEvents;
   const shouldContinueAsNew = (): boolean => {

@@ -5,6 +5,7 @@
  */
 import express from 'express';
 import { apiKeyAuth } from './auth';
+import { callbacksRouter } from './routes/callbacks';
 import type { ApiDeps } from './deps';
 import { createHttpMetrics, requestLogger } from './observability';
 import { errorHandler, notFoundHandler } from './problem';
@@ -53,6 +54,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(workflowRunsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
+  app.use(callbacksRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -12,10 +12,14 @@ import { HttpProblem, sendProblem } from './problem';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
-/** Paths anyone may read: health checks and the API description. */
+/**
+ * Paths that need no API key: health checks, the API description, and callbacks (their
+ * signed token is the credential, checked by the callbacks router).
+ */
 export function isOpenPath(path: string): boolean {
   return (
     path.startsWith('/health/') ||
+    path.startsWith('/callbacks/') ||
     path === '/openapi.json' ||
     path === '/docs' ||
     path.startsWith('/docs/')

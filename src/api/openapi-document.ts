@@ -4,6 +4,7 @@
  * /openapi.json and rendered at /docs.
  */
 import { z } from 'zod';
+import { callbackErrorSchema, callbackSuccessSchema } from './routes/callbacks';
 import {
   completeUserTaskSchema,
   jsonDefinitionSchema,
@@ -53,6 +54,14 @@ const errors = {
   '400': problemResponse('Invalid request'),
   '401': problemResponse('Missing or invalid API key'),
   '404': problemResponse('Not found'),
+};
+
+const callbackResponses = {
+  '200': ok('Applied, or an identical repeat (`duplicate: true`)'),
+  '400': problemResponse('Invalid request'),
+  '401': problemResponse('Bad or missing signature'),
+  '404': problemResponse('Unknown flowElementInstanceId'),
+  '409': problemResponse('A different outcome was already received, or no longer waiting'),
 };
 
 /** Builds the document; `serverUrl` is the public base URL. */
@@ -231,6 +240,24 @@ export function openapiDocument(serverUrl: string): Json {
             ...errors,
             '409': problemResponse('Already completed'),
           },
+        },
+      },
+      '/callbacks/{token}/success': {
+        parameters: [pathParam('token', 'Signed token from responsePath')],
+        post: {
+          summary: 'Callback of a custom activity: success (data merged, the process goes on)',
+          security: [],
+          requestBody: jsonBody(callbackSuccessSchema, false),
+          responses: callbackResponses,
+        },
+      },
+      '/callbacks/{token}/error': {
+        parameters: [pathParam('token', 'Signed token from errorResponsePath')],
+        post: {
+          summary: 'Callback of a custom activity: error (incident, or the error boundary)',
+          security: [],
+          requestBody: jsonBody(callbackErrorSchema),
+          responses: callbackResponses,
         },
       },
       '/health/live': {

@@ -10,7 +10,14 @@ export {
   userTaskStatus,
   rootVariables,
   isQuiescent,
+  wasVisited,
 } from './queries';
+export {
+  callbackStatus,
+  CALLBACK_TASK_TYPE,
+  type CallbackInput,
+  type CallbackStatus,
+} from './callbacks';
 export { evaluateFeel, renderTemplate, type FeelResult, type FeelOptions } from './feel';
 export { MAX_ENTRIES_PER_STEP, TRAIL_LIMIT, type StepOptions } from './runtime';
 export { EngineError } from './errors';

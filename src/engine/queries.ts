@@ -33,16 +33,24 @@ export function userTaskStatus(
   feiId: string,
 ): 'open' | 'completed' | 'unknown' {
   if (state.userTasks[feiId]) return 'open';
-  if (state.trail.some((e) => e.flowElementInstanceId === feiId)) return 'completed';
+  return wasVisited(state, feiId) ? 'completed' : 'unknown';
+}
+
+/**
+ * True when `feiId` names an element instance this instance has had (per the visit counters
+ * or the trail), whatever its state now.
+ */
+export function wasVisited(state: EngineState, feiId: string): boolean {
+  if (state.trail.some((e) => e.flowElementInstanceId === feiId)) return true;
   const prefix = `${state.instanceId}/`;
-  if (!feiId.startsWith(prefix)) return 'unknown';
+  if (!feiId.startsWith(prefix)) return false;
   const rest = feiId.slice(prefix.length);
   const cut = rest.lastIndexOf('/');
-  if (cut <= 0) return 'unknown';
+  if (cut <= 0) return false;
   const elementId = rest.slice(0, cut);
   const n = rest.slice(cut + 1);
-  if (!/^[1-9]\d*$/.test(n)) return 'unknown';
-  return Number(n) <= (state.visits[elementId] ?? 0) ? 'completed' : 'unknown';
+  if (!/^[1-9]\d*$/.test(n)) return false;
+  return Number(n) <= (state.visits[elementId] ?? 0);
 }
 
 /** The process-level variables (a copy). */

@@ -6,6 +6,7 @@
  * wait (a late completion after a boundary interrupted the task) are ignored.
  */
 import type { ProcessIR } from '../model/ir';
+import { recordCallback } from './callbacks';
 import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';
 import { deliverMessage, fireTimer } from './events';
@@ -93,6 +94,9 @@ export function step(
     case 'messageReceived':
       deliverMessage(run, event);
       break;
+    case 'callbackReceived':
+      deliverCallback(run, event);
+      break;
     case 'incidentRetried':
       run.retry(event.incidentId);
       break;
@@ -106,6 +110,27 @@ export function step(
   }
   run.settle();
   return { state, commands: run.commands };
+}
+
+/**
+ * Records the callback and tells its element instance. One whose request ended in an
+ * incident (delivery failed) is resumed first: the service evidently had the request.
+ */
+function deliverCallback(
+  run: Run,
+  event: Extract<EngineEvent, { type: 'callbackReceived' }>,
+): void {
+  const { now: _now, type: _type, ...input } = event;
+  if (!recordCallback(run.state, input)) return;
+  const token = run.findToken(event.feiId);
+  if (token?.status === 'incident' && !token.completing) {
+    for (const id of Object.keys(run.state.incidents)) {
+      if (run.state.incidents[id].flowElementInstanceId === token.feiId)
+        delete run.state.incidents[id];
+    }
+    token.status = 'active';
+  }
+  dispatch(run, event.feiId, { type: 'callbackReceived' });
 }
 
 function dispatch(run: Run, feiId: string, event: ElementEvent): void {

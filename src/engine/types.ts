@@ -101,6 +101,36 @@ export interface BufferedMessage {
   receivedAt: string;
 }
 
+/** What a callback says: success with data, or an error with a message (and optional code). */
+export interface CallbackOutcome {
+  outcome: 'success' | 'error';
+  /** success: the variables to create or update. */
+  data?: Variables;
+  /** error: the message (incident message, or variable `errorMessage` on the boundary path). */
+  errorMessage?: string;
+  /** error: selects an error boundary with this code (a catch-all boundary catches any). */
+  errorCode?: string;
+}
+
+/** An open callback task element instance (`taskType: 'callback'`), by feiId. */
+export interface CallbackWait {
+  feiId: string;
+  /** Request number: 1, then one more each time an incident retry re-sends the request. */
+  attempt: number;
+  /** The service acknowledged the request (2xx): the callback is applied once received. */
+  acked: boolean;
+  /** The first callback received for this attempt (kept until applied; repeats are compared). */
+  received?: CallbackOutcome & { fingerprint: string };
+}
+
+/** A callback already applied: answers repeats (same fingerprint) and conflicts. */
+export interface CallbackRecord {
+  feiId: string;
+  attempt: number;
+  outcome: CallbackOutcome['outcome'];
+  fingerprint: string;
+}
+
 /** The engine's whole state: plain JSON. */
 export interface EngineState {
   instanceId: string;
@@ -128,6 +158,10 @@ export interface EngineState {
   startedAt: Record<string, EpochMs>;
   /** Set when the process completed: the root variables. */
   result?: Variables;
+  /** Open callback tasks by feiId (absent until the first callback task). */
+  callbacks?: Record<string, CallbackWait>;
+  /** Applied callbacks, most recent last, bounded (absent until the first one). */
+  callbackLog?: CallbackRecord[];
 }
 
 export type EngineEvent =
@@ -153,6 +187,13 @@ export type EngineEvent =
   | { type: 'userTaskCompleted'; feiId: string; variables?: Variables; now: EpochMs }
   | { type: 'childCompleted'; feiId: string; variables?: Variables; now: EpochMs }
   | { type: 'childFailed'; feiId: string; message: string; now: EpochMs }
+  | ({
+      type: 'callbackReceived';
+      feiId: string;
+      /** The request attempt the callback URL was issued for. */
+      attempt: number;
+      now: EpochMs;
+    } & CallbackOutcome)
   | { type: 'incidentRetried'; incidentId: string; now: EpochMs }
   | { type: 'cancelRequested'; now: EpochMs };
 
@@ -168,8 +209,10 @@ export type EngineCommand =
       retries: number;
       /** Headers with `${…}` templates resolved against the task's variables. */
       headers: Record<string, string>;
-      /** The variables the task sees (scope chain + inputs). */
+      /** The variables the task sees (scope chain + inputs); a callback task: its `data`. */
       variables: Variables;
+      /** Callback tasks only: the request attempt its callback URLs are signed for. */
+      callbackAttempt?: number;
     }
   | { type: 'startTimer'; timerId: string; elementId: string; name?: string; dueAt: EpochMs }
   | { type: 'cancelTimer'; timerId: string }

@@ -4,6 +4,7 @@
  * tasks finish, then it exits). `startWorker` is also used in-process by `npm start`.
  */
 import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { callbackSecret } from '../callbacks/signing';
 import { loadConfig, type Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
 import { connectWorker } from '../temporal/connection';
@@ -39,6 +40,11 @@ export async function startWorker(
       webhooks: {
         forEvent: (event) => registry.webhooks.forEvent(event),
         withSecret: (id) => registry.webhooks.withSecret(id),
+      },
+      callback: {
+        publicUrl: config.publicUrl,
+        secret: callbackSecret(config),
+        timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
       },
     },
   });

@@ -27,7 +27,9 @@ export type ElementEvent =
   /** A timer owned by this element instance fired (catch event, event-based gateway). */
   | { type: 'timer'; timer: PendingTimer }
   /** A message matched a subscription owned by this element instance. */
-  | { type: 'message'; elementId: string; variables: Variables };
+  | { type: 'message'; elementId: string; variables: Variables }
+  /** A callback for this element instance was recorded (see `state.callbacks`). */
+  | { type: 'callbackReceived' };
 
 export interface CompleteOptions {
   /** Result variables (task result, message payload, user task input…). */
@@ -54,6 +56,8 @@ export interface EngineContext {
   incident(token: Token, kind: Incident['kind'], message: string): void;
   /** Throws a BPMN error from the element instance (error end event, failed job). */
   throwError(token: Token, errorCode: string, message: string): void;
+  /** Cancels the element instance (no trail entry): work, timers, its scope's contents. */
+  cancel(token: Token): void;
   /** Ends every other token of the token's scope (terminate end event). */
   terminateScope(token: Token): void;
   /** Starts a timer owned by `token` for `elementId`; false when an incident was raised. */
@@ -65,8 +69,11 @@ export interface EngineContext {
   subscribe(token: Token, elementId: string, def: MessageDef): BufferedMessage | null | false;
   /** Cancels every timer and subscription owned by the token. */
   disarm(token: Token): void;
-  /** Starts a token at `elementId` in `scopeId` (a subprocess's start event). */
-  spawn(scopeId: string, elementId: string): void;
+  /**
+   * Starts a token at `elementId` in `scopeId` (a subprocess's start event; a boundary event
+   * taken by the element, `trigger` = the variables it carries).
+   */
+  spawn(scopeId: string, elementId: string, trigger?: Variables): void;
 }
 
 export interface ElementBehaviour<E extends ElementIR = ElementIR> {

@@ -7,20 +7,35 @@
  */
 import type { JobTaskIR } from '../../model/ir';
 import { renderTemplate } from '../feel';
-import type { ElementBehaviour } from './behaviour';
+import type { Token } from '../types';
+import type { ElementBehaviour, EngineContext } from './behaviour';
+
+/** The task headers with `${…}` templates rendered; undefined after raising an incident. */
+export function renderHeaders(
+  ctx: EngineContext,
+  token: Token,
+  el: JobTaskIR,
+): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  const entries = Object.entries(el.headers);
+  if (entries.length === 0) return headers;
+  const variables = ctx.variables(token);
+  for (const [name, template] of entries) {
+    const r = renderTemplate(template, variables, { now: ctx.now });
+    if (!r.ok) {
+      ctx.incident(token, 'expression', `element '${el.id}': header '${name}': ${r.error}`);
+      return undefined;
+    }
+    headers[name] = r.value;
+  }
+  return headers;
+}
 
 export const jobTask: ElementBehaviour<JobTaskIR> = {
   enter(ctx, token, el) {
+    const headers = renderHeaders(ctx, token, el);
+    if (!headers) return;
     const variables = ctx.variables(token);
-    const headers: Record<string, string> = {};
-    for (const [name, template] of Object.entries(el.headers)) {
-      const r = renderTemplate(template, variables, { now: ctx.now });
-      if (!r.ok) {
-        ctx.incident(token, 'expression', `element '${el.id}': header '${name}': ${r.error}`);
-        return;
-      }
-      headers[name] = r.value;
-    }
     token.work = 'task';
     ctx.emit({
       type: 'scheduleTask',

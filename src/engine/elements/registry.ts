@@ -11,11 +11,11 @@ import { eventBasedGateway } from './event-based-gateway';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
 import { intermediateCatchEvent } from './intermediate-catch-event';
-import { jobTask } from './job-task';
 import { parallelGateway } from './parallel-gateway';
 import { passThrough } from './pass-through';
 import { receiveTask } from './receive-task';
 import { scriptTask } from './script-task';
+import { serviceTask } from './service-task';
 import { startEvent } from './start-event';
 import { subProcess } from './sub-process';
 import { userTask } from './user-task';
@@ -26,8 +26,8 @@ export const behaviours: BehaviourRegistry = {
   task: passThrough,
   manualTask: passThrough,
   intermediateThrowEvent: passThrough,
-  serviceTask: jobTask,
-  sendTask: jobTask,
+  serviceTask,
+  sendTask: serviceTask,
   scriptTask,
   userTask,
   receiveTask,

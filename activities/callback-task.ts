@@ -1,0 +1,98 @@
+/**
+ * The `callback` task type (custom activity): POSTs to the service named by task header `url`
+ * the JSON body `{responsePath, errorResponsePath, flowElementInstanceId, data}` and completes
+ * on the service's 2xx acknowledgement; the workflow then waits for the callback on one of the
+ * two signed URLs (see src/callbacks/signing.ts). `data` is what the engine hands over: the
+ * task's input-mapped variables, or all visible ones when it has none.
+ *
+ * Task headers: `url` (required), `authorization` (sent as the Authorization header),
+ * `header.<name>` (sent as header `<name>`), `timeout` (seconds or ISO-8601 `PT…S`, for the
+ * acknowledgement). A non-2xx answer or a network error fails the attempt: Temporal retries it
+ * with backoff (the task's `retries`), then the engine raises an incident whose retry sends
+ * the request again.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { request } from 'undici';
+import { callbackUrls } from '../src/callbacks/signing';
+import type { TaskInput } from './task-input';
+
+export interface CallbackTaskDeps {
+  /** The API's public base URL (config `publicUrl`). */
+  publicUrl: string;
+  /** The signing secret (shared with the API). */
+  secret: string;
+  /** Default acknowledgement timeout. */
+  timeoutMs: number;
+}
+
+/** Builds the callback task handler. */
+export function createCallbackTask(deps: CallbackTaskDeps) {
+  return async function callback(input: TaskInput): Promise<Record<string, unknown>> {
+    const url = targetUrl(input);
+    const claims = {
+      flowElementInstanceId: input.flowElementInstanceId,
+      attempt: input.callbackAttempt ?? 1,
+    };
+    const body = {
+      ...callbackUrls(deps.publicUrl, deps.secret, claims),
+      flowElementInstanceId: input.flowElementInstanceId,
+      data: input.variables,
+    };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    for (const [name, value] of Object.entries(input.headers)) {
+      if (name.toLowerCase() === 'authorization') headers.authorization = value;
+      else if (name.startsWith('header.') && name.length > 7)
+        headers[name.slice(7).toLowerCase()] = value;
+    }
+    const timeoutMs = timeoutOf(input) ?? deps.timeoutMs;
+    const res = await request(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.body.dump();
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      throw ApplicationFailure.retryable(
+        `HTTP ${res.statusCode} from POST ${url}`,
+        'CallbackRequestRejected',
+        { status: res.statusCode },
+      );
+    }
+    return {};
+  };
+}
+
+function targetUrl(input: TaskInput): string {
+  const raw = input.headers.url;
+  if (!raw) throw badConfig(input, 'task header url is required');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badConfig(input, `url is not absolute: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw badConfig(input, `url must be http(s): ${raw}`);
+  return url.toString();
+}
+
+/** Header `timeout`: seconds (`30`) or an ISO-8601 duration in seconds/minutes (`PT30S`). */
+function timeoutOf(input: TaskInput): number | undefined {
+  const raw = input.headers.timeout?.trim();
+  if (!raw) return undefined;
+  const iso = /^PT(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(raw);
+  const seconds = iso ? Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0) : Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw badConfig(input, `timeout is not a number of seconds or PT…S duration: ${raw}`);
+  return Math.round(seconds * 1000);
+}
+
+function badConfig(input: TaskInput, message: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`task ${input.elementId}: ${message}`, 'BadTaskConfig');
+}

@@ -1,0 +1,147 @@
+/**
+ * Callbacks of custom activities (task type `callback`): `POST /callbacks/{token}/success`
+ * `{flowElementInstanceId, data}` and `POST /callbacks/{token}/error`
+ * `{flowElementInstanceId, errorMessage, errorCode?}`, the `responsePath` /
+ * `errorResponsePath` the worker handed to the service. The signed token is the credential
+ * (no API key): a bad or missing signature, or a body naming another element instance, is a
+ * 401. The token names the element instance and so the workflow; the callback goes in as the
+ * `callback` update, whose validator answers unknown → 404 and a different outcome than the
+ * first → 409; an identical repeat answers 200 again and changes nothing. Once the instance
+ * has closed, the `callbackStatus` query tells a repeat (200) from anything else (409).
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  CALLBACK_CONFLICT,
+  CALLBACK_NOT_FOUND,
+  callbackStatusQuery,
+  callbackUpdate,
+  type CallbackUpdateInput,
+} from '../../../workflows/messages';
+import { callbackSecret, verifyCallbackToken } from '../../callbacks/signing';
+import type { ApiDeps } from '../deps';
+import { describeInstance } from '../instance-access';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import { variablesSchema } from '../schemas';
+import { mapStatus, withDeadline } from '../temporal-views';
+import { workflowIdOf } from './user-tasks';
+
+export const callbackSuccessSchema = z.object({
+  flowElementInstanceId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Must match the element instance the URL was issued for'),
+  data: variablesSchema.optional().describe('Variables to create or update'),
+});
+
+export const callbackErrorSchema = z.object({
+  flowElementInstanceId: z.string().min(1).optional(),
+  errorMessage: z
+    .string()
+    .describe('Incident message, or variable `errorMessage` on the error boundary path'),
+  errorCode: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Selects an error boundary with this errorCode (a catch-all catches any error)'),
+});
+
+const notFound = (detail: string) => new HttpProblem(404, detail, { type: 'callback-not-found' });
+const conflict = (detail: string) => new HttpProblem(409, detail, { type: 'callback-conflict' });
+
+export function callbacksRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const { client } = deps.temporal;
+  const timeoutMs = deps.temporal.timeoutMs ?? 5000;
+  let secret: string | undefined;
+
+  router.post('/callbacks/:token/:outcome', async (req, res) => {
+    const outcome = req.params.outcome;
+    if (outcome !== 'success' && outcome !== 'error')
+      throw new HttpProblem(404, `no route for POST ${req.path}`, { type: 'no-route' });
+    secret ??= callbackSecret(deps.config);
+    const claims = verifyCallbackToken(secret, req.params.token);
+    if (!claims)
+      throw new HttpProblem(401, 'invalid callback signature', { type: 'invalid-callback-token' });
+    const raw = jsonBody(req);
+    const body =
+      outcome === 'success'
+        ? parseOr400(callbackSuccessSchema, raw, 'body')
+        : parseOr400(callbackErrorSchema, raw, 'body');
+    const feiId = claims.flowElementInstanceId;
+    if (body.flowElementInstanceId !== undefined && body.flowElementInstanceId !== feiId) {
+      throw new HttpProblem(
+        401,
+        `this callback URL is not valid for flowElementInstanceId '${body.flowElementInstanceId}'`,
+        { type: 'invalid-callback-token' },
+      );
+    }
+    const input: CallbackUpdateInput = {
+      flowElementInstanceId: feiId,
+      attempt: claims.attempt,
+      outcome,
+      ...('data' in body && body.data !== undefined ? { data: body.data } : {}),
+      ...('errorMessage' in body ? { errorMessage: body.errorMessage } : {}),
+      ...('errorCode' in body && body.errorCode !== undefined ? { errorCode: body.errorCode } : {}),
+    };
+    const workflowId = workflowIdOf(feiId);
+    if (!workflowId) throw notFound(`no callback task '${feiId}'`);
+    const { handle, description } = await describeInstance(client, workflowId).catch(
+      (err: unknown) => {
+        throw err instanceof HttpProblem && err.status === 404
+          ? notFound(`no callback task '${feiId}': instance '${workflowId}' not found`)
+          : err;
+      },
+    );
+    const answer = (duplicate: boolean) =>
+      res.json({ instanceId: workflowId, flowElementInstanceId: feiId, duplicate });
+
+    if (description.status.name === 'RUNNING') {
+      try {
+        const out = await handle.executeUpdate(callbackUpdate, { args: [input] });
+        answer(out.duplicate);
+        return;
+      } catch (err) {
+        const rejection = rejectionOf(err);
+        if (rejection?.type === CALLBACK_NOT_FOUND) throw notFound(rejection.message);
+        if (rejection?.type === CALLBACK_CONFLICT) throw conflict(rejection.message);
+        // The instance may have closed meanwhile: then answer as for a closed one.
+        const again = await handle.describe();
+        if (again.status.name === 'RUNNING') throw err;
+      }
+    }
+    const status = await closedStatus(handle, input);
+    if (status === 'duplicate') {
+      answer(true);
+      return;
+    }
+    if (status === 'unknown') throw notFound(`no callback task '${feiId}'`);
+    const now = await handle.describe();
+    throw conflict(`instance '${workflowId}' is ${mapStatus(now.status.name)}`);
+  });
+
+  /** What the closed instance says of the callback; `conflict` when it cannot answer. */
+  async function closedStatus(handle: WorkflowHandle, input: CallbackUpdateInput) {
+    try {
+      const s = await withDeadline(client, timeoutMs, () =>
+        handle.query(callbackStatusQuery, input),
+      );
+      return s.status;
+    } catch {
+      return 'conflict' as const;
+    }
+  }
+
+  return router;
+}
+
+function rejectionOf(err: unknown): { type?: string; message: string } | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = err.cause;
+  if (cause instanceof ApplicationFailure)
+    return { type: cause.type ?? undefined, message: cause.message };
+  return { message: cause?.message ?? err.message };
+}
