@@ -3,6 +3,7 @@
  * activities are registered under their task type (the Web UI shows `http`, not `runTask`);
  * internal activities use the `waymark.` prefix, which no task type may take.
  */
+import { createAiTask, type AiConfig } from './ai-task';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
@@ -10,6 +11,8 @@ import { createResolveDefinition, type DefinitionLookup } from './resolve-defini
 export interface ActivityDeps {
   http: HttpTaskLimits;
   lookupDefinition: DefinitionLookup;
+  /** The `ai` activity of integration workflows (absent: ai nodes fail as not configured). */
+  ai?: AiConfig;
 }
 
 /** Name of the internal activity that resolves a called definition. */
@@ -23,6 +26,8 @@ export const builtinTaskTypes = [
   'fail',
   'http',
   'io.camunda:http-json:1',
+  // Runs an integration workflow as a child workflow (workflows/integration-child.ts).
+  'integration',
 ] as const;
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -37,6 +42,9 @@ export function createActivities(
     fail,
     http,
     'io.camunda:http-json:1': http,
+    ai: createAiTask(
+      deps.ai ?? { model: 'gpt-4o-mini', timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 },
+    ),
     [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
   };
 }

@@ -5,16 +5,19 @@
  * any named export would shadow a definition key of the same name.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { ProcessWorkflowInput } from './messages';
+import { runIntegration } from './integration';
+import type { IntegrationWorkflowInput, ProcessWorkflowInput } from './messages';
 import { runProcess } from './process';
 
-export type WorkflowInput = ProcessWorkflowInput;
+export type WorkflowInput = ProcessWorkflowInput | IntegrationWorkflowInput;
 
 /** Runs any Waymark definition; the workflow type is the definition key. */
 export default async function waymark(input: WorkflowInput): Promise<unknown> {
   switch (input?.kind) {
     case 'bpmn':
       return runProcess(input);
+    case 'integration':
+      return runIntegration(input);
     default:
       throw ApplicationFailure.nonRetryable(
         `unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`,

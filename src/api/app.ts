@@ -13,6 +13,7 @@ import { definitionsRouter } from './routes/definitions';
 import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
 import { openapiRouter } from './routes/openapi';
+import { schemasRouter } from './routes/schemas';
 import { userTasksRouter } from './routes/user-tasks';
 
 export type { ApiDeps } from './deps';
@@ -28,6 +29,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(metrics.middleware);
   app.use(healthRouter(deps));
   app.use(openapiRouter(deps));
+  app.use(schemasRouter());
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -36,6 +36,13 @@ export async function startWorker(
         maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
       },
       lookupDefinition: registryLookup(registry),
+      ai: {
+        baseUrl: config.WAYMARK_AI_BASE_URL,
+        model: config.WAYMARK_AI_MODEL,
+        apiKey: config.WAYMARK_AI_API_KEY,
+        timeoutMs: config.WAYMARK_AI_TIMEOUT_MS,
+        maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
+      },
     },
   });
   const done = worker.run().finally(async () => {
