@@ -18,6 +18,7 @@ export const BUILT_IN_TASK_TYPES = [
   'echo',
   'bpmn-error',
   'fail',
+  'integration',
 ];
 
 export function validFixtureNames(): string[] {
