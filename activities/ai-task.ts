@@ -120,7 +120,10 @@ function messageContent(text: string, at: string): string {
   try {
     json = JSON.parse(text) as typeof json;
   } catch {
-    throw ApplicationFailure.retryable(`${at}: the AI endpoint did not answer JSON`, 'AiBadResponse');
+    throw ApplicationFailure.retryable(
+      `${at}: the AI endpoint did not answer JSON`,
+      'AiBadResponse',
+    );
   }
   const content = json.choices?.[0]?.message?.content;
   if (typeof content !== 'string')

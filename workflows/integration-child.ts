@@ -111,7 +111,10 @@ export async function runIntegrationTask(
     throw err;
   }
   const variables: Variables = resultKey ? { [resultKey]: output } : output;
-  const receive = ir.elements[cmd.elementId]?.type === 'sendTask' ? followingReceiveTask(ir, cmd.elementId) : undefined;
+  const receive =
+    ir.elements[cmd.elementId]?.type === 'sendTask'
+      ? followingReceiveTask(ir, cmd.elementId)
+      : undefined;
   if (!receive) return [{ type: 'taskCompleted', feiId: cmd.feiId, variables, now: now() }];
   // The send task completes; its output arrives as the message the following receive task
   // waits for (instance-addressed: no correlation key; deduped by the send task's feiId).

@@ -67,7 +67,8 @@ export async function runIntegration(input: IntegrationWorkflowInput): Promise<V
   const details = (): void => {
     const d = input.definition;
     const lines = [`**${d.name ?? d.key}** v${d.version} (integration) — ${status}`];
-    if (current) lines.push('', `Running: ${current.name ?? current.elementId} (\`${current.type}\`)`);
+    if (current)
+      lines.push('', `Running: ${current.name ?? current.elementId} (\`${current.type}\`)`);
     if (error) lines.push('', `Error: ${error}`);
     setCurrentDetails(lines.join('\n'));
   };
@@ -103,7 +104,11 @@ export async function runIntegration(input: IntegrationWorkflowInput): Promise<V
     }
     return out;
   };
-  const assign = (where: string, mapping: Record<string, string> | undefined, extra: Variables = {}) => {
+  const assign = (
+    where: string,
+    mapping: Record<string, string> | undefined,
+    extra: Variables = {},
+  ) => {
     for (const [target, expression] of Object.entries(mapping ?? {}))
       setPath(variables, target, feel(`${where}.${target}`, expression, extra));
   };
@@ -149,7 +154,8 @@ export async function runIntegration(input: IntegrationWorkflowInput): Promise<V
   const runAi = async (node: AiNodeIR, feiId: string): Promise<void> => {
     const at = `node '${node.id}'`;
     const messages: AiTaskInput['messages'] = [];
-    if (node.system) messages.push({ role: 'system', content: String(value(`${at} system`, node.system)) });
+    if (node.system)
+      messages.push({ role: 'system', content: String(value(`${at} system`, node.system)) });
     messages.push({ role: 'user', content: String(value(`${at} prompt`, node.prompt)) });
     const task: AiTaskInput = {
       flowElementInstanceId: feiId,
@@ -177,7 +183,8 @@ export async function runIntegration(input: IntegrationWorkflowInput): Promise<V
         // Every expression sees the variables as they were before the node.
         const before = { ...variables };
         const computed = Object.entries(node.set).map(
-          ([target, e]) => [target, feelOver(before, `node '${node.id}' set.${target}`, e)] as const,
+          ([target, e]) =>
+            [target, feelOver(before, `node '${node.id}' set.${target}`, e)] as const,
         );
         for (const [target, v] of computed) setPath(variables, target, v);
         return node.next;
@@ -254,7 +261,8 @@ async function activity<T>(where: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof ActivityFailure && !isCancellation(err)) throw new NodeError(`${where}: ${deepestMessage(err)}`);
+    if (err instanceof ActivityFailure && !isCancellation(err))
+      throw new NodeError(`${where}: ${deepestMessage(err)}`);
     throw err;
   }
 }

@@ -21,10 +21,7 @@ import {
   WaymarkKind,
   WaymarkVersion,
 } from '../temporal/search-attributes';
-import type {
-  IntegrationWorkflowInput,
-  ProcessWorkflowInput,
-} from '../../workflows/messages';
+import type { IntegrationWorkflowInput, ProcessWorkflowInput } from '../../workflows/messages';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
 
@@ -83,7 +80,10 @@ export function checkMandatory(mandatory: string[], variables: Record<string, un
 }
 
 /** 400 naming every missing or mistyped input an integration workflow declares. */
-export function checkIntegrationInputs(ir: IntegrationIR, variables: Record<string, unknown>): void {
+export function checkIntegrationInputs(
+  ir: IntegrationIR,
+  variables: Record<string, unknown>,
+): void {
   const problems = checkInputs(ir.inputs, variables);
   if (problems.length > 0) {
     throw new HttpProblem(
@@ -159,7 +159,8 @@ export async function startInstance(
   }
   const version = await pickVersion(deps, def, request.version);
   const variables = request.variables ?? {};
-  if (def.kind === 'integration') checkIntegrationInputs(version.compiled as IntegrationIR, variables);
+  if (def.kind === 'integration')
+    checkIntegrationInputs(version.compiled as IntegrationIR, variables);
   else checkMandatory((version.compiled as ProcessIR).mandatory ?? [], variables);
 
   const { businessKey } = request;

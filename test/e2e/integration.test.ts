@@ -95,7 +95,9 @@ beforeAll(async () => {
     body: {
       id: 'chatcmpl-1',
       object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: aiAnswer }, finish_reason: 'stop' }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content: aiAnswer }, finish_reason: 'stop' },
+      ],
     },
   }));
   temporal = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
@@ -114,7 +116,10 @@ afterAll(async () => {
 });
 
 /** The child workflows of `parentId`, from visibility (eventually consistent: polled). */
-async function childrenOf(parentId: string, expected = 1): Promise<{ workflowId: string; type: string }[]> {
+async function childrenOf(
+  parentId: string,
+  expected = 1,
+): Promise<{ workflowId: string; type: string }[]> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const found: { workflowId: string; type: string }[] = [];
@@ -156,7 +161,12 @@ test('standalone: http → transform → switch → http completes with the outp
   const done = await waitFor(id);
   // then it completes with the output mapping, the trail shows the nodes visited
   expect(done.status).toBe('COMPLETED');
-  expect(done.result).toEqual({ customerId: 'c-1', name: 'ADA', tier: 'gold', ticket: 'T-gold-c-1' });
+  expect(done.result).toEqual({
+    customerId: 'c-1',
+    name: 'ADA',
+    tier: 'gold',
+    ticket: 'T-gold-c-1',
+  });
   expect(trailIds(done)).toEqual(['fetch', 'classify', 'route', 'notifyGold']);
   expect(done.variables).toEqual(expect.objectContaining({ tier: 'gold', displayName: 'ADA' }));
   expect(done.definition).toEqual(expect.objectContaining({ key: 'it-enrich', version: 1 }));
@@ -232,7 +242,10 @@ test('a send task of type integration without a receive task after it is rejecte
   const res = await call('POST', '/definitions', xml, { 'content-type': 'application/xml' });
   expect(res.status).toBe(422);
   const mine = res.body.errors.filter((e: any) => e.rule === 'integration-task');
-  expect(mine.map((e: any) => e.elementId).sort()).toEqual(['Send_NoReceive', 'Service_NoWorkflow']);
+  expect(mine.map((e: any) => e.elementId).sort()).toEqual([
+    'Send_NoReceive',
+    'Service_NoWorkflow',
+  ]);
   expect(mine.find((e: any) => e.elementId === 'Send_NoReceive').message).toMatch(/receive task/);
 });
 

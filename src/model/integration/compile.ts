@@ -15,8 +15,7 @@ export interface IntegrationProblem {
 }
 
 export type IntegrationCompileResult =
-  | { ok: true; ir: IntegrationIR }
-  | { ok: false; problems: IntegrationProblem[] };
+  { ok: true; ir: IntegrationIR } | { ok: false; problems: IntegrationProblem[] };
 
 /** Validates and compiles `source` (parsed JSON). */
 export function compileIntegration(source: unknown): IntegrationCompileResult {
@@ -82,7 +81,8 @@ function semanticProblems(def: IntegrationDefinition): IntegrationProblem[] {
     if (value.trim().startsWith('=')) feel(path, value);
   };
   const mapping = (path: string, m: Record<string, string> | undefined): void => {
-    for (const [target, expression] of Object.entries(m ?? {})) feel(`${path}.${target}`, expression);
+    for (const [target, expression] of Object.entries(m ?? {}))
+      feel(`${path}.${target}`, expression);
   };
 
   ref('start', def.start);
@@ -92,7 +92,8 @@ function semanticProblems(def: IntegrationDefinition): IntegrationProblem[] {
       case 'http':
         ref(`${at}.next`, node.next);
         feelString(`${at}.url`, node.url);
-        for (const [h, v] of Object.entries(node.headers ?? {})) feelString(`${at}.headers.${h}`, v);
+        for (const [h, v] of Object.entries(node.headers ?? {}))
+          feelString(`${at}.headers.${h}`, v);
         mapping(`${at}.result`, node.result);
         break;
       case 'transform':

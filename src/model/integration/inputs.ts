@@ -38,7 +38,8 @@ export function checkInputs(
   for (const [name, decl] of Object.entries(decls)) {
     const v = variables[name];
     if (v === undefined || v === null) {
-      if (decl.required) problems.push({ path: `variables.${name}`, message: 'required input is missing' });
+      if (decl.required)
+        problems.push({ path: `variables.${name}`, message: 'required input is missing' });
       continue;
     }
     if (!matches(decl.type, v))

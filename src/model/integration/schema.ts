@@ -13,7 +13,10 @@ import { z } from 'zod';
 
 const nodeId = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must start with a letter or _ and use letters, digits, _ or -')
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_-]*$/,
+    'must start with a letter or _ and use letters, digits, _ or -',
+  )
   .max(100);
 
 const feelMapping = z
@@ -65,7 +68,9 @@ export const switchNodeSchema = z
     ...nodeBase,
     type: z.literal('switch'),
     cases: z
-      .array(z.object({ when: z.string().min(1).describe('FEEL condition'), next: nodeId }).strict())
+      .array(
+        z.object({ when: z.string().min(1).describe('FEEL condition'), next: nodeId }).strict(),
+      )
       .min(1),
     default: nodeId.optional().describe('Taken when no case holds; absent = the workflow ends'),
   })
@@ -97,7 +102,15 @@ export const integrationNodeSchema = z.discriminatedUnion('type', [
   aiNodeSchema,
 ]);
 
-export const inputTypes = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'any'] as const;
+export const inputTypes = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'any',
+] as const;
 
 export const inputDeclSchema = z
   .object({

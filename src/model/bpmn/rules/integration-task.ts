@@ -16,7 +16,8 @@ const JOB_TASKS = new Set(['bpmn:ServiceTask', 'bpmn:SendTask']);
 export const rule: Rule = {
   id,
   severity: 'error',
-  description: 'Integration tasks name their workflow; integration send tasks lead to a receive task.',
+  description:
+    'Integration tasks name their workflow; integration send tasks lead to a receive task.',
   check(ctx) {
     return allNodes(ctx)
       .filter((n) => JOB_TASKS.has(n.element.$type))
@@ -29,7 +30,11 @@ function checkTask(ctx: RuleContext, el: ModdleElement): Problem[] {
   const problems: Problem[] = [];
   if (!taskHeaders(el).workflow?.trim())
     problems.push(
-      problemAt(id, el, 'It runs an integration workflow but has no "workflow" task header naming its key'),
+      problemAt(
+        id,
+        el,
+        'It runs an integration workflow but has no "workflow" task header naming its key',
+      ),
     );
   if (el.$type === 'bpmn:SendTask') {
     const outgoing = allFlows(ctx).filter((f) => f.element.sourceRef === el);
