@@ -3,6 +3,7 @@
  * activities are registered under their task type (the Web UI shows `http`, not `runTask`);
  * internal activities use the `waymark.` prefix, which no task type may take.
  */
+import { createAiTask, type AiConfig } from './ai-task';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
@@ -16,6 +17,8 @@ export interface ActivityDeps {
   webhooks?: WebhookDeliveryDeps;
   /** Public URL and secret for the `callback` task type; without them it is not registered. */
   callback?: CallbackTaskDeps;
+  /** The `ai` activity of integration workflows (absent: ai nodes fail as not configured). */
+  ai?: AiConfig;
 }
 
 /** Name of the internal activity that resolves a called definition. */
@@ -30,6 +33,8 @@ export const builtinTaskTypes = [
   'http',
   'io.camunda:http-json:1',
   'callback',
+  // Runs an integration workflow as a child workflow (workflows/integration-child.ts).
+  'integration',
 ] as const;
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -45,6 +50,9 @@ export function createActivities(
     http,
     'io.camunda:http-json:1': http,
     ...(deps.callback ? { callback: createCallbackTask(deps.callback) } : {}),
+    ai: createAiTask(
+      deps.ai ?? { model: 'gpt-4o-mini', timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 },
+    ),
     [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks) : {}),
   };

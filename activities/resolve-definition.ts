@@ -1,22 +1,28 @@
 /**
  * `waymark.resolveDefinition`: loads the latest deployed version of a definition by key, so a
- * call activity can start its child with the compiled IR in the child's input (replay of the
- * child never depends on the registry again).
+ * call activity (or an integration task, with kind `integration`) can start its child with the
+ * compiled IR in the child's input (replay of the child never depends on the registry again).
  */
 import { ApplicationFailure } from '@temporalio/common';
+import type { IntegrationIR } from '../src/model/integration/ir';
 import type { ProcessIR } from '../src/model/ir';
 
-export interface ResolvedDefinition {
+export interface ResolvedDefinition<IR extends ProcessIR | IntegrationIR = ProcessIR> {
   definition: { id: string; key: string; version: number; name?: string };
-  ir: ProcessIR;
+  ir: IR;
 }
 
 /** Looks a definition up; null when the key has no deployed version. */
-export type DefinitionLookup = (key: string) => Promise<ResolvedDefinition | null>;
+export type DefinitionLookup = (
+  key: string,
+) => Promise<ResolvedDefinition<ProcessIR | IntegrationIR> | null>;
 
 /** Builds the activity over a lookup. */
 export function createResolveDefinition(lookup: DefinitionLookup) {
-  return async function resolveDefinition(key: string): Promise<ResolvedDefinition> {
+  return async function resolveDefinition(
+    key: string,
+    kind: 'bpmn' | 'integration' = 'bpmn',
+  ): Promise<ResolvedDefinition<ProcessIR | IntegrationIR>> {
     const found = await lookup(key);
     if (!found) {
       throw ApplicationFailure.nonRetryable(
@@ -24,9 +30,9 @@ export function createResolveDefinition(lookup: DefinitionLookup) {
         'DefinitionNotFound',
       );
     }
-    if (found.ir.kind !== 'bpmn') {
+    if (found.ir.kind !== kind) {
       throw ApplicationFailure.nonRetryable(
-        `definition '${key}' is not a BPMN process`,
+        `definition '${key}' is not ${kind === 'bpmn' ? 'a BPMN process' : 'an integration workflow'}`,
         'DefinitionKind',
       );
     }

@@ -51,6 +51,14 @@ export const configSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  /** The `ai` node of integration workflows: an OpenAI-compatible API (e.g. https://api.openai.com/v1). */
+  WAYMARK_AI_BASE_URL: z.url().optional(),
+  /** Default model for `ai` nodes (a node may name its own). */
+  WAYMARK_AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Bearer key sent to WAYMARK_AI_BASE_URL. */
+  WAYMARK_AI_API_KEY: z.string().min(1).optional(),
+  /** Timeout of one chat-completions call. */
+  WAYMARK_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Directory of example definitions deployed by `npm start`. */
   WAYMARK_EXAMPLES_DIR: z.string().default('examples'),
 });

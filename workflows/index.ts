@@ -5,11 +5,12 @@
  * any named export would shadow a definition key of the same name.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { NotifyWorkflowInput, ProcessWorkflowInput } from './messages';
+import { runIntegration } from './integration';
+import type { IntegrationWorkflowInput, NotifyWorkflowInput, ProcessWorkflowInput } from './messages';
 import { runNotify } from './notify';
 import { runProcess } from './process';
 
-export type WorkflowInput = ProcessWorkflowInput | NotifyWorkflowInput;
+export type WorkflowInput = ProcessWorkflowInput | IntegrationWorkflowInput | NotifyWorkflowInput;
 
 /** Runs any Waymark definition; the workflow type is the definition key. */
 export default async function waymark(input: WorkflowInput): Promise<unknown> {
@@ -18,6 +19,8 @@ export default async function waymark(input: WorkflowInput): Promise<unknown> {
       return runProcess(input);
     case 'notify':
       return runNotify(input);
+    case 'integration':
+      return runIntegration(input);
     default:
       throw ApplicationFailure.nonRetryable(
         `unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`,

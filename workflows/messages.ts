@@ -17,6 +17,7 @@ import type { ProcessIR } from '../src/model/ir';
 import type { WebhookEventName } from '../activities/webhook-delivery';
 
 export type { WebhookEventName } from '../activities/webhook-delivery';
+import type { IntegrationIR } from '../src/model/integration/ir';
 
 /** What every Waymark process workflow is started with. */
 export interface ProcessWorkflowInput {
@@ -55,6 +56,17 @@ export interface NotifyWorkflowInput {
 /** The workflow type of the delivery workflow started per event. */
 export const NOTIFY_WORKFLOW_TYPE = 'waymark.notify';
 
+/** What an integration workflow is started with (standalone or as a BPMN task's child). */
+export interface IntegrationWorkflowInput {
+  kind: 'integration';
+  definition: { id: string; key: string; version: number; name?: string };
+  /** The compiled IR of the pinned version. */
+  ir: IntegrationIR;
+  /** The declared inputs (checked again at start: a bad input fails the workflow). */
+  variables: Variables;
+  businessKey?: string;
+}
+
 /** The instance as the API shows it. */
 export interface InstanceView {
   status: EngineState['status'];
@@ -66,6 +78,8 @@ export interface InstanceView {
   trailDropped: number;
   result?: Variables;
   generation: number;
+  /** Why the instance failed (integration workflows). */
+  error?: string;
 }
 
 export interface MessageInput {
@@ -109,6 +123,10 @@ export const CALLBACK_NOT_FOUND = 'CallbackNotFound';
 export const CALLBACK_CONFLICT = 'CallbackConflict';
 
 /** The instance as the API shows it: status, variables, active elements, incidents, trail. */
+/**
+ * The instance as the API shows it: status, variables, active elements, incidents, trail.
+ * Answered by both kinds: integration workflows fill it with their nodes (trail = nodes visited).
+ */
 export const instanceQuery = defineQuery<InstanceView>('instance');
 
 /** A message for a waiting receive task / catch event; buffered until one waits; deduped by messageId. */

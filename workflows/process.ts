@@ -33,6 +33,7 @@ import {
 } from './messages';
 import { renderDetails, waitingElementIds } from './inspection';
 import { startNotify } from './notify';
+import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-child';
 
 /** Runs one BPMN process instance (or resumes it after continue-as-new). */
 export async function runProcess(input: ProcessWorkflowInput): Promise<Variables> {
@@ -90,6 +91,10 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     }
     switch (cmd.type) {
       case 'scheduleTask':
+        if (cmd.taskType === INTEGRATION_TASK_TYPE) {
+          track(work, cmd.feiId, (scope) => runIntegrationTask(scope, ir, cmd, now));
+          return;
+        }
         track(work, cmd.feiId, (scope) =>
           startTask(scope, cmd, info.workflowId, input.definition.key).then((o) =>
             o.ok
@@ -130,13 +135,13 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   };
 
   /**
-   * Runs `start` in a fresh cancellation scope kept under `id`, and feeds the event it settles
-   * with to the engine. Outcomes of work cancelled meanwhile are dropped: the engine has moved on.
+   * Runs `start` in a fresh cancellation scope kept under `id`, and feeds the event(s) it
+   * settles with to the engine, in order. Outcomes of work cancelled meanwhile are dropped: the engine has moved on.
    */
   const track = (
     registry: Map<string, CancellationScope>,
     id: string,
-    start: (scope: CancellationScope) => Promise<EngineEvent>,
+    start: (scope: CancellationScope) => Promise<EngineEvent | EngineEvent[]>,
   ): void => {
     const scope = new CancellationScope();
     registry.set(id, scope);
@@ -144,7 +149,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
       (event) => {
         if (registry.get(id) !== scope) return;
         registry.delete(id);
-        dispatch(event);
+        for (const e of Array.isArray(event) ? event : [event]) dispatch(e);
       },
       (err: unknown) => {
         if (registry.get(id) === scope) registry.delete(id);

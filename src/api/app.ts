@@ -14,6 +14,7 @@ import { definitionsRouter } from './routes/definitions';
 import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
 import { openapiRouter } from './routes/openapi';
+import { schemasRouter } from './routes/schemas';
 import { userTasksRouter } from './routes/user-tasks';
 import { casesRouter } from './routes/cases';
 import { environmentsRouter } from './routes/environments';
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(openapiRouter(deps));
   // Webhook starts carry environment tokens, not API keys.
   app.use(webhookStartRouter(deps));
+  app.use(schemasRouter());
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -101,6 +101,17 @@ export function openapiDocument(serverUrl: string): Json {
     },
     security: [{ bearer: [] }],
     paths: {
+      '/schemas/{kind}': {
+        get: {
+          summary: 'JSON Schema of a JSON definition kind (e.g. integration)',
+          security: [],
+          parameters: [pathParam('kind', 'Definition kind, e.g. `integration`')],
+          responses: {
+            '200': ok('The JSON Schema', { type: 'object' }),
+            '404': problemResponse('No schema for that kind'),
+          },
+        },
+      },
       '/definitions': {
         post: {
           summary: 'Create a version (BPMN XML); ?deploy=true deploys it at once',

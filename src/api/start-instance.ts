@@ -12,6 +12,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
 import type { ProcessIR } from '../model/ir';
+import { checkInputs } from '../model/integration/inputs';
+import type { IntegrationIR } from '../model/integration/ir';
 import type { Definition, DefinitionVersion } from '../registry';
 import {
   WaymarkBusinessKey,
@@ -20,7 +22,7 @@ import {
   WaymarkKind,
   WaymarkVersion,
 } from '../temporal/search-attributes';
-import type { ProcessWorkflowInput } from '../../workflows/messages';
+import type { IntegrationWorkflowInput, ProcessWorkflowInput } from '../../workflows/messages';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
 
@@ -84,6 +86,21 @@ export function checkMandatory(mandatory: string[], variables: Record<string, un
   }
 }
 
+/** 400 naming every missing or mistyped input an integration workflow declares. */
+export function checkIntegrationInputs(
+  ir: IntegrationIR,
+  variables: Record<string, unknown>,
+): void {
+  const problems = checkInputs(ir.inputs, variables);
+  if (problems.length > 0) {
+    throw new HttpProblem(
+      400,
+      `invalid input${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.path.replace(/^variables\./, '')).join(', ')}`,
+      { type: 'invalid-inputs', errors: problems },
+    );
+  }
+}
+
 /** A uuid-shaped id derived from the definition and the idempotency key. */
 function derivedUuid(definitionId: string, idempotencyKey: string): string {
   const h = createHash('sha256').update(`${definitionId}\n${idempotencyKey}`).digest('hex');
@@ -143,15 +160,16 @@ export async function startInstance(
     throw new HttpProblem(409, `definition '${def.key}' is disabled`, {
       type: 'definition-disabled',
     });
-  if (def.kind !== 'bpmn') {
+  if (def.kind !== 'bpmn' && def.kind !== 'integration') {
     throw new HttpProblem(422, `starting ${def.kind} definitions is not supported yet`, {
       type: 'kind-not-supported',
     });
   }
   const version = await pickVersion(deps, def, request.version);
-  const ir = version.compiled as ProcessIR;
   const variables = request.variables ?? {};
-  checkMandatory(ir.mandatory ?? [], variables);
+  if (def.kind === 'integration')
+    checkIntegrationInputs(version.compiled as IntegrationIR, variables);
+  else checkMandatory((version.compiled as ProcessIR).mandatory ?? [], variables);
 
   const { businessKey } = request;
   const suffix =
@@ -160,22 +178,32 @@ export async function startInstance(
   // Webhook subscriptions at start decide whether the instance notifies (workflows/notify.ts).
   const notify = await deps.registry.webhooks.subscribedEvents();
   const { caseId } = options;
-  const input: ProcessWorkflowInput = {
-    kind: 'bpmn',
-    definition: {
-      id: def.id,
-      key: def.key,
-      version: version.version,
-      ...(def.name ? { name: def.name } : {}),
-    },
-    ir,
-    variables,
-    ...(businessKey ? { businessKey } : {}),
-    ...(caseId ? { caseId } : {}),
-    ...(notify.length > 0 ? { notify } : {}),
+  const definition = {
+    id: def.id,
+    key: def.key,
+    version: version.version,
+    ...(def.name ? { name: def.name } : {}),
   };
+  const input: ProcessWorkflowInput | IntegrationWorkflowInput =
+    def.kind === 'integration'
+      ? {
+          kind: 'integration',
+          definition,
+          ir: version.compiled as IntegrationIR,
+          variables,
+          ...(businessKey ? { businessKey } : {}),
+        }
+      : {
+          kind: 'bpmn',
+          definition,
+          ir: version.compiled as ProcessIR,
+          variables,
+          ...(businessKey ? { businessKey } : {}),
+          ...(caseId ? { caseId } : {}),
+          ...(notify.length > 0 ? { notify } : {}),
+        };
   const searchAttributes: SearchAttributePair[] = [
-    { key: WaymarkKind, value: 'bpmn' },
+    { key: WaymarkKind, value: def.kind },
     { key: WaymarkDefinitionId, value: def.id },
     { key: WaymarkVersion, value: version.version },
     ...(businessKey ? [{ key: WaymarkBusinessKey, value: businessKey }] : []),

@@ -3,6 +3,7 @@
  * call activities.
  */
 import type { DefinitionLookup } from '../../activities/resolve-definition';
+import type { IntegrationIR } from '../model/integration/ir';
 import type { ProcessIR } from '../model/ir';
 import type { Registry } from '../registry';
 
@@ -20,7 +21,7 @@ export function registryLookup(registry: Registry): DefinitionLookup {
         version: version.version,
         name: definition.name ?? undefined,
       },
-      ir: version.compiled as ProcessIR,
+      ir: version.compiled as ProcessIR | IntegrationIR,
     };
   };
 }

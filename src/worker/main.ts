@@ -46,6 +46,13 @@ export async function startWorker(
         secret: callbackSecret(config),
         timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
       },
+      ai: {
+        baseUrl: config.WAYMARK_AI_BASE_URL,
+        model: config.WAYMARK_AI_MODEL,
+        apiKey: config.WAYMARK_AI_API_KEY,
+        timeoutMs: config.WAYMARK_AI_TIMEOUT_MS,
+        maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
+      },
     },
   });
   const done = worker.run().finally(async () => {

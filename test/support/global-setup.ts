@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
   const port = await freePort();
+  // The ai node's OpenAI-compatible endpoint: test/e2e/integration.test.ts listens there.
+  const aiPort = await freePort();
   const env = {
     ...process.env,
     TEMPORAL_ADDRESS: devServer.address,
@@ -42,6 +44,9 @@ export default async function globalSetup(): Promise<void> {
     WAYMARK_TASK_QUEUE: 'waymark-test',
     WAYMARK_EXAMPLES_DIR: path.join(root, 'examples'),
     LOG_LEVEL: 'warn',
+    WAYMARK_AI_BASE_URL: `http://127.0.0.1:${aiPort}/v1`,
+    WAYMARK_AI_MODEL: 'waymark-test-model',
+    WAYMARK_AI_API_KEY: 'test-ai-key',
   };
   const stack = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
@@ -79,6 +84,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.WAYMARK_API_URL = `http://127.0.0.1:${port}`;
   process.env.WAYMARK_TASK_QUEUE = 'waymark-test';
   process.env.WAYMARK_TEST_DATA_DIR = dataDir;
+  process.env.WAYMARK_TEST_AI_PORT = String(aiPort);
   globalThis.__WAYMARK_STACK__ = { devServer, stack, dataDir };
   console.log(
     `\n[test] Temporal ${devServer.address} + Waymark ${process.env.WAYMARK_API_URL} ready in ${Date.now() - started} ms`,

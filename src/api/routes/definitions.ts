@@ -20,9 +20,23 @@ import {
   xmlTypes,
 } from '../schemas';
 import { countRunning } from '../temporal-views';
+import { compileIntegration } from '../../model/integration';
 import type { Definition, DefinitionVersion, VersionInfo } from '../../registry';
 
 const mediaTypes = { xml: 'application/xml', json: 'application/json' } as const;
+
+/** What a JSON kind's compiler returns: the key, name and IR, or every problem with its path. */
+type JsonCompileResult =
+  | { ok: true; key: string; name?: string; compiled: unknown }
+  | { ok: false; problems: ProblemItem[] };
+
+/** JSON definition kinds → their compiler (one line per kind). */
+const jsonCompilers: Record<string, (body: unknown) => JsonCompileResult> = {
+  integration: (body) => {
+    const r = compileIntegration(body);
+    return r.ok ? { ok: true, key: r.ir.key, name: r.ir.name, compiled: r.ir } : r;
+  },
+};
 
 function toItem(p: Problem): ProblemItem {
   return {
@@ -121,7 +135,33 @@ export function definitionsRouter(deps: ApiDeps): Router {
       return;
     }
     if (req.is(['application/json', 'application/*+json'])) {
-      const body = parseOr400(jsonDefinitionSchema, jsonBody(req), 'body');
+      const raw = jsonBody(req);
+      const body = parseOr400(jsonDefinitionSchema, raw, 'body');
+      const compileJson = jsonCompilers[body.kind];
+      if (compileJson) {
+        const result = compileJson(raw);
+        if (!result.ok) {
+          const n = result.problems.length;
+          throw new HttpProblem(422, `the definition has ${n} problem${n === 1 ? '' : 's'}`, {
+            type: 'invalid-model',
+            errors: result.problems,
+          });
+        }
+        const out = await registry.definitions.createVersion({
+          key: result.key,
+          kind: body.kind,
+          name: result.name ?? null,
+          source: JSON.stringify(raw, null, 2),
+          sourceType: 'json',
+          compiled: result.compiled,
+          deploy,
+        });
+        res
+          .status(out.created ? 201 : 200)
+          .location(`${config.publicUrl}/definitions/${out.definition.id}`)
+          .json({ ...created(out.definition, out.version), created: out.created, warnings: [] });
+        return;
+      }
       const detail =
         body.kind === 'bpmn'
           ? 'BPMN definitions are uploaded as XML (Content-Type: application/xml)'

@@ -87,6 +87,7 @@ export function instancesRouter(deps: ApiDeps): Router {
       /** How many times this instance continued as new. */
       generation: view?.generation ?? 0,
       ...(result !== undefined ? { result } : {}),
+      ...(view?.error !== undefined ? { error: view.error } : {}),
       ...(error !== undefined ? { queryError: error } : {}),
       links: instanceLinks(deps, description.workflowId),
     });

@@ -19,6 +19,7 @@ export const BUILT_IN_TASK_TYPES = [
   'bpmn-error',
   'fail',
   'callback',
+  'integration',
 ];
 
 export function validFixtureNames(): string[] {

@@ -14,6 +14,7 @@ import { rule as executableProcessRequired } from './executable-process-required
 import { rule as feelSyntax } from './feel-syntax';
 import { rule as flowTargetExists } from './flow-target-exists';
 import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
+import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
 import { rule as messageEventMessage } from './message-event-message';
 import { rule as processParameters } from './process-parameters';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   feelSyntax,
   ioMappingTarget,
   serviceTaskType,
+  integrationTask,
   scriptTaskExpression,
   callActivityProcessId,
   receiveTaskMessage,
