@@ -1,7 +1,8 @@
 /**
  * `waymark.resolveDefinition`: loads the latest deployed version of a definition by key, so a
  * call activity can start its child with the compiled IR in the child's input (replay of the
- * child never depends on the registry again).
+ * child never depends on the registry again). Call activities accept BPMN processes only;
+ * state-machine actions pass `{ anyKind: true }` and start whatever kind the key names.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ProcessIR } from '../src/model/ir';
@@ -16,7 +17,10 @@ export type DefinitionLookup = (key: string) => Promise<ResolvedDefinition | nul
 
 /** Builds the activity over a lookup. */
 export function createResolveDefinition(lookup: DefinitionLookup) {
-  return async function resolveDefinition(key: string): Promise<ResolvedDefinition> {
+  return async function resolveDefinition(
+    key: string,
+    options: { anyKind?: boolean } = {},
+  ): Promise<ResolvedDefinition> {
     const found = await lookup(key);
     if (!found) {
       throw ApplicationFailure.nonRetryable(
@@ -24,7 +28,7 @@ export function createResolveDefinition(lookup: DefinitionLookup) {
         'DefinitionNotFound',
       );
     }
-    if (found.ir.kind !== 'bpmn') {
+    if (!options.anyKind && found.ir.kind !== 'bpmn') {
       throw ApplicationFailure.nonRetryable(
         `definition '${key}' is not a BPMN process`,
         'DefinitionKind',

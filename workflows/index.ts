@@ -5,16 +5,19 @@
  * any named export would shadow a definition key of the same name.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { ProcessWorkflowInput } from './messages';
+import type { ProcessWorkflowInput, StateMachineWorkflowInput } from './messages';
 import { runProcess } from './process';
+import { runStateMachine } from './state-machine';
 
-export type WorkflowInput = ProcessWorkflowInput;
+export type WorkflowInput = ProcessWorkflowInput | StateMachineWorkflowInput;
 
 /** Runs any Waymark definition; the workflow type is the definition key. */
 export default async function waymark(input: WorkflowInput): Promise<unknown> {
   switch (input?.kind) {
     case 'bpmn':
       return runProcess(input);
+    case 'state-machine':
+      return runStateMachine(input);
     default:
       throw ApplicationFailure.nonRetryable(
         `unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`,
