@@ -12,6 +12,8 @@ import { xmlTypes } from './schemas';
 import { definitionsRouter } from './routes/definitions';
 import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
+import { copyRouter, schemasRouter } from './routes/json-definitions';
+import { stateMachinesRouter } from './routes/state-machines';
 import { openapiRouter } from './routes/openapi';
 import { userTasksRouter } from './routes/user-tasks';
 
@@ -28,6 +30,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(metrics.middleware);
   app.use(healthRouter(deps));
   app.use(openapiRouter(deps));
+  app.use(schemasRouter());
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -39,6 +42,8 @@ export function createApp(deps: ApiDeps): express.Express {
 
   app.use(definitionsRouter(deps));
   app.use(instancesRouter(deps));
+  app.use(copyRouter(deps));
+  app.use(stateMachinesRouter(deps));
   app.use(userTasksRouter(deps));
 
   app.use(notFoundHandler);
