@@ -139,12 +139,12 @@ test('PER_RECORD: conditions, disabled transition, manual refusals, failing acti
 
   // manual refusals: wrong state, disabled, conditions false, not manual
   let res = await fire(id, 'CANCEL');
-  expect([res.status, res.body.type]).toEqual([409, 'transition-not-allowed']);
+  expect([res.status, res.body.type]).toEqual([409, 'urn:waymark:problem:transition-not-allowed']);
   expect(res.body.detail).toContain("current state 'PENDING'");
   res = await fire(id, 'FORCE');
-  expect([res.status, res.body.type]).toEqual([409, 'transition-disabled']);
+  expect([res.status, res.body.type]).toEqual([409, 'urn:waymark:problem:transition-disabled']);
   res = await fire(id, 'APPROVE');
-  expect([res.status, res.body.type]).toEqual([409, 'conditions-false']);
+  expect([res.status, res.body.type]).toEqual([409, 'urn:waymark:problem:conditions-false']);
 
   // a failing action: incident, state unchanged
   await event('ORDER_SYNC', { trigger: 'ON_EXPORT', recordId: 'r1' });
