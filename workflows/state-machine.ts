@@ -146,7 +146,12 @@ export async function runStateMachine(
   if (input.resume) {
     state = input.resume;
     for (const t of Object.values(state.timers))
-      execute({ type: 'startTimer', timerId: t.id, dueAt: t.dueAt, summary: `${t.kind} of ${t.state}` });
+      execute({
+        type: 'startTimer',
+        timerId: t.id,
+        dueAt: t.dueAt,
+        summary: `${t.kind} of ${t.state}`,
+      });
     publish();
   } else {
     const started = machine.startMachine(ir, {
@@ -189,7 +194,12 @@ export async function runStateMachine(
         settled.delete(outcome.actionId);
       }
       if (final.kind === 'fired')
-        return { instanceId: info.workflowId, transition: code, previousState, state: final.toState };
+        return {
+          instanceId: info.workflowId,
+          transition: code,
+          previousState,
+          state: final.toState,
+        };
       throw ApplicationFailure.create({
         type: final.kind === 'actionFailed' ? 'ActionFailed' : 'TransitionNotFired',
         message:
@@ -205,7 +215,8 @@ export async function runStateMachine(
       description: 'Fire a MANUAL transition {code, data?}: answers with the new state',
       validator: ({ code, data }) => {
         const refusal = machine.manualRefusal(ir, state, code, data ?? {}, now());
-        if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message });
+        if (refusal)
+          throw ApplicationFailure.create({ type: refusal.type, message: refusal.message });
       },
     },
   );
@@ -222,7 +233,10 @@ export async function runStateMachine(
     await condition(
       () =>
         state.status !== 'RUNNING' ||
-        (shouldContinueAsNew() && !state.pendingAction && actions.size === 0 && allHandlersFinished()),
+        (shouldContinueAsNew() &&
+          !state.pendingAction &&
+          actions.size === 0 &&
+          allHandlersFinished()),
     );
   } catch (err) {
     if (isCancellation(err)) {

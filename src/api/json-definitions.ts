@@ -99,8 +99,7 @@ export async function copyDefinition(
       type: 'definition-exists',
     });
   const versions = await deps.registry.definitions.listVersions(def.id);
-  const pick =
-    versions.filter((v) => v.status === 'deployed').at(-1) ?? versions.at(-1);
+  const pick = versions.filter((v) => v.status === 'deployed').at(-1) ?? versions.at(-1);
   const version = pick && (await deps.registry.definitions.getVersion(def.id, pick.version));
   if (!version)
     throw new HttpProblem(404, `definition '${def.key}' has no versions`, {

@@ -10,7 +10,13 @@ import { jsonKinds } from '../json-kinds';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 
 export const copyDefinitionSchema = z
-  .object({ key: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/) })
+  .object({
+    key: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.-]+$/),
+  })
   .strict();
 
 /** The JSON Schemas, open like /openapi.json. */

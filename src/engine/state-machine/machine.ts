@@ -273,7 +273,8 @@ function enter(
   },
 ): void {
   const { state, ir } = ctx;
-  for (const id of Object.keys(state.timers)) ctx.commands.push({ type: 'cancelTimer', timerId: id });
+  for (const id of Object.keys(state.timers))
+    ctx.commands.push({ type: 'cancelTimer', timerId: id });
   state.timers = {};
   state.pollCounts = {};
   state.overdue = [];
@@ -308,7 +309,8 @@ function enter(
     ctx.commands.push({ type: 'startTimer', timerId: id, dueAt, summary: `timeout of ${to}` });
   }
   for (const t of ir.transitions) {
-    if (t.fromState === to && t.enabled && t.triggerType === 'ON_SCHEDULED_POLL') armPoll(ctx, t, to);
+    if (t.fromState === to && t.enabled && t.triggerType === 'ON_SCHEDULED_POLL')
+      armPoll(ctx, t, to);
   }
 }
 
@@ -336,7 +338,10 @@ export function manualRefusal(
   now: EpochMs,
 ): Refusal | undefined {
   if (state.status !== 'RUNNING')
-    return { type: 'InstanceCompleted', message: `the instance has completed in '${state.current}'` };
+    return {
+      type: 'InstanceCompleted',
+      message: `the instance has completed in '${state.current}'`,
+    };
   if (!state.enabled)
     return { type: 'DefinitionDisabled', message: `workflow '${ir.code}' is disabled` };
   const t = ir.transitions.find((x) => x.code === code);
@@ -351,13 +356,15 @@ export function manualRefusal(
       type: 'TransitionNotAllowed',
       message: `transition '${code}' is not allowed from the current state '${state.current}' (it starts from '${t.fromState}')`,
     };
-  if (!t.enabled) return { type: 'TransitionDisabled', message: `transition '${code}' is disabled` };
+  if (!t.enabled)
+    return { type: 'TransitionDisabled', message: `transition '${code}' is disabled` };
   if (state.pendingAction)
     return {
       type: 'ActionRunning',
       message: `the action of transition '${state.pendingAction.transition}' is running`,
     };
   const why = conditionsFail({ ir, state, commands: [], now }, t, 'MANUAL', undefined, data);
-  if (why !== undefined) return { type: 'ConditionsFalse', message: `conditions are false: ${why}` };
+  if (why !== undefined)
+    return { type: 'ConditionsFalse', message: `conditions are false: ${why}` };
   return undefined;
 }

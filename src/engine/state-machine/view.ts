@@ -59,11 +59,7 @@ export function machineTrail(ir: StateMachineIR, state: MachineState): MachineTr
 }
 
 /** Markdown for `setCurrentDetails`. */
-export function machineDetails(
-  ir: StateMachineIR,
-  state: MachineState,
-  title: string,
-): string {
+export function machineDetails(ir: StateMachineIR, state: MachineState, title: string): string {
   const s = ir.states[state.current];
   const lines = [
     `**${title}** — state **${state.current}**${s?.description ? ` (${s.description})` : ''}${state.enabled ? '' : ' · workflow disabled'}`,

@@ -67,7 +67,9 @@ export function compileStateMachine(json: unknown): CompileStateMachineResult {
       triggerType: t.triggerType,
       enabled: t.enabled,
       conditions: conditionList(t.conditions),
-      ...(t.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: t.pollIntervalSeconds } : {}),
+      ...(t.pollIntervalSeconds !== undefined
+        ? { pollIntervalSeconds: t.pollIntervalSeconds }
+        : {}),
       ...(t.eventName !== undefined ? { eventName: t.eventName } : {}),
       ...(t.action !== undefined ? { action: { workflow: t.action.workflow } } : {}),
     })),
