@@ -2,6 +2,8 @@
  * `waymark.resolveDefinition`: loads the latest deployed version of a definition by key, so a
  * call activity (or an integration task, with kind `integration`) can start its child with the
  * compiled IR in the child's input (replay of the child never depends on the registry again).
+ * Call activities accept BPMN processes only; state-machine actions pass `{ anyKind: true }`
+ * and start whatever kind the key names.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { IntegrationIR } from '../src/model/integration/ir';
@@ -21,8 +23,9 @@ export type DefinitionLookup = (
 export function createResolveDefinition(lookup: DefinitionLookup) {
   return async function resolveDefinition(
     key: string,
-    kind: 'bpmn' | 'integration' = 'bpmn',
+    kindOrOptions: 'bpmn' | 'integration' | { anyKind?: boolean } = 'bpmn',
   ): Promise<ResolvedDefinition<ProcessIR | IntegrationIR>> {
+    const kind = typeof kindOrOptions === 'string' ? kindOrOptions : undefined;
     const found = await lookup(key);
     if (!found) {
       throw ApplicationFailure.nonRetryable(
@@ -30,7 +33,7 @@ export function createResolveDefinition(lookup: DefinitionLookup) {
         'DefinitionNotFound',
       );
     }
-    if (found.ir.kind !== kind) {
+    if (kind && found.ir.kind !== kind) {
       throw ApplicationFailure.nonRetryable(
         `definition '${key}' is not ${kind === 'bpmn' ? 'a BPMN process' : 'an integration workflow'}`,
         'DefinitionKind',

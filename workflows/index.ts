@@ -6,11 +6,18 @@
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import { runIntegration } from './integration';
-import type { IntegrationWorkflowInput, NotifyWorkflowInput, ProcessWorkflowInput } from './messages';
+import type {
+  IntegrationWorkflowInput,
+  NotifyWorkflowInput,
+  ProcessWorkflowInput,
+  StateMachineWorkflowInput,
+} from './messages';
 import { runNotify } from './notify';
 import { runProcess } from './process';
+import { runStateMachine } from './state-machine';
 
-export type WorkflowInput = ProcessWorkflowInput | IntegrationWorkflowInput | NotifyWorkflowInput;
+export type WorkflowInput =
+  ProcessWorkflowInput | IntegrationWorkflowInput | NotifyWorkflowInput | StateMachineWorkflowInput;
 
 /** Runs any Waymark definition; the workflow type is the definition key. */
 export default async function waymark(input: WorkflowInput): Promise<unknown> {
@@ -21,6 +28,8 @@ export default async function waymark(input: WorkflowInput): Promise<unknown> {
       return runNotify(input);
     case 'integration':
       return runIntegration(input);
+    case 'state-machine':
+      return runStateMachine(input);
     default:
       throw ApplicationFailure.nonRetryable(
         `unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`,

@@ -18,6 +18,8 @@ import type { WebhookEventName } from '../activities/webhook-delivery';
 
 export type { WebhookEventName } from '../activities/webhook-delivery';
 import type { IntegrationIR } from '../src/model/integration/ir';
+import type { MachineState } from '../src/engine/state-machine/types';
+import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir';
 
 /** What every Waymark process workflow is started with. */
 export interface ProcessWorkflowInput {
@@ -42,6 +44,8 @@ export interface ProcessWorkflowInput {
   notify?: WebhookEventName[];
   /** Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length. */
   limits?: { historyEvents?: number };
+  /** Fail the workflow at the first incident instead of parking (state-machine actions). */
+  failOnIncident?: boolean;
 }
 
 /** Input of the `waymark.notify` workflow: one event to deliver to every subscription. */
@@ -80,6 +84,9 @@ export interface InstanceView {
   generation: number;
   /** Why the instance failed (integration workflows). */
   error?: string;
+  /** State machines: the current state and whether the instance evaluates transitions. */
+  state?: string;
+  enabled?: boolean;
 }
 
 export interface MessageInput {
@@ -146,12 +153,68 @@ export const retryIncidentUpdate = defineUpdate<{ retried: string }, [RetryIncid
  * Delivers a callback to a waiting (or not yet acknowledged) callback task; an identical repeat
  * is accepted as a no-op; rejected for unknown element instances and conflicting outcomes.
  */
-export const callbackUpdate = defineUpdate<CallbackUpdateResult, [CallbackUpdateInput]>(
-  'callback',
-);
+export const callbackUpdate = defineUpdate<CallbackUpdateResult, [CallbackUpdateInput]>('callback');
 
 /** What a callback would do now (`accept`, `duplicate`, `unknown`, `conflict`): for closed instances. */
 export const callbackStatusQuery = defineQuery<
   { status: 'accept' | 'duplicate' | 'unknown' | 'conflict'; reason?: string },
   [CallbackUpdateInput]
 >('callbackStatus');
+/** What every Waymark state-machine workflow is started with. */
+export interface StateMachineWorkflowInput {
+  kind: 'state-machine';
+  definition: { id: string; key: string; version: number; name?: string };
+  /** The compiled IR of the pinned version. */
+  ir: StateMachineIR;
+  /** The instance data to start with (the creating event's data). */
+  variables: Variables;
+  /** PER_RECORD: the record id; PER_RUN: the run id (the workflow id is `<code>:<it>`). */
+  businessKey?: string;
+  /** The definition's enabled flag when the instance was started. */
+  enabled?: boolean;
+  /** Set on continue-as-new: the state to resume from. */
+  resume?: MachineState;
+  generation?: number;
+  /** Test knob: continue-as-new once history reaches this length. */
+  limits?: { historyEvents?: number };
+}
+
+/** What a finished state machine returns. */
+export interface StateMachineResult {
+  state: string;
+  data: Variables;
+}
+
+export interface TriggerInput {
+  trigger: Exclude<TriggerType, 'ON_SCHEDULED_POLL' | 'MANUAL'>;
+  event?: string;
+  data?: Variables;
+  /** The definition's enabled flag as the sender saw it; the instance adopts it. */
+  enabled?: boolean;
+}
+
+export interface FireTransitionInput {
+  code: string;
+  data?: Variables;
+}
+
+export interface FireTransitionResult {
+  instanceId: string;
+  transition: string;
+  previousState: string;
+  state: string;
+}
+
+/** A trigger (ON_IMPORT, ON_EXPORT, ON_WEBHOOK, ON_EVENT) for a state machine. */
+export const triggerSignal = defineSignal<[TriggerInput]>('trigger');
+
+/** The definition was enabled or disabled: a disabled instance evaluates no transitions. */
+export const setEnabledSignal = defineSignal<[{ enabled: boolean }]>('setEnabled');
+
+/**
+ * Fires a MANUAL transition; rejected (with the reason) when it is not allowed from the
+ * current state, disabled, or its conditions are false; fails when its action fails.
+ */
+export const fireTransitionUpdate = defineUpdate<FireTransitionResult, [FireTransitionInput]>(
+  'fireTransition',
+);

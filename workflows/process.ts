@@ -290,9 +290,15 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     );
   };
 
+  /** With `failOnIncident` (a state-machine action), the first incident fails the workflow. */
+  const incidentFailure = (): string | undefined =>
+    input.failOnIncident ? Object.values(state.incidents)[0]?.message : undefined;
+
   try {
-    await condition(() => state.status !== 'RUNNING' || shouldContinueAsNew());
-    if (state.status === 'RUNNING') {
+    await condition(
+      () => state.status !== 'RUNNING' || shouldContinueAsNew() || incidentFailure() !== undefined,
+    );
+    if (state.status === 'RUNNING' && incidentFailure() === undefined) {
       draining = true;
       await condition(
         () => state.status !== 'RUNNING' || (work.size === 0 && allHandlersFinished()),
@@ -320,6 +326,12 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     throw err;
   }
 
+  const incident = state.status === 'RUNNING' ? incidentFailure() : undefined;
+  if (incident !== undefined) {
+    for (const id of [...work.keys()]) cancel(work, id);
+    for (const id of [...timers.keys()]) cancel(timers, id);
+    throw ApplicationFailure.nonRetryable(incident, 'Incident');
+  }
   await condition(allHandlersFinished);
   if (state.status === 'FAILED') {
     notify('run.failed', 'run.failed', {

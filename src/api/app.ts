@@ -13,8 +13,9 @@ import { xmlTypes } from './schemas';
 import { definitionsRouter } from './routes/definitions';
 import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
+import { copyRouter, schemasRouter } from './routes/json-definitions';
+import { stateMachinesRouter } from './routes/state-machines';
 import { openapiRouter } from './routes/openapi';
-import { schemasRouter } from './routes/schemas';
 import { userTasksRouter } from './routes/user-tasks';
 import { casesRouter } from './routes/cases';
 import { environmentsRouter } from './routes/environments';
@@ -50,6 +51,8 @@ export function createApp(deps: ApiDeps): express.Express {
 
   app.use(definitionsRouter(deps));
   app.use(instancesRouter(deps));
+  app.use(copyRouter(deps));
+  app.use(stateMachinesRouter(deps));
   app.use(userTasksRouter(deps));
   app.use(casesRouter(deps));
   app.use(parametersRouter(deps));

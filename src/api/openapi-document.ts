@@ -14,6 +14,7 @@ import {
   patchDefinitionSchema,
   startInstanceSchema,
 } from './schemas';
+import { stateMachinePaths } from './openapi-state-machines';
 
 type Json = Record<string, unknown>;
 
@@ -284,6 +285,7 @@ export function openapiDocument(serverUrl: string): Json {
       '/metrics': {
         get: { summary: 'Prometheus metrics', responses: { '200': ok('text/plain metrics') } },
       },
+      ...stateMachinePaths(),
     },
   };
 }

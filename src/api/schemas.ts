@@ -73,6 +73,7 @@ export const listInstancesQuerySchema = z.object({
   definition: z.string().min(1).optional().describe('Definition id or key'),
   status: z.enum(instanceStatuses).optional(),
   businessKey: z.string().min(1).optional(),
+  state: z.string().min(1).optional().describe('State machines: the current state (WaymarkState)'),
   pageSize: z.coerce.number().int().min(1).max(1000).optional(),
   nextPageToken: z.string().min(1).optional(),
 });

@@ -25,6 +25,7 @@ import {
 import type { IntegrationWorkflowInput, ProcessWorkflowInput } from '../../workflows/messages';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
+import { startStateMachineInstance } from './start-state-machine';
 
 export interface StartRequest {
   variables?: Record<string, unknown>;
@@ -102,12 +103,12 @@ export function checkIntegrationInputs(
 }
 
 /** A uuid-shaped id derived from the definition and the idempotency key. */
-function derivedUuid(definitionId: string, idempotencyKey: string): string {
+export function derivedUuid(definitionId: string, idempotencyKey: string): string {
   const h = createHash('sha256').update(`${definitionId}\n${idempotencyKey}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-async function pickVersion(
+export async function pickVersion(
   deps: ApiDeps,
   def: Definition,
   requested?: number,
@@ -160,6 +161,9 @@ export async function startInstance(
     throw new HttpProblem(409, `definition '${def.key}' is disabled`, {
       type: 'definition-disabled',
     });
+  if (def.kind === 'state-machine') {
+    return startStateMachineInstance(deps, def, request, idempotencyKey);
+  }
   if (def.kind !== 'bpmn' && def.kind !== 'integration') {
     throw new HttpProblem(422, `starting ${def.kind} definitions is not supported yet`, {
       type: 'kind-not-supported',
@@ -254,7 +258,7 @@ export async function startInstance(
   };
 }
 
-function buildResponse(
+export function buildResponse(
   deps: ApiDeps,
   def: Definition,
   version: number,

@@ -92,6 +92,8 @@ export interface InstanceListItem {
   businessKey?: string;
   activeElements?: string[];
   incident?: boolean;
+  /** State machines: the current state. */
+  state?: string;
 }
 
 function timestampToIso(
@@ -130,6 +132,7 @@ export function toListItem(info: RawWorkflowExecutionInfo): InstanceListItem {
   const defId = searchAttribute(info, 'WaymarkDefinitionId');
   const active = searchAttribute(info, 'WaymarkActiveElements');
   const incident = searchAttribute(info, 'WaymarkIncident');
+  const smState = searchAttribute(info, 'WaymarkState');
   return {
     instanceId: workflowId,
     workflowId,
@@ -146,6 +149,7 @@ export function toListItem(info: RawWorkflowExecutionInfo): InstanceListItem {
     ...(typeof businessKey === 'string' ? { businessKey } : {}),
     ...(Array.isArray(active) ? { activeElements: active.map(String) } : {}),
     ...(typeof incident === 'boolean' ? { incident } : {}),
+    ...(typeof smState === 'string' ? { state: smState } : {}),
   };
 }
 

@@ -177,7 +177,7 @@ describe('definitions API', () => {
       415,
     );
     const sm = await expectProblem(
-      await sendJson(api, 'POST', '/definitions', { kind: 'state-machine', code: 'x' }),
+      await sendJson(api, 'POST', '/definitions', { kind: 'integration', code: 'x' }),
       422,
     );
     expect(sm.detail).toContain('not supported yet');

@@ -20,23 +20,11 @@ import {
   xmlTypes,
 } from '../schemas';
 import { countRunning } from '../temporal-views';
-import { compileIntegration } from '../../model/integration';
+import { jsonKinds } from '../json-kinds';
+import { createJsonVersion, jsonListFields, notifyEnabled } from '../json-definitions';
 import type { Definition, DefinitionVersion, VersionInfo } from '../../registry';
 
 const mediaTypes = { xml: 'application/xml', json: 'application/json' } as const;
-
-/** What a JSON kind's compiler returns: the key, name and IR, or every problem with its path. */
-type JsonCompileResult =
-  | { ok: true; key: string; name?: string; compiled: unknown }
-  | { ok: false; problems: ProblemItem[] };
-
-/** JSON definition kinds → their compiler (one line per kind). */
-const jsonCompilers: Record<string, (body: unknown) => JsonCompileResult> = {
-  integration: (body) => {
-    const r = compileIntegration(body);
-    return r.ok ? { ok: true, key: r.ir.key, name: r.ir.name, compiled: r.ir } : r;
-  },
-};
 
 function toItem(p: Problem): ProblemItem {
   return {
@@ -135,38 +123,21 @@ export function definitionsRouter(deps: ApiDeps): Router {
       return;
     }
     if (req.is(['application/json', 'application/*+json'])) {
-      const raw = jsonBody(req);
-      const body = parseOr400(jsonDefinitionSchema, raw, 'body');
-      const compileJson = jsonCompilers[body.kind];
-      if (compileJson) {
-        const result = compileJson(raw);
-        if (!result.ok) {
-          const n = result.problems.length;
-          throw new HttpProblem(422, `the definition has ${n} problem${n === 1 ? '' : 's'}`, {
-            type: 'invalid-model',
-            errors: result.problems,
-          });
-        }
-        const out = await registry.definitions.createVersion({
-          key: result.key,
-          kind: body.kind,
-          name: result.name ?? null,
-          source: JSON.stringify(raw, null, 2),
-          sourceType: 'json',
-          compiled: result.compiled,
-          deploy,
-        });
-        res
-          .status(out.created ? 201 : 200)
-          .location(`${config.publicUrl}/definitions/${out.definition.id}`)
-          .json({ ...created(out.definition, out.version), created: out.created, warnings: [] });
-        return;
+      const body = parseOr400(jsonDefinitionSchema, jsonBody(req), 'body');
+      const kind = jsonKinds[body.kind];
+      if (!kind) {
+        const detail =
+          body.kind === 'bpmn'
+            ? 'BPMN definitions are uploaded as XML (Content-Type: application/xml)'
+            : `kind '${body.kind}' is not supported yet`;
+        throw new HttpProblem(422, detail, { type: 'kind-not-supported' });
       }
-      const detail =
-        body.kind === 'bpmn'
-          ? 'BPMN definitions are uploaded as XML (Content-Type: application/xml)'
-          : `kind '${body.kind}' is not supported yet`;
-      throw new HttpProblem(422, detail, { type: 'kind-not-supported' });
+      const out = await createJsonVersion(deps, body.kind, jsonBody(req), deploy);
+      res
+        .status(out.created ? 201 : 200)
+        .location(`${config.publicUrl}/definitions/${out.definition.id}`)
+        .json({ ...created(out.definition, out.version), created: out.created, warnings: [] });
+      return;
     }
     throw new HttpProblem(415, 'send BPMN XML (application/xml or text/xml) or a JSON definition', {
       type: 'unsupported-media-type',
@@ -176,7 +147,10 @@ export function definitionsRouter(deps: ApiDeps): Router {
   router.get('/definitions', async (_req, res) => {
     const defs = await registry.definitions.listDefinitions();
     const counts = await Promise.all(defs.map((d) => activeInstances(d.id)));
-    res.json({ items: defs.map((d, i) => ({ ...d, activeInstances: counts[i] })) });
+    const extras = await Promise.all(defs.map((d) => jsonListFields(deps, d)));
+    res.json({
+      items: defs.map((d, i) => ({ ...d, ...extras[i], activeInstances: counts[i] })),
+    });
   });
 
   router.get('/definitions/:idOrKey', async (req, res) => {
@@ -214,7 +188,9 @@ export function definitionsRouter(deps: ApiDeps): Router {
   router.patch('/definitions/:idOrKey', async (req, res) => {
     const { enabled } = parseOr400(patchDefinitionSchema, jsonBody(req), 'body');
     await requireDefinition(req.params.idOrKey);
-    res.json(await registry.definitions.setEnabled(req.params.idOrKey, enabled));
+    const updated = await registry.definitions.setEnabled(req.params.idOrKey, enabled);
+    const notified = await notifyEnabled(deps, updated);
+    res.json({ ...updated, ...(notified !== undefined ? { notifiedInstances: notified } : {}) });
   });
 
   router.get('/definitions/:idOrKey/export', async (req, res) => {

@@ -48,6 +48,7 @@ export function instancesRouter(deps: ApiDeps): Router {
     if (q.status !== undefined)
       clauses.push(`ExecutionStatus = ${literal(visibilityStatus[q.status])}`);
     if (q.businessKey !== undefined) clauses.push(`WaymarkBusinessKey = ${literal(q.businessKey)}`);
+    if (q.state !== undefined) clauses.push(`WaymarkState = ${literal(q.state)}`);
     let page;
     try {
       page = await listPage(client, clauses.join(' AND '), q.pageSize ?? 50, q.nextPageToken);
@@ -86,6 +87,7 @@ export function instancesRouter(deps: ApiDeps): Router {
       trailDropped: view?.trailDropped ?? 0,
       /** How many times this instance continued as new. */
       generation: view?.generation ?? 0,
+      ...(view?.state !== undefined ? { state: view.state, enabled: view.enabled } : {}),
       ...(result !== undefined ? { result } : {}),
       ...(view?.error !== undefined ? { error: view.error } : {}),
       ...(error !== undefined ? { queryError: error } : {}),

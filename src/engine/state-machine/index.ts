@@ -1,0 +1,13 @@
+/**
+ * Public API of the state-machine core: a pure, deterministic interpreter of `StateMachineIR`
+ * (no Temporal, no I/O, no clock), driven by `workflows/state-machine.ts`.
+ */
+export { startMachine, stepMachine, manualRefusal, MACHINE_TRAIL_LIMIT } from './machine';
+export {
+  machineActiveElements,
+  machineDetails,
+  machineIncidents,
+  machineTrail,
+  type MachineTrailView,
+} from './view';
+export type * from './types';

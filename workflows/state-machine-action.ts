@@ -1,0 +1,93 @@
+/**
+ * A state-machine transition's action: the definition named by key is resolved (latest
+ * deployed version, any kind) and run as a child workflow whose input carries the compiled IR
+ * and the instance data as its variables — `{kind, definition, ir, variables}`, the shape every
+ * Waymark kind starts with, so BPMN processes, state machines and integration workflows plug in
+ * alike. A BPMN child runs with `failOnIncident`: an incident inside it fails the action
+ * instead of parking forever.
+ */
+import {
+  ActivityFailure,
+  ChildWorkflowFailure,
+  executeChild,
+  proxyActivities,
+  workflowInfo,
+  type CancellationScope,
+} from '@temporalio/workflow';
+import type { ResolvedDefinition } from '../activities/resolve-definition';
+import type { Variables } from '../src/engine/types';
+import {
+  WaymarkDefinitionId,
+  WaymarkKind,
+  WaymarkVersion,
+} from '../src/temporal/search-attributes';
+
+const internal = proxyActivities<{
+  'waymark.resolveDefinition': (
+    key: string,
+    options: { anyKind?: boolean },
+  ) => Promise<ResolvedDefinition>;
+}>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DefinitionNotFound', 'DefinitionKind'] },
+});
+
+export type ActionOutcome = { ok: true; data: Variables } | { ok: false; message: string };
+
+/** Runs the action; a failure (unknown definition, failed child) is an outcome, not a throw. */
+export async function runAction(
+  scope: CancellationScope,
+  cmd: { actionId: string; workflow: string; transition: string; data: Variables },
+): Promise<ActionOutcome> {
+  try {
+    const data = await scope.run(async () => {
+      const { definition, ir } = await internal['waymark.resolveDefinition'](cmd.workflow, {
+        anyKind: true,
+      });
+      const kind = (ir as { kind: string }).kind;
+      const input = {
+        kind,
+        definition,
+        ir,
+        variables: cmd.data,
+        ...(kind === 'bpmn' ? { failOnIncident: true } : {}),
+      };
+      const result = await executeChild<(i: typeof input) => Promise<unknown>>(definition.key, {
+        workflowId: `${definition.key}:${cmd.actionId.replace(/\//g, '~')}`,
+        args: [input],
+        taskQueue: workflowInfo().taskQueue,
+        staticSummary: `${definition.name ?? definition.key} v${definition.version} · action of ${cmd.transition}`,
+        typedSearchAttributes: [
+          { key: WaymarkKind, value: kind },
+          { key: WaymarkDefinitionId, value: definition.id },
+          { key: WaymarkVersion, value: definition.version },
+        ],
+      });
+      return resultData(result);
+    });
+    return { ok: true, data };
+  } catch (err) {
+    if (
+      (err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) &&
+      (err.cause as Error | undefined)?.name !== 'CancelledFailure'
+    ) {
+      return { ok: false, message: deepestMessage(err) };
+    }
+    throw err;
+  }
+}
+
+/** A child's result as data: a state machine's `{state, data}` gives its data; objects as is. */
+function resultData(result: unknown): Variables {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return {};
+  const r = result as Variables;
+  if (typeof r.state === 'string' && r.data && typeof r.data === 'object')
+    return r.data as Variables;
+  return r;
+}
+
+function deepestMessage(err: Error): string {
+  let e: Error = err;
+  while (e.cause instanceof Error) e = e.cause;
+  return e.message;
+}
