@@ -324,6 +324,12 @@ export async function writeReport(bench: BenchResults): Promise<string> {
     bench.mode === 'quick'
       ? '> **Quick run** (`--quick`): short steps, one repetition, small loop and cache populations. Indicative only; see the load average below.'
       : '> Full run.',
+    ...(bench.loadAverage.before[0] >= 0.5
+      ? [
+          '',
+          `> **Loaded machine**: 1-minute load ${f(bench.loadAverage.before[0], 2)} at start on ${os.cpus().length} CPUs. Timing figures (throughput, latency, CPU, compile time) are dominated by other processes; counts (history events, workflow tasks, continue-as-new) are exact. A full run on an idle machine is still to be taken.`,
+        ]
+      : []),
     '',
     `- date: ${bench.date}; duration ${f(bench.durationSeconds, 0)} s; repetitions: ${bench.reps}`,
     `- command: \`${bench.command}\``,
