@@ -38,6 +38,9 @@ export const configSchema = z.object({
   /** Secret for signing callback URLs and the like; generated per data folder when unset. */
   WAYMARK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Deadline for Temporal queries and visibility calls the API makes (a query of a closed
+   * instance replays its history on a worker, which takes longer on a busy machine). */
+  WAYMARK_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Request body limit for the API, in bytes. */
   WAYMARK_BODY_LIMIT: z.coerce
     .number()

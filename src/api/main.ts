@@ -54,7 +54,7 @@ export async function startApi(config: Config, opts: StartApiOptions = {}): Prom
   const app = createApp({
     config,
     registry,
-    temporal: { client },
+    temporal: { client, timeoutMs: config.WAYMARK_TEMPORAL_TIMEOUT_MS },
     compile,
     logger,
     defaultMetrics: opts.defaultMetrics ?? true,

@@ -95,10 +95,13 @@ export async function getInstance(id: string): Promise<any> {
   return res.body;
 }
 
-/** Polls the instance until `done(instance)` holds (default: it is no longer RUNNING). */
+/**
+ * Polls the instance until `done(instance)` holds (default: it is no longer RUNNING and its
+ * query answered — a closed instance's query replays on a worker and may time out under load).
+ */
 export async function waitFor(
   id: string,
-  done: (i: any) => boolean = (i) => i.status !== 'RUNNING',
+  done: (i: any) => boolean = (i) => i.status !== 'RUNNING' && i.queryError === undefined,
   timeoutMs = 30_000,
 ): Promise<any> {
   const deadline = Date.now() + timeoutMs;
