@@ -106,9 +106,7 @@ export const retryIncidentUpdate = defineUpdate<{ retried: string }, [RetryIncid
  * Delivers a callback to a waiting (or not yet acknowledged) callback task; an identical repeat
  * is accepted as a no-op; rejected for unknown element instances and conflicting outcomes.
  */
-export const callbackUpdate = defineUpdate<CallbackUpdateResult, [CallbackUpdateInput]>(
-  'callback',
-);
+export const callbackUpdate = defineUpdate<CallbackUpdateResult, [CallbackUpdateInput]>('callback');
 
 /** What a callback would do now (`accept`, `duplicate`, `unknown`, `conflict`): for closed instances. */
 export const callbackStatusQuery = defineQuery<
