@@ -151,7 +151,7 @@ test('the service gets exactly the four fields; its callback merges data once (2
   // when the service calls back
   const callback = {
     flowElementInstanceId: req.body.flowElementInstanceId,
-    data: { reservationId: 'R-7', quantity: 3 },
+    data: { reservationId: 'R-7', order: { id: 7, quantity: 3 } },
   };
   const first = await post(req.body.responsePath, callback);
   expect(first).toEqual({
@@ -168,9 +168,8 @@ test('the service gets exactly the four fields; its callback merges data once (2
   expect(done.variables).toEqual({
     serviceUrl: `${serviceUrl}/ack`,
     serviceToken: 'svc-token',
-    order,
+    order: { id: 7, quantity: 3 },
     reservationId: 'R-7',
-    quantity: 3,
   });
   expect(trailIds(done)).toEqual(['StartEvent_1', 'Task_Reserve', 'EndEvent_1']);
 
@@ -376,10 +375,12 @@ describe('a worker killed while the instance waits for its callback', () => {
   });
 
   function startProcess(entry: string, log: string): ChildProcess {
+    // Own process group: tsx runs the entry point in a child process, and a signal must reach both.
     const child = spawn(tsx, [path.join(root, entry)], {
       cwd: root,
       env: env(),
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     const out = fs.createWriteStream(path.join(dataDir, log), { flags: 'a' });
     child.stdout?.pipe(out);
@@ -409,9 +410,12 @@ describe('a worker killed while the instance waits for its callback', () => {
 
   async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill(signal);
+    const exited = new Promise((r) => child.once('close', r));
+    const group = -(child.pid as number);
+    process.kill(group, signal);
+    const force = setTimeout(() => process.kill(group, 'SIGKILL'), 20_000);
     await exited;
+    clearTimeout(force);
   }
 
   beforeAll(async () => {
