@@ -167,7 +167,7 @@ describe('definitions API', () => {
     expect(body.detail).toContain('limit');
   });
 
-  it('answers 415 for other media types and 422 for kinds not supported yet', async () => {
+  it('answers 415 for other media types, 422 for BPMN sent as JSON and for invalid JSON kinds', async () => {
     await expectProblem(
       await fetch(`${api.url}/definitions`, {
         method: 'POST',
@@ -176,11 +176,18 @@ describe('definitions API', () => {
       }),
       415,
     );
-    const sm = await expectProblem(
+    const asJson = await expectProblem(
+      await sendJson(api, 'POST', '/definitions', { kind: 'bpmn', code: 'x' }),
+      422,
+    );
+    expect(asJson.detail).toContain('uploaded as XML');
+    const invalid = await expectProblem(
       await sendJson(api, 'POST', '/definitions', { kind: 'integration', code: 'x' }),
       422,
     );
-    expect(sm.detail).toContain('not supported yet');
+    expect(invalid.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: expect.any(String) })]),
+    );
     const bad = await expectProblem(
       await sendJson(api, 'POST', '/definitions', { kind: 'nope' }),
       400,

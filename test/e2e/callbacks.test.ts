@@ -12,11 +12,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { callbackSecret, signCallbackToken } from '../../src/callbacks/signing';
 import { freePort } from '../../src/temporal/dev-server';
 import { apiUrl, deployFixture, fixture, startInstance, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
+import { visibleCount } from '../support/visibility';
 
 interface Received {
   mode: string;
@@ -232,20 +232,7 @@ test('an error callback is an incident with its message; retrying it re-sends th
     409,
   );
   // and Temporal flags the incident for search
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  try {
-    const client = new Client({ connection });
-    const deadline = Date.now() + 20_000;
-    let flagged = 0;
-    while (flagged === 0 && Date.now() < deadline) {
-      flagged = (await client.workflow.count(`WorkflowId = '${id}' AND WaymarkIncident = true`))
-        .count;
-      if (!flagged) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(flagged).toBe(1);
-  } finally {
-    await connection.close();
-  }
+  expect(await visibleCount(`WorkflowId = '${id}' AND WaymarkIncident = true`)).toBe(1);
 
   // when the incident is retried
   const retry = await post(

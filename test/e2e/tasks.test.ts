@@ -6,9 +6,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
 import { call, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
+import { visibleCount } from '../support/visibility';
 
 const replay = new ReplayCheck();
 let server: http.Server;
@@ -83,20 +83,7 @@ test('incident: a failing task parks its token, the instance runs on, retry resu
   ]);
 
   // And Temporal flags it for search
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  try {
-    const client = new Client({ connection });
-    const deadline = Date.now() + 10_000;
-    let flagged = 0;
-    while (flagged === 0 && Date.now() < deadline) {
-      flagged = (await client.workflow.count(`WorkflowId = '${id}' AND WaymarkIncident = true`))
-        .count;
-      if (!flagged) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(flagged).toBe(1);
-  } finally {
-    await connection.close();
-  }
+  expect(await visibleCount(`WorkflowId = '${id}' AND WaymarkIncident = true`)).toBe(1);
 
   // An unknown incident → 404
   expect(
