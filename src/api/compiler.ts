@@ -4,19 +4,9 @@
  * `compile` where they need a predictable one; `main.ts` gets the real one from `loadCompiler()`.
  */
 import { compileBpmn } from '../model/bpmn';
-import type { ProcessIR } from '../model/ir';
+import type { CompileResult } from '../model/bpmn/types';
 
-/** A definition problem: data, never an exception (STYLE: errors with element ids). */
-export interface Problem {
-  rule: string;
-  elementId?: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export type CompileResult =
-  { ok: true; ir: ProcessIR; warnings: Problem[] } | { ok: false; problems: Problem[] };
+export type { CompileResult, Problem } from '../model/bpmn/types';
 
 /** The compiler's signature (`compileBpmn` in src/model/bpmn). */
 export type CompileBpmn = (

@@ -3,18 +3,14 @@
  * dev server; each asserts the trail (element ids in completion order) and the final variables,
  * then replays the recorded histories with the current workflow code.
  */
-import { completeUserTask, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
+import { completeUserTask, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
 const replay = new ReplayCheck();
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
-async function run(fixture: string, variables: Record<string, unknown> = {}): Promise<string> {
-  await deployFixture(fixture);
-  const id = await startInstance(fixture, { variables });
-  replay.add(id, fixture);
-  return id;
-}
+const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
+  replay.runFixture(fixture, variables, name);
 
 test('none-start-end: start → end, variables unchanged', async () => {
   const done = await waitFor(await run('none-start-end', { a: 1 }));

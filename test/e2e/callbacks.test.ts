@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { callbackSecret, signCallbackToken } from '../../src/callbacks/signing';
 import { freePort } from '../../src/temporal/dev-server';
-import { apiUrl, deployFixture, fixture, startInstance, trailIds, waitFor } from '../support/api';
+import { apiUrl, fixture, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -94,16 +94,8 @@ async function requestFor(instanceId: string, count = 1, timeoutMs = 60_000): Pr
   }
 }
 
-async function run(
-  name: string,
-  variables: Record<string, unknown>,
-  historyName: string,
-): Promise<string> {
-  await deployFixture(name);
-  const id = await startInstance(name, { variables });
-  replay.add(id, historyName);
-  return id;
-}
+const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
+  replay.runFixture(fixture, variables, name);
 
 const order = { id: 7, quantity: 2 };
 

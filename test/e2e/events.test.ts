@@ -4,30 +4,14 @@
  * task and a subprocess, non-interrupting cycle firing twice), error boundaries on a service
  * task and on a subprocess, terminate end.
  */
-import {
-  call,
-  completeUserTask,
-  deployFixture,
-  sendMessage,
-  startInstance,
-  trailIds,
-  waitFor,
-} from '../support/api';
+import { call, completeUserTask, sendMessage, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
 const replay = new ReplayCheck();
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
-async function run(
-  fixture: string,
-  variables: Record<string, unknown> = {},
-  name = fixture,
-): Promise<string> {
-  await deployFixture(fixture);
-  const id = await startInstance(fixture, { variables });
-  replay.add(id, name);
-  return id;
-}
+const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
+  replay.runFixture(fixture, variables, name);
 
 test('receive-task: a message sent before the task waits is buffered, a duplicate is dropped', async () => {
   const id = await run('receive-task', { orderId: 'order-1' });

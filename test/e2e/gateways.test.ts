@@ -2,29 +2,14 @@
  * BPMN fixtures end to end, gateways: parallel fork/join, inclusive fork and join (including a
  * join after a partial fork that must wait for a slow branch), event-based gateway both ways.
  */
-import {
-  completeUserTask,
-  deployFixture,
-  sendMessage,
-  startInstance,
-  trailIds,
-  waitFor,
-} from '../support/api';
+import { completeUserTask, sendMessage, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
 const replay = new ReplayCheck();
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
-async function run(
-  fixture: string,
-  variables: Record<string, unknown> = {},
-  name = fixture,
-): Promise<string> {
-  await deployFixture(fixture);
-  const id = await startInstance(fixture, { variables });
-  replay.add(id, name);
-  return id;
-}
+const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
+  replay.runFixture(fixture, variables, name);
 
 test('parallel-gateway: fork three, join waits for all', async () => {
   const done = await waitFor(await run('parallel-gateway'));

@@ -4,18 +4,14 @@
  * propagation.
  */
 import { Client, Connection } from '@temporalio/client';
-import { deployFixture, startInstance, trailIds, waitFor } from '../support/api';
+import { deployFixture, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
 const replay = new ReplayCheck();
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
-async function run(fixture: string, variables: Record<string, unknown> = {}): Promise<string> {
-  await deployFixture(fixture);
-  const id = await startInstance(fixture, { variables });
-  replay.add(id, fixture);
-  return id;
-}
+const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
+  replay.runFixture(fixture, variables, name);
 
 test('embedded-subprocess-scope: input locals vanish, outputs export', async () => {
   const done = await waitFor(await run('embedded-subprocess-scope', { base: 5 }));

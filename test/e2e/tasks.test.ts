@@ -35,16 +35,8 @@ afterAll(async () => {
   expect(await replay.replayAll()).toEqual([]);
 }, 120_000);
 
-async function run(
-  fixture: string,
-  variables: Record<string, unknown> = {},
-  name = fixture,
-): Promise<string> {
-  await deployFixture(fixture);
-  const id = await startInstance(fixture, { variables });
-  replay.add(id, name);
-  return id;
-}
+const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
+  replay.runFixture(fixture, variables, name);
 
 test('service-task-http: GET through the Camunda REST connector shape, response in resultVariable', async () => {
   healthy = true;

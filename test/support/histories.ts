@@ -12,7 +12,7 @@ import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { bundleWorkflows } from '../../src/worker/create-worker';
-import { fixturesDir } from './api';
+import { deployFixture, fixturesDir, startInstance } from './api';
 
 export const historiesDir = path.join(fixturesDir, 'histories');
 
@@ -23,6 +23,18 @@ export class ReplayCheck {
   /** Remembers an instance (and, when recording, the file name to save its history under). */
   add(workflowId: string, name = workflowId.replace(/[^A-Za-z0-9_-]+/g, '_')): void {
     this.ids.set(workflowId, name);
+  }
+
+  /** Deploys a BPMN fixture, starts it and remembers the instance (history saved as `name`). */
+  async runFixture(
+    fixture: string,
+    variables: Record<string, unknown> = {},
+    name = fixture,
+  ): Promise<string> {
+    await deployFixture(fixture);
+    const id = await startInstance(fixture, { variables });
+    this.add(id, name);
+    return id;
   }
 
   /** Replays every collected history with the current code; returns the failures. */
