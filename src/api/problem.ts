@@ -69,12 +69,15 @@ export class HttpProblem extends Error {
   }
 }
 
-/** zod issues → problem items with dotted paths. */
+/** zod issues → problem items with dotted paths; each unknown field is named on its own. */
 export function zodItems(error: z.ZodError, prefix?: string): ProblemItem[] {
-  return error.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: i.message,
-  }));
+  const join = (path: (string | undefined)[]): string => path.filter(Boolean).join('.') || '(root)';
+  return error.issues.flatMap((i) => {
+    const base = [prefix, ...i.path.map(String)];
+    return i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: join([...base, key]), message: 'unknown field' }))
+      : [{ path: join(base), message: i.message }];
+  });
 }
 
 /** Parses with a zod schema or throws a 400 problem naming every bad field. */
@@ -85,9 +88,10 @@ export function parseOr400<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  throw new HttpProblem(400, `invalid request ${what}`, {
+  const errors = zodItems(result.error, what);
+  throw new HttpProblem(400, `invalid request ${what}: ${errors.map((e) => e.path).join(', ')}`, {
     type: `invalid-${what}`,
-    errors: zodItems(result.error, what),
+    errors,
   });
 }
 

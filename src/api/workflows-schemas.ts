@@ -1,11 +1,10 @@
 /**
  * zod schemas of the Workflows API (cases, parameter sets, runs, webhook subscriptions,
- * environments, webhook starts), and `parseStrict`: like `parseOr400`, but an unknown field
- * becomes one problem item per field (`body.nickname: unknown field`).
+ * environments, webhook starts). Bodies are parsed with `parseOr400`, which names every bad
+ * and every unknown field on its own (`body.nickname: unknown field`).
  */
 import { z } from 'zod';
 import { webhookEvents } from '../registry';
-import { HttpProblem, type ProblemItem } from './problem';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -77,27 +76,3 @@ export const createEnvironmentSchema = z
   .strict();
 
 export const webhookSendQuerySchema = z.object({ uid: z.string().min(1).max(200) }).strict();
-
-/** Parses or throws 400 naming every bad field; unknown fields are named one by one. */
-export function parseStrict<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  what: 'body' | 'query',
-): z.infer<S> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const errors: ProblemItem[] = [];
-  for (const issue of result.error.issues) {
-    const base = [what, ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        errors.push({ path: [...base, key].join('.'), message: 'unknown field' });
-    } else {
-      errors.push({ path: base.join('.'), message: issue.message });
-    }
-  }
-  throw new HttpProblem(400, `invalid request ${what}: ${errors.map((e) => e.path).join(', ')}`, {
-    type: `invalid-${what}`,
-    errors,
-  });
-}

@@ -71,6 +71,8 @@ describe('instance start validation', () => {
       400,
     );
     const paths = (res.errors as { path: string }[]).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.variables', 'body.businessKey', 'body']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.variables', 'body.businessKey', 'body.extra']),
+    );
   });
 });

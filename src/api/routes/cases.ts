@@ -6,9 +6,9 @@
  */
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
-import { HttpProblem, jsonBody } from '../problem';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { listPage, literal, withDeadline } from '../temporal-views';
-import { createCaseSchema, parseStrict } from '../workflows-schemas';
+import { createCaseSchema } from '../workflows-schemas';
 
 export function casesRouter(deps: ApiDeps): Router {
   const router = Router();
@@ -23,7 +23,7 @@ export function casesRouter(deps: ApiDeps): Router {
   };
 
   router.post('/cases', async (req, res) => {
-    const body = parseStrict(createCaseSchema, jsonBody(req), 'body');
+    const body = parseOr400(createCaseSchema, jsonBody(req), 'body');
     const { case: stored, created } = await deps.registry.cases.createOrReuse(body);
     res
       .status(created ? 201 : 200)

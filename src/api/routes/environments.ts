@@ -5,14 +5,14 @@
  */
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
-import { HttpProblem, jsonBody } from '../problem';
-import { createEnvironmentSchema, parseStrict } from '../workflows-schemas';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import { createEnvironmentSchema } from '../workflows-schemas';
 
 export function environmentsRouter(deps: ApiDeps): Router {
   const router = Router();
 
   router.post('/environments', async (req, res) => {
-    const body = parseStrict(createEnvironmentSchema, jsonBody(req), 'body');
+    const body = parseOr400(createEnvironmentSchema, jsonBody(req), 'body');
     if (body.definitions) {
       const unknown: string[] = [];
       const ids: string[] = [];

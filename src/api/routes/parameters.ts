@@ -7,8 +7,8 @@ import { Router } from 'express';
 import type { ProcessIR } from '../../model/ir';
 import type { ApiDeps } from '../deps';
 import { checkParameters } from '../parameters-check';
-import { HttpProblem, jsonBody } from '../problem';
-import { createParametersSchema, parseStrict } from '../workflows-schemas';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import { createParametersSchema } from '../workflows-schemas';
 
 /** The IR parameters should be checked against: latest deployed, else latest version. */
 export async function declaredParameters(deps: ApiDeps, definitionId: string) {
@@ -25,7 +25,7 @@ export function parametersRouter(deps: ApiDeps): Router {
   const router = Router();
 
   router.post('/parameters', async (req, res) => {
-    const body = parseStrict(createParametersSchema, jsonBody(req), 'body');
+    const body = parseOr400(createParametersSchema, jsonBody(req), 'body');
     const def = await deps.registry.definitions.getDefinition(body.workflowDefinitionId);
     if (!def)
       throw new HttpProblem(404, `definition '${body.workflowDefinitionId}' not found`, {

@@ -11,9 +11,9 @@
  */
 import express, { Router } from 'express';
 import type { ApiDeps } from '../deps';
-import { HttpProblem, jsonBody } from '../problem';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { startInstance } from '../start-instance';
-import { parseStrict, webhookSendQuerySchema } from '../workflows-schemas';
+import { webhookSendQuerySchema } from '../workflows-schemas';
 
 const unauthorized = () =>
   new HttpProblem(401, 'missing or invalid environment token (authorization: <token>)', {
@@ -43,7 +43,7 @@ export function webhookStartRouter(deps: ApiDeps): Router {
         res.setHeader('WWW-Authenticate', 'Bearer realm="waymark-webhook"');
         throw unauthorized();
       }
-      const { uid } = parseStrict(webhookSendQuerySchema, req.query, 'query');
+      const { uid } = parseOr400(webhookSendQuerySchema, req.query, 'query');
       const def = await deps.registry.definitions.getDefinition(uid);
       if (!def)
         throw new HttpProblem(404, `definition '${uid}' not found`, {

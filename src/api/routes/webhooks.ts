@@ -6,14 +6,14 @@
  */
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
-import { HttpProblem, jsonBody } from '../problem';
-import { createWebhookSchema, parseStrict } from '../workflows-schemas';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import { createWebhookSchema } from '../workflows-schemas';
 
 export function webhooksRouter(deps: ApiDeps): Router {
   const router = Router();
 
   router.post('/webhooks', async (req, res) => {
-    const body = parseStrict(createWebhookSchema, jsonBody(req), 'body');
+    const body = parseOr400(createWebhookSchema, jsonBody(req), 'body');
     const { subscription, secret } = await deps.registry.webhooks.create(body);
     res.status(201).json({
       ...subscription,

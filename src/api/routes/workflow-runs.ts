@@ -15,10 +15,10 @@ import { WaymarkCaseId, WaymarkDefinitionId } from '../../temporal/search-attrib
 import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { checkParameters } from '../parameters-check';
-import { HttpProblem, jsonBody } from '../problem';
+import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { startInstance } from '../start-instance';
 import { mapStatus, withDeadline } from '../temporal-views';
-import { parseStrict, runStatusQuerySchema, runWorkflowSchema } from '../workflows-schemas';
+import { runStatusQuerySchema, runWorkflowSchema } from '../workflows-schemas';
 import { declaredParameters } from './parameters';
 
 export function workflowRunsRouter(deps: ApiDeps): Router {
@@ -27,7 +27,7 @@ export function workflowRunsRouter(deps: ApiDeps): Router {
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
 
   router.post('/workflows/run', async (req, res) => {
-    const body = parseStrict(runWorkflowSchema, jsonBody(req), 'body');
+    const body = parseOr400(runWorkflowSchema, jsonBody(req), 'body');
     const key = req.get('Idempotency-Key')?.trim() || undefined;
     if (key !== undefined && key.length > 255)
       throw new HttpProblem(400, 'Idempotency-Key is longer than 255 characters');
@@ -90,7 +90,7 @@ export function workflowRunsRouter(deps: ApiDeps): Router {
   });
 
   router.get('/workflows/runs/:runId', async (req, res) => {
-    const q = parseStrict(runStatusQuerySchema, req.query, 'query');
+    const q = parseOr400(runStatusQuerySchema, req.query, 'query');
     const described = await describeInstance(client, req.params.runId);
     const { handle } = described;
     let { description } = described;
