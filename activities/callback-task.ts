@@ -14,6 +14,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { request } from 'undici';
 import { callbackUrls } from '../src/callbacks/signing';
+import { badConfig, httpUrl } from './task-config';
 import type { TaskInput } from './task-input';
 
 export interface CallbackTaskDeps {
@@ -69,17 +70,7 @@ export function createCallbackTask(deps: CallbackTaskDeps) {
 }
 
 function targetUrl(input: TaskInput): string {
-  const raw = input.headers.url;
-  if (!raw) throw badConfig(input, 'task header url is required');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw badConfig(input, `url is not absolute: ${raw}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw badConfig(input, `url must be http(s): ${raw}`);
-  return url.toString();
+  return httpUrl(input, input.headers.url, 'task header url').toString();
 }
 
 /** Header `timeout`: seconds (`30`) or an ISO-8601 duration in seconds/minutes (`PT30S`). */
@@ -91,8 +82,4 @@ function timeoutOf(input: TaskInput): number | undefined {
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw badConfig(input, `timeout is not a number of seconds or PT…S duration: ${raw}`);
   return Math.round(seconds * 1000);
-}
-
-function badConfig(input: TaskInput, message: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`task ${input.elementId}: ${message}`, 'BadTaskConfig');
 }

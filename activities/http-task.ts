@@ -16,6 +16,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { evaluate } from 'feelin';
 import { request } from 'undici';
 import { bpmnError } from './bpmn-error';
+import { badConfig, httpUrl } from './task-config';
 import type { TaskInput } from './task-input';
 
 export interface HttpTaskLimits {
@@ -94,15 +95,7 @@ export function createHttpTask(limits: HttpTaskLimits) {
 }
 
 function buildUrl(input: TaskInput, raw: unknown, query: unknown): string {
-  if (typeof raw !== 'string' || !raw) throw badConfig(input, 'input url is required');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw badConfig(input, `url is not absolute: ${raw}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw badConfig(input, `url must be http(s): ${raw}`);
+  const url = httpUrl(input, raw, 'input url');
   for (const [k, val] of Object.entries(stringRecord(query))) url.searchParams.set(k, val);
   return url.toString();
 }
@@ -185,8 +178,4 @@ function lowerCaseKeys(record: Record<string, string>): Record<string, string> {
 function seconds(v: unknown): number | undefined {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n * 1000 : undefined;
-}
-
-function badConfig(input: TaskInput, message: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`task ${input.elementId}: ${message}`, 'BadTaskConfig');
 }
