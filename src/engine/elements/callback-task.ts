@@ -15,7 +15,7 @@ import type { BoundaryEventIR, JobTaskIR } from '../../model/ir';
 import { callbackWait, closeCallback, logCallback, openCallback } from '../callbacks';
 import type { CallbackWait, Token } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
-import { renderHeaders } from './job-task';
+import { renderHeaders, scheduleTask } from './job-task';
 
 export const callbackTask: ElementBehaviour<JobTaskIR> = {
   enter(ctx, token, el) {
@@ -54,19 +54,7 @@ function send(ctx: EngineContext, token: Token, el: JobTaskIR, attempt: number):
       ? { ...(ctx.state.scopes[token.feiId]?.variables ?? {}) }
       : ctx.variables(token);
   openCallback(ctx.state, token.feiId, attempt);
-  token.work = 'task';
-  ctx.emit({
-    type: 'scheduleTask',
-    feiId: token.feiId,
-    elementId: el.id,
-    ...(el.name !== undefined ? { name: el.name } : {}),
-    taskType: el.taskType,
-    ...(el.taskQueue !== undefined ? { taskQueue: el.taskQueue } : {}),
-    retries: el.retries,
-    headers,
-    variables: data,
-    callbackAttempt: attempt,
-  });
+  ctx.emit({ ...scheduleTask(token, el, headers, data), callbackAttempt: attempt });
 }
 
 function apply(ctx: EngineContext, token: Token, el: JobTaskIR, wait: CallbackWait): void {

@@ -7,7 +7,7 @@
  */
 import type { JobTaskIR } from '../../model/ir';
 import { renderTemplate } from '../feel';
-import type { Token } from '../types';
+import type { EngineCommand, Token, Variables } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
 
 /** The task headers with `${…}` templates rendered; undefined after raising an incident. */
@@ -31,23 +31,32 @@ export function renderHeaders(
   return headers;
 }
 
+/** Marks the token's work in flight and the command that runs the task as an activity. */
+export function scheduleTask(
+  token: Token,
+  el: JobTaskIR,
+  headers: Record<string, string>,
+  variables: Variables,
+): Extract<EngineCommand, { type: 'scheduleTask' }> {
+  token.work = 'task';
+  return {
+    type: 'scheduleTask',
+    feiId: token.feiId,
+    elementId: el.id,
+    ...(el.name !== undefined ? { name: el.name } : {}),
+    taskType: el.taskType,
+    ...(el.taskQueue !== undefined ? { taskQueue: el.taskQueue } : {}),
+    retries: el.retries,
+    headers,
+    variables,
+  };
+}
+
 export const jobTask: ElementBehaviour<JobTaskIR> = {
   enter(ctx, token, el) {
     const headers = renderHeaders(ctx, token, el);
     if (!headers) return;
-    const variables = ctx.variables(token);
-    token.work = 'task';
-    ctx.emit({
-      type: 'scheduleTask',
-      feiId: token.feiId,
-      elementId: el.id,
-      ...(el.name !== undefined ? { name: el.name } : {}),
-      taskType: el.taskType,
-      ...(el.taskQueue !== undefined ? { taskQueue: el.taskQueue } : {}),
-      retries: el.retries,
-      headers,
-      variables,
-    });
+    ctx.emit(scheduleTask(token, el, headers, ctx.variables(token)));
   },
   onEvent(ctx, token, el, event) {
     if (event.type === 'taskCompleted') {
