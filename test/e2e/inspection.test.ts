@@ -1,0 +1,77 @@
+/**
+ * What the Temporal Web UI shows of an instance, read from the real server the way the UI reads
+ * it: the workflow type is the definition key, the static summary names definition, version and
+ * business key, activities and timers carry the element name as their summary, current details
+ * list the active elements, and the search attributes flag where an instance waits.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { completeUserTask, deployFixture, startInstance, waitFor } from '../support/api';
+import { ReplayCheck } from '../support/histories';
+import { visibleCount } from '../support/visibility';
+
+const replay = new ReplayCheck();
+let connection: Connection;
+let client: Client;
+
+beforeAll(async () => {
+  connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  client = new Client({ connection });
+});
+afterAll(async () => {
+  await connection.close();
+  expect(await replay.replayAll()).toEqual([]);
+}, 120_000);
+
+type HistoryEvent = NonNullable<
+  Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']
+>[number];
+
+/** The `summary` (user metadata, JSON payload) of the first history event that `is`. */
+async function summaryOf(
+  workflowId: string,
+  is: (e: HistoryEvent) => boolean,
+): Promise<string | undefined> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const event = history.events?.find(is);
+  expect(event).toBeDefined();
+  const data = event?.userMetadata?.summary?.data;
+  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as string) : undefined;
+}
+
+test('type, static summary and the activity summary name the definition and the element', async () => {
+  const id = await replay.runFixture('service-task-noop', {}, 'inspection-service-task');
+  await waitFor(id);
+  const handle = client.workflow.getHandle(id);
+  const described = await handle.describe();
+  expect(described.type).toBe('service-task-noop');
+  expect(await described.staticSummary()).toMatch(/^Service task noop v\d+$/);
+  expect(await summaryOf(id, (e) => !!e.activityTaskScheduledEventAttributes)).toBe('Do nothing');
+});
+
+test('a timer carries the element name as its summary', async () => {
+  const id = await replay.runFixture('timer-catch-duration', {}, 'inspection-timer');
+  await waitFor(id);
+  expect(await summaryOf(id, (e) => !!e.timerStartedEventAttributes)).toBe('Wait 1 second');
+});
+
+test('while waiting: business key in the summary, current details and WaymarkActiveElements', async () => {
+  const businessKey = `inspect-${Date.now()}`;
+  await deployFixture('user-task');
+  const id = await startInstance('user-task', { businessKey });
+  replay.add(id, 'inspection-user-task');
+  await waitFor(id, (i) => i.userTasks?.length === 1);
+  const handle = client.workflow.getHandle(id);
+  expect(id).toBe(`user-task:${businessKey}`);
+  expect(await (await handle.describe()).staticSummary()).toMatch(
+    new RegExp(`^User task v\\d+ · ${businessKey}$`),
+  );
+  const metadata = (await handle.query('__temporal_workflow_metadata')) as {
+    currentDetails?: string;
+  };
+  expect(metadata.currentDetails).toContain('Approve order (`UserTask_Approve`');
+  expect(
+    await visibleCount(`WorkflowId = '${id}' AND WaymarkActiveElements = 'UserTask_Approve'`),
+  ).toBe(1);
+  await completeUserTask(id, 'UserTask_Approve', {});
+  expect((await waitFor(id)).status).toBe('COMPLETED');
+});
