@@ -29,7 +29,26 @@ export interface DevServerOptions {
   logFile?: string;
   /** Progress lines (CLI build, waiting). */
   onProgress?: (line: string) => void;
+  /** More `temporal server start-dev` flags (e.g. `--sqlite-pragma`, `--dynamic-config-value`). */
+  extraArgs?: string[];
 }
+
+/**
+ * Dynamic config every dev server here runs with. The dev server has one history shard, and
+ * each history queue reader polls at most `…MaxPollRPS` (default 20) times a second per shard:
+ * every workflow task, activity task and timer waited up to 50 ms (~40 ms median) before
+ * matching saw it, so a sequential activity took ~95 ms round trip. Raised, it takes ~23 ms;
+ * eager activity dispatch (off by default in the OSS server) hands the next activity back in
+ * the workflow-task response and saves the matching hop (~18 ms). History events are the same
+ * either way. Measured with one worker and 100-400 sequential no-op activities
+ * (bench/README.md, "Dev server").
+ */
+export const DEV_SERVER_DYNAMIC_CONFIG: Record<string, string> = {
+  'history.transferProcessorMaxPollRPS': '2000',
+  'history.timerProcessorMaxPollRPS': '2000',
+  'history.visibilityProcessorMaxPollRPS': '2000',
+  'system.enableActivityEagerExecution': 'true',
+};
 
 export interface DevServer {
   address: string;
@@ -83,8 +102,13 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   ];
   if (opts.dbFile) {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
-    args.push('--db-filename', opts.dbFile);
+    // Write-ahead log: still durable, and sequential steps ~40 % faster than the default
+    // rollback journal (32 → 19 ms per sequential activity, same measurement as above).
+    args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=wal');
   }
+  for (const [key, value] of Object.entries(DEV_SERVER_DYNAMIC_CONFIG))
+    args.push('--dynamic-config-value', `${key}=${value}`);
+  args.push(...(opts.extraArgs ?? []));
   const log = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
   // Own process group: a Ctrl-C to the terminal reaches Waymark first, which drains the worker
   // and only then stops the server. If Waymark itself dies, the server goes with it.
