@@ -18,6 +18,7 @@ import { loadConfig } from '../src/config';
 import { compileBpmn } from '../src/model/bpmn';
 import type { ProcessIR } from '../src/model/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
+import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import {
   WaymarkDefinitionId,
   WaymarkKind,
@@ -35,6 +36,7 @@ export async function buildBundle(): Promise<string> {
   const noop = (): void => undefined;
   const { code, sourceMap } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./workflows'),
+    preloadModules: PRELOADED_WORKFLOW_MODULES,
     logger: { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: console.error },
   });
   const file = path.join(WORK_DIR, 'bundle.js');

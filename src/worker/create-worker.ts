@@ -27,9 +27,23 @@ export function workflowsPath(): string {
   return require.resolve('../../workflows');
 }
 
+/**
+ * Third-party modules evaluated once per reusable V8 context instead of once per workflow: the
+ * FEEL interpreter (feelin, its lezer parser tables) and the date polyfill it carries. Without
+ * this every new workflow re-ran their module scope — several ms of worker CPU per instance,
+ * paid by hand-written workflows in the same bundle too (bench/README.md, "Worker CPU"). They
+ * are pure: no per-workflow state, no clock or randomness at load (the SDK freezes their
+ * exports, so a module that mutated its exports would fail loudly in every FEEL test).
+ */
+export const PRELOADED_WORKFLOW_MODULES = ['feelin', 'temporal-polyfill'];
+
 /** Bundles the interpreter workflow code (webpack). */
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath: workflowsPath(),
+    preloadModules: PRELOADED_WORKFLOW_MODULES,
+    logger: quietBundlerLogger,
+  });
 }
 
 /** Creates (but does not run) the worker. */

@@ -57,6 +57,27 @@ test('script-task: FEEL results stored in result variables', async () => {
   });
 });
 
+test('script-task-builtins: feelin dates, filters and strings, twice on one worker', async () => {
+  const variables = {
+    start: '2024-02-28',
+    items: [{ price: 3 }, { price: 7 }, { price: 9 }],
+    name: 'Ada',
+  };
+  // Two instances: the second runs with the FEEL modules the first already loaded (preloaded,
+  // shared by every workflow in the worker's V8 context).
+  for (const name of ['script-task-builtins', 'script-task-builtins-again']) {
+    const done = await waitFor(await run('script-task-builtins', variables, name));
+    expect(trailIds(done)).toEqual([
+      'StartEvent_1',
+      'Script_Due',
+      'Script_Count',
+      'Script_Upper',
+      'EndEvent_1',
+    ]);
+    expect(done.variables).toEqual({ ...variables, due: '2024-03-01', expensive: 2, shout: 'ADA' });
+  }
+});
+
 test('user-task: waits, shows the open task, completes through the API', async () => {
   const id = await run('user-task', { order: 7 });
   const waiting = await waitFor(id, (i) => i.userTasks?.length === 1);
