@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import prettier from 'prettier';
-import { ensureTemporalCli } from '../src/temporal/dev-server';
+import { DEV_SERVER_DYNAMIC_CONFIG, ensureTemporalCli } from '../src/temporal/dev-server';
+import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import type { HistoryFigures, LadderResult } from './measure';
 
 export interface ArmResult {
@@ -96,6 +97,10 @@ async function environment(): Promise<Record<string, string>> {
     '@temporalio/worker': version('@temporalio/worker'),
     '@temporalio/client': version('@temporalio/client'),
     'Temporal CLI': cli,
+    'dev server': `SQLite file, journal_mode=wal; ${Object.entries(DEV_SERVER_DYNAMIC_CONFIG)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+    'workflow bundle': `one for both arms; preloaded modules: ${PRELOADED_WORKFLOW_MODULES.join(', ')}`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${f(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`,
   };
 }
