@@ -100,7 +100,7 @@ async function environment(): Promise<Record<string, string>> {
     'dev server': `SQLite file, journal_mode=wal; ${Object.entries(DEV_SERVER_DYNAMIC_CONFIG)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}`,
-    'workflow bundle': `one for both arms; preloaded modules: ${PRELOADED_WORKFLOW_MODULES.join(', ')}`,
+    'workflow bundle': `one for both arms; preloaded modules: ${PRELOADED_WORKFLOW_MODULES.map((m) => path.relative(path.join(__dirname, '..'), m)).join(', ')}`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${f(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`,
   };
 }

@@ -28,14 +28,15 @@ export function workflowsPath(): string {
 }
 
 /**
- * Third-party modules evaluated once per reusable V8 context instead of once per workflow: the
- * FEEL interpreter (feelin, its lezer parser tables) and the date polyfill it carries. Without
- * this every new workflow re-ran their module scope — several ms of worker CPU per instance,
- * paid by hand-written workflows in the same bundle too (bench/README.md, "Worker CPU"). They
- * are pure: no per-workflow state, no clock or randomness at load (the SDK freezes their
- * exports, so a module that mutated its exports would fail loudly in every FEEL test).
+ * Modules evaluated once per reusable V8 context instead of once per workflow
+ * (`workflows/preload.ts`: the FEEL interpreter, its lezer parser tables and the date polyfill
+ * it carries). Without this every new workflow re-ran their module scope — several ms of worker
+ * CPU per instance, paid by hand-written workflows in the same bundle too (bench/README.md,
+ * "Worker CPU"). They are pure: no per-workflow state, no clock or randomness at load (the SDK
+ * freezes their exports, so a module that mutated its exports would fail loudly in every FEEL
+ * test).
  */
-export const PRELOADED_WORKFLOW_MODULES = ['feelin', 'temporal-polyfill'];
+export const PRELOADED_WORKFLOW_MODULES = [require.resolve('../../workflows/preload')];
 
 /** Bundles the interpreter workflow code (webpack). */
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
