@@ -19,6 +19,7 @@ import { compileBpmn } from '../src/model/bpmn';
 import type { ProcessIR } from '../src/model/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
 import {
+  processStartSearchAttributes,
   WaymarkDefinitionId,
   WaymarkKind,
   WaymarkVersion,
@@ -237,6 +238,7 @@ export class BenchEnv {
         { key: WaymarkKind, value: 'bpmn' },
         { key: WaymarkDefinitionId, value: d.definition.id },
         { key: WaymarkVersion, value: d.definition.version },
+        ...processStartSearchAttributes(),
       ],
       staticSummary: `${d.definition.name ?? d.key} v${d.definition.version}`,
       memo: { definitionKey: d.key, definitionVersion: d.definition.version },
