@@ -20,6 +20,7 @@ import type { ProcessIR } from '../src/model/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import {
+  processStartSearchAttributes,
   WaymarkDefinitionId,
   WaymarkKind,
   WaymarkVersion,
@@ -239,6 +240,7 @@ export class BenchEnv {
         { key: WaymarkKind, value: 'bpmn' },
         { key: WaymarkDefinitionId, value: d.definition.id },
         { key: WaymarkVersion, value: d.definition.version },
+        ...processStartSearchAttributes(),
       ],
       staticSummary: `${d.definition.name ?? d.key} v${d.definition.version}`,
       memo: { definitionKey: d.key, definitionVersion: d.definition.version },

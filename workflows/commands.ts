@@ -19,6 +19,7 @@ import type { ResolvedDefinition } from '../activities/resolve-definition';
 import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
 import type { EngineCommand, Variables } from '../src/engine/types';
 import {
+  processStartSearchAttributes,
   WaymarkDefinitionId,
   WaymarkKind,
   WaymarkVersion,
@@ -138,6 +139,7 @@ export async function startChildProcess(
             { key: WaymarkKind, value: 'bpmn' },
             { key: WaymarkDefinitionId, value: definition.id },
             { key: WaymarkVersion, value: definition.version },
+            ...processStartSearchAttributes(),
           ],
         },
       );

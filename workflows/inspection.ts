@@ -1,24 +1,88 @@
 /**
  * What the Temporal Web UI shows of a running process besides history: the current details
- * (markdown list of active elements and incidents, free of history cost) and the list of
- * elements an instance waits at for the `WaymarkActiveElements` search attribute. Service tasks
- * are left out of the search attribute on purpose: they are visible as pending activities, and
- * upserting per task would add a history event to every node.
+ * (markdown list of active elements and incidents, free of history cost) and the search
+ * attributes `WaymarkActiveElements` (the elements an instance waits at) and `WaymarkIncident`.
+ *
+ * Waits the Web UI already shows are left out of `WaymarkActiveElements`, because upserting for
+ * them would add history events to every such node: service and send tasks are pending
+ * activities, timer catches (and event-based gateways that wait for timers only) are started
+ * timers whose summary is the element name; the current details list them all. User tasks,
+ * message and receive waits, call activities, subprocesses and incidents stay in it.
+ *
+ * Every process starts with the attributes set (`processStartSearchAttributes`) and the driver
+ * upserts only when they change. Runs started by older code, without them, keep the older
+ * rules — timers listed, one upsert at start — so their histories replay unchanged.
  */
+import type { TypedSearchAttributes } from '@temporalio/common';
 import type { ActiveElement, EngineState } from '../src/engine/types';
-import type { ProcessIR } from '../src/model/ir';
+import type { ElementIR, ProcessIR } from '../src/model/ir';
+import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
 import type { ProcessWorkflowInput } from './messages';
 
 const TRANSIENT = new Set(['serviceTask', 'sendTask']);
 
-/** Element ids that are waits (user tasks, messages, timers, calls) or parked at an incident. */
-export function waitingElementIds(ir: ProcessIR, active: ActiveElement[]): string[] {
+/** How this run publishes its search attributes. */
+export interface PublishRules {
+  /** Key (`attributesKey`) of the attributes the run started with; '' when it had none. */
+  published: string;
+  /** The older rule, for runs started without the attributes: timer waits are listed. */
+  listTimers: boolean;
+}
+
+/**
+ * A fresh run follows the current rules when it started with `WaymarkIncident` set (older code
+ * never set it at start); a continuation when this code continued it (`publishedAtStart`).
+ * A continuation by older code also carries the attributes (continue-as-new carries them over),
+ * but that code upserted at once and listed timers, so it keeps those rules.
+ */
+export function publishRules(
+  input: ProcessWorkflowInput,
+  attributes: TypedSearchAttributes,
+): PublishRules {
+  const incident = attributes.get(WaymarkIncident);
+  const current = input.resume ? input.publishedAtStart === true : incident !== undefined;
+  if (!current) return { published: '', listTimers: true };
+  if (incident === undefined) return { published: '', listTimers: false };
+  const waiting = [...(attributes.get(WaymarkActiveElements) ?? [])].sort();
+  return { published: attributesKey(waiting, incident), listTimers: false };
+}
+
+/** Compares published attributes: equal keys, nothing to upsert. */
+export function attributesKey(waiting: string[], hasIncident: boolean): string {
+  return `${waiting.join(',')}|${hasIncident}`;
+}
+
+/**
+ * Element ids for `WaymarkActiveElements`: waits (user tasks, messages, calls; timers only with
+ * `listTimers`) and elements parked at an incident, sorted.
+ */
+export function waitingElementIds(
+  ir: ProcessIR,
+  active: ActiveElement[],
+  listTimers = false,
+): string[] {
   const ids = new Set<string>();
   for (const a of active) {
-    const type = ir.elements[a.elementId]?.type;
-    if (a.status === 'incident' || (type && !TRANSIENT.has(type))) ids.add(a.elementId);
+    const el = ir.elements[a.elementId];
+    if (a.status === 'incident' || (el && !shownElsewhere(ir, el, listTimers)))
+      ids.add(a.elementId);
   }
   return [...ids].sort();
+}
+
+/** Shown by the Web UI as a pending activity or a started timer. */
+function shownElsewhere(ir: ProcessIR, el: ElementIR, listTimers: boolean): boolean {
+  return TRANSIENT.has(el.type) || (!listTimers && waitsForTimersOnly(ir, el));
+}
+
+/** A timer catch, or an event-based gateway whose every option is one. */
+function waitsForTimersOnly(ir: ProcessIR, el: ElementIR): boolean {
+  if (el.type === 'intermediateCatchEvent') return el.eventKind === 'timer';
+  if (el.type !== 'eventBasedGateway') return false;
+  return el.outgoing.every((flowId) => {
+    const target = ir.elements[ir.flows[flowId]?.targetId ?? ''];
+    return target?.type === 'intermediateCatchEvent' && target.eventKind === 'timer';
+  });
 }
 
 /** Markdown for `setCurrentDetails`. */

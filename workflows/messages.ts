@@ -35,6 +35,13 @@ export interface ProcessWorkflowInput {
   deferred?: EngineCommand[];
   /** Number of runs before this one in the same chain (continue-as-new count). */
   generation?: number;
+  /**
+   * Set on continue-as-new by a driver that publishes under the current rules: the search
+   * attributes this run starts with (carried over) are what the previous run published, and it
+   * keeps the current rules (workflows/inspection.ts `publishRules`). Continuations written by
+   * older code lack it and keep the older rules, so their histories replay unchanged.
+   */
+  publishedAtStart?: true;
   /** The case this run belongs to (`POST /workflows/run`); also in search attribute WaymarkCaseId. */
   caseId?: string;
   /**

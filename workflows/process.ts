@@ -31,7 +31,7 @@ import {
   type ProcessWorkflowInput,
   type WebhookEventName,
 } from './messages';
-import { renderDetails, waitingElementIds } from './inspection';
+import { attributesKey, publishRules, renderDetails, waitingElementIds } from './inspection';
 import { startNotify } from './notify';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-child';
 
@@ -43,7 +43,9 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   /** Activities and child workflows in flight, by feiId. */
   const work = new Map<string, CancellationScope>();
   const timers = new Map<string, CancellationScope>();
-  let published = '';
+  const rules = publishRules(input, info.typedSearchAttributes);
+  /** The search attributes as last published: at first, as the run started with them. */
+  let published = rules.published;
   /**
    * Set once continue-as-new is due: new activities and children are held back (not started)
    * until the work in flight drains, then carried into the next run, which starts them. In a
@@ -168,7 +170,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   const publish = (): void => {
     const active = engine.activeElements(ir, state);
     setCurrentDetails(renderDetails(input, active, state));
-    const waiting = waitingElementIds(ir, active);
+    const waiting = waitingElementIds(ir, active, rules.listTimers);
     const hasIncident = Object.keys(state.incidents).length > 0;
     if (notifyEvents.has('incident.created')) {
       for (const [id, incident] of Object.entries(state.incidents)) {
@@ -177,7 +179,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
         notify(`incident-${id}`, 'incident.created', { status: 'RUNNING', incident });
       }
     }
-    const key = `${waiting.join(',')}|${hasIncident}`;
+    const key = attributesKey(waiting, hasIncident);
     if (key !== published) {
       published = key;
       upsertSearchAttributes([
@@ -311,6 +313,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
           resume: state,
           deferred,
           generation: generation + 1,
+          publishedAtStart: true,
         });
       }
     }

@@ -17,6 +17,7 @@ import {
 import type { ResolvedDefinition } from '../activities/resolve-definition';
 import type { Variables } from '../src/engine/types';
 import {
+  processStartSearchAttributes,
   WaymarkDefinitionId,
   WaymarkKind,
   WaymarkVersion,
@@ -61,6 +62,7 @@ export async function runAction(
           { key: WaymarkKind, value: kind },
           { key: WaymarkDefinitionId, value: definition.id },
           { key: WaymarkVersion, value: definition.version },
+          ...(kind === 'bpmn' ? processStartSearchAttributes() : []),
         ],
       });
       return resultData(result);

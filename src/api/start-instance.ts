@@ -16,6 +16,7 @@ import { checkInputs } from '../model/integration/inputs';
 import type { IntegrationIR } from '../model/integration/ir';
 import type { Definition, DefinitionVersion } from '../registry';
 import {
+  processStartSearchAttributes,
   WaymarkBusinessKey,
   WaymarkCaseId,
   WaymarkDefinitionId,
@@ -212,6 +213,7 @@ export async function startInstance(
     { key: WaymarkVersion, value: version.version },
     ...(businessKey ? [{ key: WaymarkBusinessKey, value: businessKey }] : []),
     ...(caseId ? [{ key: WaymarkCaseId, value: caseId }] : []),
+    ...(def.kind === 'bpmn' ? processStartSearchAttributes() : []),
   ];
 
   let runId: string;

@@ -1,9 +1,14 @@
 /**
  * Waymark's custom search attributes: their Temporal types (registered when the dev server
- * starts) and typed keys for workflows and visibility queries. The dev server's SQLite
+ * starts), typed keys for workflows and visibility queries, and the attributes a BPMN process
+ * starts with. The dev server's SQLite
  * visibility allows 10 Keyword, 3 KeywordList, 3 Int and 3 Bool custom attributes.
  */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type SearchAttributePair,
+} from '@temporalio/common';
 
 export const WaymarkKind = defineSearchAttributeKey('WaymarkKind', SearchAttributeType.KEYWORD);
 export const WaymarkDefinitionId = defineSearchAttributeKey(
@@ -25,6 +30,20 @@ export const WaymarkIncident = defineSearchAttributeKey(
   'WaymarkIncident',
   SearchAttributeType.BOOL,
 );
+
+/**
+ * The attributes the BPMN driver keeps current (workflows/process.ts), as every process start
+ * sets them: waiting nowhere, no incident. The driver takes them as already published, so an
+ * instance that never waits at a listed element nor has an incident upserts nothing — its
+ * history has no event a hand-written workflow would not have. Every start of a BPMN workflow
+ * (API, call activities, state-machine actions, the benchmark) passes them.
+ */
+export function processStartSearchAttributes(): SearchAttributePair[] {
+  return [
+    { key: WaymarkActiveElements, value: [] },
+    { key: WaymarkIncident, value: false },
+  ];
+}
 
 /** Name → dev-server type, for `temporal server start-dev --search-attribute Name=Type`. */
 export const searchAttributeTypes: Record<string, string> = {

@@ -2,11 +2,13 @@
  * What the Temporal Web UI shows of an instance, read from the real server the way the UI reads
  * it: the workflow type is the definition key, the static summary names definition, version and
  * business key, activities and timers carry the element name as their summary, current details
- * list the active elements, and the search attributes flag where an instance waits.
+ * list the active elements, and the search attributes flag where an instance waits — set at
+ * start, so a timer or a service task costs the history events a hand-written workflow pays.
  */
 import { Client, Connection } from '@temporalio/client';
-import { completeUserTask, deployFixture, startInstance, waitFor } from '../support/api';
-import { ReplayCheck } from '../support/histories';
+import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
+import { call, completeUserTask, deployFixture, startInstance, waitFor } from '../support/api';
+import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
 const replay = new ReplayCheck();
@@ -74,4 +76,62 @@ test('while waiting: business key in the summary, current details and WaymarkAct
   ).toBe(1);
   await completeUserTask(id, 'UserTask_Approve', {});
   expect((await waitFor(id)).status).toBe('COMPLETED');
+});
+
+/** The events of one workflow task that schedules the next step (or completes). */
+const WFT = ['WORKFLOW_TASK_SCHEDULED', 'WORKFLOW_TASK_STARTED', 'WORKFLOW_TASK_COMPLETED'];
+
+test('a timer costs what a hand-written sleep does: 10 events, no search-attribute upsert', async () => {
+  const id = await replay.runFixture('timer-catch-duration', {}, 'inspection-timer-events');
+  await waitFor(id, (i) => i.activeElements?.some((a: any) => a.elementId === 'Timer_Wait'));
+  // While it waits the timer is in the current details (and a started timer), not in the list.
+  const handle = client.workflow.getHandle(id);
+  const metadata = (await handle.query('__temporal_workflow_metadata')) as {
+    currentDetails?: string;
+  };
+  expect(metadata.currentDetails).toContain('Wait 1 second (`Timer_Wait`');
+  const attributes = (await handle.describe()).typedSearchAttributes;
+  expect(attributes.get(WaymarkActiveElements)).toEqual([]);
+  expect(attributes.get(WaymarkIncident)).toBe(false);
+  expect((await waitFor(id)).status).toBe('COMPLETED');
+  expect(await historyChain(id)).toEqual([
+    [
+      'WORKFLOW_EXECUTION_STARTED',
+      ...WFT,
+      'TIMER_STARTED',
+      'TIMER_FIRED',
+      ...WFT,
+      'WORKFLOW_EXECUTION_COMPLETED',
+    ],
+  ]);
+});
+
+test('a service task costs what a hand-written activity call does: 5 + 6 events, no upsert', async () => {
+  const id = await replay.runFixture('service-task-noop', {}, 'inspection-service-task-events');
+  expect((await waitFor(id)).status).toBe('COMPLETED');
+  expect(await historyChain(id)).toEqual([
+    [
+      'WORKFLOW_EXECUTION_STARTED',
+      ...WFT,
+      'ACTIVITY_TASK_SCHEDULED',
+      'ACTIVITY_TASK_STARTED',
+      'ACTIVITY_TASK_COMPLETED',
+      ...WFT,
+      'WORKFLOW_EXECUTION_COMPLETED',
+    ],
+  ]);
+  // Started with the attributes: visibility knows it never waited and had no incident.
+  expect(await visibleCount(`WorkflowId = '${id}' AND WaymarkIncident = false`)).toBe(1);
+});
+
+test('an incident is still published: WaymarkIncident and the element parked at it', async () => {
+  const id = await replay.runFixture('service-task-incident', { keep: 1 }, 'inspection-incident');
+  await waitFor(id, (i) => i.incidents?.length === 1);
+  expect(
+    await visibleCount(
+      `WorkflowId = '${id}' AND WaymarkIncident = true AND WaymarkActiveElements = 'Task_Fail'`,
+    ),
+  ).toBe(1);
+  expect((await call('POST', `/instances/${encodeURIComponent(id)}/cancel`)).status).toBe(202);
+  await waitFor(id);
 });

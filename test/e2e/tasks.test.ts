@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { call, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
-import { ReplayCheck } from '../support/histories';
+import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
 const replay = new ReplayCheck();
@@ -111,6 +111,10 @@ test('loop-continue-as-new: 800 iterations with an activity each continue as new
   expect(done).toEqual(expect.objectContaining({ variables: { n: 800, count: 800 } }));
   expect(done.generation).toBeGreaterThanOrEqual(1);
   expect(trailIds(done).slice(-2)).toEqual(['Gateway_Done', 'EndEvent_1']);
+  // Each run starts with the attributes the last one published: none upserts (nothing waits).
+  const runs = await historyChain(id);
+  expect(runs).toHaveLength(done.generation + 1);
+  expect(runs.flat()).not.toContain('UPSERT_WORKFLOW_SEARCH_ATTRIBUTES');
 }, 300_000);
 
 const scriptLoop = `<?xml version="1.0" encoding="UTF-8"?>

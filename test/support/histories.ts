@@ -66,6 +66,34 @@ export class ReplayCheck {
   }
 }
 
+/**
+ * The event types of every run of a workflow (`WORKFLOW_EXECUTION_STARTED`, …), oldest run
+ * first: the continue-as-new chain is followed back from the latest run.
+ */
+export async function historyChain(workflowId: string): Promise<string[][]> {
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection });
+    const runs: string[][] = [];
+    let runId: string | undefined;
+    do {
+      const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+      const { events } = JSON.parse(historyToJSON(history)) as {
+        events: {
+          eventType: string;
+          workflowExecutionStartedEventAttributes?: { continuedExecutionRunId?: string };
+        }[];
+      };
+      runs.unshift(events.map((e) => e.eventType.replace(/^EVENT_TYPE_/, '')));
+      runId =
+        events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+    } while (runId);
+    return runs;
+  } finally {
+    await connection.close();
+  }
+}
+
 let bundle: ReturnType<typeof bundleWorkflows> | undefined;
 let quiet = false;
 /** One workflow bundle per test file. */
