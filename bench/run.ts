@@ -93,8 +93,8 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
   }
   const ladderOpts = {
     startRate: sc.startRate,
-    stepSeconds: opts.quick ? 2 : 8,
-    maxSteps: opts.quick ? (sc.ladderInQuick ? 4 : 1) : 7,
+    stepSeconds: opts.quick ? 2 : 5,
+    maxSteps: opts.quick ? (sc.ladderInQuick ? 4 : 1) : 6,
     minCount: opts.quick ? 4 : 8,
   };
   const byArm = new Map<string, LadderResult[]>();

@@ -158,7 +158,7 @@ function allScenarios(quick: boolean): Scenario[] {
       kind: 'cache',
       name: 'cache-seq-10',
       title: 'Worker memory per cached workflow (10 noop tasks, then waiting)',
-      instances: quick ? 100 : 500,
+      instances: quick ? 60 : 500,
     },
   ];
 }
