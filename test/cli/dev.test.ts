@@ -64,7 +64,8 @@ test('npm start brings the stack up, prints three URLs and stops on SIGTERM', as
   while (!out.includes('[waymark] stopped') && Date.now() < stopBy)
     await new Promise((r) => setTimeout(r, 200));
   expect(out).toContain('[waymark] stopped');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  // (unref: a pending 5 s timer kept jest from exiting once the child was gone)
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
   await expect(fetch(`http://127.0.0.1:${uiport}/`)).rejects.toThrow();
 }, 200_000);
