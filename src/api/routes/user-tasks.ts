@@ -92,9 +92,9 @@ export function userTasksRouter(deps: ApiDeps): Router {
     });
   });
 
-  router.post('/user-tasks/:feiId/complete', async (req, res) => {
+  router.post('/user-tasks/:flowElementInstanceId/complete', async (req, res) => {
     const body = parseOr400(completeUserTaskSchema, jsonBody(req), 'body');
-    const feiId = req.params.feiId;
+    const feiId = req.params.flowElementInstanceId;
     const workflowId = workflowIdOf(feiId);
     const unknownTask = () =>
       new HttpProblem(404, `user task '${feiId}' not found`, { type: 'user-task-not-found' });

@@ -1,0 +1,163 @@
+/**
+ * OpenAPI paths of definitions (routes/definitions.ts, routes/json-definitions.ts): upload,
+ * list, read, versions, deploy, enable/disable, export, delete, copy, and the JSON Schemas of
+ * the JSON definition kinds.
+ */
+import { copyDefinitionSchema } from '../routes/json-definitions';
+import {
+  deployQuerySchema,
+  exportQuerySchema,
+  jsonDefinitionSchema,
+  patchDefinitionSchema,
+  versionQuerySchema,
+} from '../schemas';
+import type { Json } from './common';
+import {
+  bodyErrors,
+  errors,
+  jsonBody,
+  ok,
+  open,
+  pathParam,
+  problemResponse,
+  queryParams,
+  schema,
+} from './common';
+
+const idOrKey = pathParam('idOrKey', 'Definition id (uuid) or key (BPMN process id / JSON key)');
+const version = pathParam('v', 'Version number (a positive integer; else 400)');
+
+/** A stored definition as the routes return it (`created()` in routes/definitions.ts). */
+const definitionVersion: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    key: { type: 'string' },
+    kind: { type: 'string', enum: ['bpmn', 'state-machine', 'integration'] },
+    name: { type: ['string', 'null'] },
+    version: { type: 'integer' },
+    status: { type: 'string', enum: ['draft', 'deployed'] },
+    enabled: { type: 'boolean' },
+    contentHash: { type: 'string' },
+  },
+};
+
+const source = (description: string) => ({
+  description,
+  content: {
+    'application/xml': { schema: { type: 'string' } },
+    'application/json': { schema: { type: 'object' } },
+  },
+});
+
+export function definitionPaths(): Json {
+  return {
+    '/definitions': {
+      post: {
+        summary:
+          'Create a version (BPMN XML or a JSON definition); ?deploy=true deploys it at once',
+        parameters: queryParams(deployQuerySchema),
+        requestBody: {
+          required: true,
+          content: {
+            'application/xml': { schema: { type: 'string' } },
+            'text/xml': { schema: { type: 'string' } },
+            'application/bpmn+xml': { schema: { type: 'string' } },
+            'application/json': { schema: schema(jsonDefinitionSchema) },
+          },
+        },
+        responses: {
+          '201': ok('Created: `{…, created: true, warnings}`', definitionVersion),
+          '200': ok('Unchanged: same content as the latest version', definitionVersion),
+          '400': errors['400'],
+          '401': errors['401'],
+          '409': problemResponse('Key taken by another kind'),
+          ...bodyErrors,
+          '422': problemResponse(
+            'Invalid model: every problem, with element ids; or a kind not supported',
+          ),
+        },
+      },
+      get: {
+        summary: 'List definitions with running-instance counts (`activeInstances`)',
+        responses: { '200': ok('`{items}`'), '401': errors['401'] },
+      },
+    },
+    '/definitions/{idOrKey}': {
+      parameters: [idOrKey],
+      get: {
+        summary: 'One definition with its versions',
+        responses: { '200': ok('Definition'), '401': errors['401'], '404': errors['404'] },
+      },
+      patch: {
+        summary: 'Enable or disable (running state machines are notified)',
+        requestBody: jsonBody(patchDefinitionSchema),
+        responses: { '200': ok('Definition'), ...errors, ...bodyErrors },
+      },
+      delete: {
+        summary: 'Delete (refused while instances run)',
+        responses: {
+          '204': ok('Deleted'),
+          '401': errors['401'],
+          '404': errors['404'],
+          '409': problemResponse('Running instances'),
+          '503': problemResponse('Temporal visibility did not answer: cannot tell'),
+        },
+      },
+    },
+    '/definitions/{idOrKey}/versions/{v}': {
+      parameters: [idOrKey, version],
+      get: {
+        summary: 'The source of a version (?format=ir: JSON with the compiled IR)',
+        parameters: queryParams(versionQuerySchema),
+        responses: {
+          '200': source('Source as stored (XML or JSON); header `Waymark-Version-Status`'),
+          ...errors,
+        },
+      },
+    },
+    '/definitions/{idOrKey}/versions/{v}/deploy': {
+      parameters: [idOrKey, version],
+      post: {
+        summary: 'Deploy a draft',
+        responses: { '200': ok('Deployed (`deployedAt`)', definitionVersion), ...errors },
+      },
+    },
+    '/definitions/{idOrKey}/export': {
+      parameters: [idOrKey],
+      get: {
+        summary: 'Download the definition (latest deployed version, else latest)',
+        parameters: queryParams(exportQuerySchema),
+        responses: {
+          '200': source('The file (attachment); header `Waymark-Version`'),
+          ...errors,
+        },
+      },
+    },
+    '/definitions/{idOrKey}/copy': {
+      parameters: [idOrKey],
+      post: {
+        summary: 'Copy a JSON definition under a new key',
+        requestBody: jsonBody(copyDefinitionSchema),
+        responses: {
+          '201': ok('The new definition (`copiedFrom`)', definitionVersion),
+          ...errors,
+          '409': problemResponse('The key exists already'),
+          ...bodyErrors,
+          '422': problemResponse('Copying this kind (BPMN) is not supported'),
+        },
+      },
+    },
+    '/schemas/{kind}': {
+      parameters: [pathParam('kind', 'A JSON definition kind: `state-machine`, `integration`')],
+      get: {
+        summary: 'JSON Schema of a JSON definition kind',
+        security: open,
+        responses: {
+          '200': ok('The JSON Schema', { type: 'object' }),
+          '404': problemResponse('Unknown kind'),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * OpenAPI paths of instances and user tasks (routes/instances.ts, routes/user-tasks.ts):
+ * start, list, read, cancel, deliver a message, retry an incident, list and complete user
+ * tasks.
+ */
+import {
+  completeUserTaskSchema,
+  listInstancesQuerySchema,
+  listUserTasksQuerySchema,
+  messageSchema,
+  startInstanceSchema,
+} from '../schemas';
+import type { Json } from './common';
+import {
+  bodyErrors,
+  errors,
+  idempotencyKey,
+  jsonBody,
+  ok,
+  pathParam,
+  problemResponse,
+  queryParams,
+} from './common';
+
+const instanceId = pathParam('id', 'Instance id (= Temporal workflow id)');
+const notRunning = problemResponse('The instance is not running');
+
+/** The answer of every start (`buildResponse` in start-instance.ts). */
+export const startResponse: Json = {
+  type: 'object',
+  properties: {
+    instanceId: { type: 'string' },
+    workflowId: { type: 'string' },
+    runId: { type: 'string' },
+    definition: {
+      type: 'object',
+      properties: { id: { type: 'string' }, key: { type: 'string' }, version: { type: 'integer' } },
+    },
+    links: {
+      type: 'object',
+      properties: { self: { type: 'string' }, temporalUi: { type: 'string' } },
+    },
+  },
+};
+
+export function instancePaths(): Json {
+  return {
+    '/definitions/{idOrKey}/instances': {
+      parameters: [pathParam('idOrKey', 'Definition id (uuid) or key'), idempotencyKey],
+      post: {
+        summary: 'Start an instance (latest deployed version unless `version`)',
+        requestBody: jsonBody(startInstanceSchema, false),
+        responses: {
+          '201': ok('Started (`Location`: the instance)', startResponse),
+          '400': problemResponse(
+            'Invalid body, missing mandatory fields or integration inputs, Idempotency-Key too long',
+          ),
+          '401': errors['401'],
+          '404': problemResponse('Unknown definition or version'),
+          '409': problemResponse(
+            'Disabled, draft version, or an instance with this business key is running',
+          ),
+          ...bodyErrors,
+          '422': problemResponse('Starting this kind is not supported'),
+        },
+      },
+    },
+    '/instances': {
+      get: {
+        summary: 'List instances (Temporal visibility), paged by `nextPageToken`',
+        parameters: queryParams(listInstancesQuerySchema),
+        responses: {
+          '200': ok('`{items, nextPageToken?}`'),
+          '400': problemResponse('Invalid query or nextPageToken'),
+          '401': errors['401'],
+        },
+      },
+    },
+    '/instances/{id}': {
+      parameters: [instanceId],
+      get: {
+        summary: 'Status, variables, active elements, incidents, user tasks, trail, state, result',
+        responses: { '200': ok('Instance'), '401': errors['401'], '404': errors['404'] },
+      },
+    },
+    '/instances/{id}/cancel': {
+      parameters: [instanceId],
+      post: {
+        summary: 'Cancel',
+        responses: {
+          '202': ok('Cancel requested'),
+          '401': errors['401'],
+          '404': errors['404'],
+          '409': notRunning,
+        },
+      },
+    },
+    '/instances/{id}/messages': {
+      parameters: [instanceId],
+      post: {
+        summary: 'Deliver a message (buffered until a receive task or catch event waits for it)',
+        requestBody: jsonBody(messageSchema),
+        responses: { '202': ok('Accepted'), ...errors, '409': notRunning, ...bodyErrors },
+      },
+    },
+    '/instances/{id}/incidents/{incidentId}/retry': {
+      parameters: [instanceId, pathParam('incidentId', 'Incident id')],
+      post: {
+        summary: 'Retry the element of an incident',
+        responses: {
+          '200': ok('Retried'),
+          '401': errors['401'],
+          '404': problemResponse('Unknown instance, or unknown or resolved incident'),
+          '409': notRunning,
+        },
+      },
+    },
+    '/user-tasks': {
+      get: {
+        summary: 'Open user tasks across running instances',
+        parameters: queryParams(listUserTasksQuerySchema),
+        responses: {
+          '200': ok('`{items, unavailableInstances?}`'),
+          '400': errors['400'],
+          '401': errors['401'],
+        },
+      },
+    },
+    '/user-tasks/{flowElementInstanceId}/complete': {
+      parameters: [pathParam('flowElementInstanceId', '<workflowId>/<elementId>/<n>')],
+      post: {
+        summary: 'Complete a user task',
+        requestBody: jsonBody(completeUserTaskSchema, false),
+        responses: {
+          '200': ok('Completed'),
+          ...errors,
+          '409': problemResponse('Already completed, or the instance is not running'),
+          ...bodyErrors,
+        },
+      },
+    },
+  };
+}
