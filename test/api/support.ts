@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
@@ -17,6 +18,8 @@ import type { ProcessIR } from '../../src/model/ir';
 
 export interface TestApi {
   url: string;
+  /** The app behind `url`, for tests that inspect its routes. */
+  app: Express;
   registry: Registry;
   client: Client;
   config: Config;
@@ -114,6 +117,7 @@ export async function startTestApi(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    app,
     registry,
     client,
     config,
