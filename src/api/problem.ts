@@ -4,6 +4,7 @@
  * zod errors and registry errors — into `application/problem+json` with the right status.
  * Unexpected errors become a 500 whose detail hides internals (they are logged instead).
  */
+import { isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -153,7 +154,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       problem = new HttpProblem(409, err.message, { type: 'conflict' });
     else if (err instanceof z.ZodError)
       problem = new HttpProblem(400, 'invalid request', { errors: zodItems(err) });
-    else if (typeof err === 'object' && err !== null)
+    else if (temporalUnavailable(err)) {
+      logger.warn({ err, method: req.method, path: req.path }, 'Temporal did not answer');
+      problem = new HttpProblem(503, 'Temporal did not answer in time; retry later', {
+        type: 'temporal-unavailable',
+      });
+    } else if (typeof err === 'object' && err !== null)
       problem = fromBodyParser(err as Record<string, unknown>);
     if (!problem) {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
@@ -161,6 +167,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     sendProblem(res, problem);
   };
+}
+
+/** A Temporal call that ran out of time or found no server (gRPC DEADLINE_EXCEEDED / UNAVAILABLE). */
+function temporalUnavailable(err: unknown): boolean {
+  const UNAVAILABLE = 14;
+  if (isGrpcDeadlineError(err)) return true;
+  // The client wraps the gRPC error (ServiceError with the status in its cause).
+  for (let e: unknown = err; e instanceof Error; e = e.cause)
+    if (isGrpcServiceError(e) && e.code === UNAVAILABLE) return true;
+  return false;
 }
 
 /**

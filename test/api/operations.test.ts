@@ -102,3 +102,22 @@ describe('operations endpoints', () => {
     expect(Object.keys(start.properties)).toEqual(['variables', 'businessKey', 'version']);
   });
 });
+
+describe('Temporal out of reach', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    // Nothing listens on port 1: every Temporal call fails UNAVAILABLE (or runs out of time).
+    api = await startTestApi({ temporalAddress: '127.0.0.1:1', timeoutMs: 500 });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('answers 503 temporal-unavailable, not 500, and not a run "outcome"', async () => {
+    for (const path of ['/instances/some-id', '/workflows/runs/some-id/result']) {
+      const res = await fetch(`${api.url}${path}`);
+      const body = await expectProblem(res, 503);
+      expect(body.type).toContain('temporal-unavailable');
+    }
+  });
+});

@@ -6,7 +6,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { Client, Connection } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
+} from '@temporalio/client';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import type { Config } from '../../src/config';
@@ -89,20 +94,30 @@ export function processXml(
 }
 
 export async function startTestApi(
-  options: { env?: Record<string, string>; compile?: CompileBpmn; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    compile?: CompileBpmn;
+    timeoutMs?: number;
+    /** A Temporal address to reach lazily instead of the test server's (e.g. one nobody serves). */
+    temporalAddress?: string;
+  } = {},
 ): Promise<TestApi> {
+  const address = options.temporalAddress ?? temporalAddress;
   const config = loadConfig({
     WAYMARK_DATA_DIR: '/tmp/waymark-api-test',
     LOG_LEVEL: 'silent',
-    ...(temporalAddress
-      ? { TEMPORAL_ADDRESS: temporalAddress }
-      : { TEMPORAL_ADDRESS: '127.0.0.1:1' }),
+    TEMPORAL_ADDRESS: address ?? '127.0.0.1:1',
     ...options.env,
   });
   const registry = await openRegistry({ sqliteFile: ':memory:' });
-  const connection = temporalAddress
-    ? await Connection.connect({ address: temporalAddress })
-    : Connection.lazy({ address: config.temporalAddress });
+  const connection =
+    address && !options.temporalAddress
+      ? await Connection.connect({ address })
+      : Connection.lazy({
+          address: config.temporalAddress,
+          // One attempt: the client's default retries an unreachable server for ~20 s.
+          interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 1 }))],
+        });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({
     config,

@@ -125,8 +125,11 @@ export function workflowRunsRouter(deps: ApiDeps): Router {
     try {
       outcome = { result: await withDeadline(client, timeoutMs, () => handle.result()) };
     } catch (err) {
-      const cause = err instanceof WorkflowFailedError ? (err.cause ?? err) : err;
-      outcome = { error: cause instanceof Error ? cause.message : String(cause) };
+      // Only the run's own failure is an outcome; a timeout or an unreachable server while
+      // fetching it is the API's problem (503), not a failed run.
+      if (!(err instanceof WorkflowFailedError)) throw err;
+      const cause = err.cause ?? err;
+      outcome = { error: cause.message };
     }
     res.json({
       runId: description.workflowId,
