@@ -79,8 +79,14 @@ export function createWebhookStore(base: Kysely<RegistryDatabase>): WebhookStore
       return Number(r.numDeletedRows) > 0;
     },
     async subscribedEvents() {
+      // Read on every start (no cache): a new subscription applies to the next instance.
+      const rows = await db
+        .selectFrom('webhook_subscriptions')
+        .select('events')
+        .distinct()
+        .execute();
       const events = new Set<WebhookEvent>();
-      for (const s of await all()) for (const e of s.events) events.add(e);
+      for (const r of rows) for (const e of JSON.parse(r.events) as WebhookEvent[]) events.add(e);
       return webhookEvents.filter((e) => events.has(e));
     },
     async forEvent(event) {
