@@ -16,6 +16,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DefinitionsTable, DefinitionVersionsTable, RegistryDatabase } from './db';
 import { RegistryConflictError, RegistryNotFoundError } from './errors';
 import { IrCache } from './ir-cache';
+import { prepareQuery } from './prepared';
 
 export type DefinitionKind = 'bpmn' | 'state-machine' | 'integration';
 export type VersionStatus = 'draft' | 'deployed';
@@ -145,13 +146,34 @@ export function createDefinitionStore(
   db: Kysely<RegistryDatabase>,
   irCache = new IrCache(),
 ): DefinitionStore {
-  /** The definition whose id is `idOrKey`, else the one whose key is: one query for both. */
-  async function findDefinitionRow(trx: Kysely<RegistryDatabase>, idOrKey: string) {
-    const rows = await trx
+  // The lookups every start makes, compiled once (prepared.ts).
+  const definitionRows = prepareQuery(db, (q, idOrKey: string) =>
+    q
       .selectFrom('definitions')
       .selectAll()
-      .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey)]))
-      .execute();
+      .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey)])),
+  );
+  const latestDeployedInfo = prepareQuery(db, (q, definitionId: string) =>
+    q
+      .selectFrom('definition_versions')
+      .select(infoColumns)
+      .where('definition_id', '=', definitionId)
+      .where('status', '=', 'deployed')
+      .orderBy('version', 'desc')
+      // A literal limit: with a bound one this query ran ~4× slower on better-sqlite3.
+      .limit(sql.lit(1)),
+  );
+  const versionInfo = prepareQuery(db, (q, definitionId: string, version: number) =>
+    q
+      .selectFrom('definition_versions')
+      .select(infoColumns)
+      .where('definition_id', '=', definitionId)
+      .where('version', '=', version),
+  );
+
+  /** The definition whose id is `idOrKey`, else the one whose key is: one query for both. */
+  async function findDefinitionRow(trx: Kysely<RegistryDatabase>, idOrKey: string) {
+    const rows = await definitionRows(trx, idOrKey);
     return rows.find((r) => r.id === idOrKey) ?? rows[0];
   }
 
@@ -337,16 +359,10 @@ export function createDefinitionStore(
     },
 
     async compiledVersion(definitionId, version) {
-      let query = db
-        .selectFrom('definition_versions')
-        .select(infoColumns)
-        .where('definition_id', '=', definitionId);
-      query =
+      const [row] =
         version === undefined
-          ? // A literal limit: with a bound one this query ran ~4× slower on better-sqlite3.
-            query.where('status', '=', 'deployed').orderBy('version', 'desc').limit(sql.lit(1))
-          : query.where('version', '=', version);
-      const row = await query.executeTakeFirst();
+          ? await latestDeployedInfo(db, definitionId)
+          : await versionInfo(db, definitionId, version);
       if (!row) return undefined;
       const key = `${row.definition_id}/${row.version}/${row.content_hash}`;
       let compiled = irCache.get(key);
