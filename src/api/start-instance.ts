@@ -14,7 +14,7 @@ import type { SearchAttributePair } from '@temporalio/common';
 import type { ProcessIR } from '../model/ir';
 import { checkInputs } from '../model/integration/inputs';
 import type { IntegrationIR } from '../model/integration/ir';
-import type { Definition, DefinitionVersion } from '../registry';
+import type { CompiledVersion, Definition } from '../registry';
 import {
   processStartSearchAttributes,
   WaymarkBusinessKey,
@@ -113,9 +113,9 @@ export async function pickVersion(
   deps: ApiDeps,
   def: Definition,
   requested?: number,
-): Promise<DefinitionVersion> {
+): Promise<CompiledVersion> {
   if (requested !== undefined) {
-    const v = await deps.registry.definitions.getVersion(def.id, requested);
+    const v = await deps.registry.definitions.compiledVersion(def.id, requested);
     if (!v)
       throw new HttpProblem(404, `definition '${def.key}' has no version ${requested}`, {
         type: 'version-not-found',
@@ -129,7 +129,7 @@ export async function pickVersion(
     }
     return v;
   }
-  const latest = await deps.registry.definitions.latestDeployed(def.id);
+  const latest = await deps.registry.definitions.compiledVersion(def.id);
   if (!latest) {
     throw new HttpProblem(409, `definition '${def.key}' has no deployed version`, {
       type: 'version-not-deployed',

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
 import type { StateMachineIR } from '../model/state-machine';
-import type { Definition, DefinitionVersion } from '../registry';
+import type { CompiledVersion, Definition } from '../registry';
 import {
   WaymarkBusinessKey,
   WaymarkDefinitionId,
@@ -32,7 +32,7 @@ import {
 export function stateMachineStart(
   deps: ApiDeps,
   def: Definition,
-  version: DefinitionVersion,
+  version: CompiledVersion,
   workflowId: string,
   variables: Record<string, unknown>,
   businessKey?: string,

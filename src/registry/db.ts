@@ -4,12 +4,16 @@
  * `:memory:` for tests. Columns use plain SQL types (text, integer) so a PostgreSQL dialect
  * can be added here without touching the stores: booleans are 0/1 integers, timestamps are
  * ISO-8601 text, JSON is text.
+ *
+ * Kysely's SQLite driver prepares every query anew, and preparing a statement costs more than
+ * running the small indexed lookups the API makes per request; `withStatementCache` keeps the
+ * prepared statements. Kysely binds values as parameters, so the distinct SQL texts are few.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Generated } from 'kysely';
+import type { Generated, SqliteDatabase as KyselySqlite, SqliteStatement } from 'kysely';
 
 export interface DefinitionsTable {
   id: string;
@@ -52,6 +56,35 @@ export interface RegistryDatabase {
 /** Where the registry lives: a SQLite file (or `:memory:`), or a database URL (reserved). */
 export type RegistryLocation = { sqliteFile: string } | { databaseUrl: string };
 
+/** How many prepared statements a database keeps (least recently used goes first). */
+export const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The database as kysely sees it, with prepared statements reused by SQL text. Reuse is safe
+ * here: the driver runs one statement at a time on its single connection, and SQLite
+ * re-prepares a statement by itself when a migration changes the schema under it.
+ */
+export function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  size = STATEMENT_CACHE_SIZE,
+): KyselySqlite {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let stmt = statements.get(text);
+      if (stmt) {
+        statements.delete(text);
+      } else {
+        stmt = sqlite.prepare(text);
+        if (statements.size >= size) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, stmt);
+      return stmt;
+    },
+  };
+}
+
 /** Builds the kysely instance for a location; the only place that knows about dialects. */
 export function createDb(location: RegistryLocation): Kysely<RegistryDatabase> {
   if ('databaseUrl' in location) {
@@ -64,5 +97,7 @@ export function createDb(location: RegistryLocation): Kysely<RegistryDatabase> {
   const sqlite = new SqliteDatabase(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<RegistryDatabase>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 }

@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RegistryDatabase } from './db';
+import { prepareQuery } from './prepared';
 
 export const webhookEvents = ['run.completed', 'run.failed', 'incident.created'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
@@ -53,6 +54,9 @@ function toSubscription(row: WebhookSubscriptionsTable): WebhookSubscription {
 
 export function createWebhookStore(base: Kysely<RegistryDatabase>): WebhookStore {
   const db = base.withTables<{ webhook_subscriptions: WebhookSubscriptionsTable }>();
+  const eventLists = prepareQuery(db, (q) =>
+    q.selectFrom('webhook_subscriptions').select('events').distinct(),
+  );
   const all = async () =>
     (await db.selectFrom('webhook_subscriptions').selectAll().orderBy('created_at').execute()).map(
       toSubscription,
@@ -79,8 +83,10 @@ export function createWebhookStore(base: Kysely<RegistryDatabase>): WebhookStore
       return Number(r.numDeletedRows) > 0;
     },
     async subscribedEvents() {
+      // Read on every start (no cache): a new subscription applies to the next instance.
+      const rows = await eventLists(db);
       const events = new Set<WebhookEvent>();
-      for (const s of await all()) for (const e of s.events) events.add(e);
+      for (const r of rows) for (const e of JSON.parse(r.events) as WebhookEvent[]) events.add(e);
       return webhookEvents.filter((e) => events.has(e));
     },
     async forEvent(event) {

@@ -5,6 +5,7 @@
  * count, message, cancel) are exercised for real.
  */
 import { randomUUID } from 'node:crypto';
+import { defaultPayloadConverter } from '@temporalio/common';
 import {
   expectProblem,
   json,
@@ -25,6 +26,14 @@ async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 1
     if (ok(v) || Date.now() > until) return v;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The input an instance was started with (the first event of its history). */
+async function startInput(api: TestApi, workflowId: string): Promise<Json> {
+  const history = await api.client.workflow.getHandle(workflowId).fetchHistory();
+  const payload =
+    history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return defaultPayloadConverter.fromPayload(payload!);
 }
 
 describeTemporal('instances API on Temporal', () => {
@@ -64,6 +73,49 @@ describeTemporal('instances API on Temporal', () => {
       definition: { key, version: 1 },
     });
     expect(one.queryError).toEqual(expect.any(String)); // no worker answers the query
+  });
+
+  it('reads the deployed version, the enabled flag and the subscriptions on every start', async () => {
+    // given v1 deployed and started once (its IR is now cached)
+    const k = `${key}-versions`;
+    const start = (body: Json = {}) => sendJson(api, 'POST', `/definitions/${k}/instances`, body);
+    await postXml(api, processXml(k, { name: 'one' }), '?deploy=true');
+    const first = await json(start());
+    expect(await startInput(api, first.workflowId)).toMatchObject({
+      definition: { version: 1 },
+      ir: { name: 'one' },
+    });
+    expect((await startInput(api, first.workflowId)).notify).toBeUndefined();
+
+    // when v2 is deployed and a webhook subscribed
+    await postXml(api, processXml(k, { name: 'two' }), '?deploy=true');
+    const hook = await json(
+      sendJson(api, 'POST', '/webhooks', { url: 'http://127.0.0.1:9/h', events: ['run.failed'] }),
+    );
+
+    // then the next start runs v2 and notifies; v1 by number is still v1
+    const second = await json(start());
+    expect(second.definition.version).toBe(2);
+    expect(await startInput(api, second.workflowId)).toMatchObject({
+      definition: { version: 2 },
+      ir: { name: 'two' },
+      notify: ['run.failed'],
+    });
+    const named = await json(start({ version: 1 }));
+    expect(await startInput(api, named.workflowId)).toMatchObject({
+      definition: { version: 1 },
+      ir: { name: 'one' },
+    });
+
+    // and once the subscription ends, starts no longer notify
+    expect((await sendJson(api, 'DELETE', `/webhooks/${hook.id}`)).status).toBe(204);
+    expect((await startInput(api, (await json(start())).workflowId)).notify).toBeUndefined();
+
+    // and a disabled definition refuses starts until enabled again
+    await sendJson(api, 'PATCH', `/definitions/${k}`, { enabled: false });
+    await expectProblem(await start(), 409);
+    await sendJson(api, 'PATCH', `/definitions/${k}`, { enabled: true });
+    expect((await start()).status).toBe(201);
   });
 
   it('replays the same response for a repeated Idempotency-Key', async () => {

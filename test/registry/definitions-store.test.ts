@@ -144,6 +144,28 @@ describe('definitions store', () => {
     );
   });
 
+  it('prefers the definition whose id matches over one whose key equals that id', async () => {
+    // given a definition, and another whose key is the first one's id
+    const first = await registry.definitions.createVersion({
+      key: 'first',
+      kind: 'bpmn',
+      source: '<f/>',
+      sourceType: 'xml',
+      compiled: ir('first'),
+    });
+    const id = first.definition.id;
+    const second = await registry.definitions.createVersion({
+      key: id,
+      kind: 'bpmn',
+      source: '<s/>',
+      sourceType: 'xml',
+      compiled: ir('second'),
+    });
+    // when looked up by that string, then the id wins; the key still finds the other
+    expect((await registry.definitions.getDefinition(id))?.key).toBe('first');
+    expect((await registry.definitions.getDefinition(second.definition.id))?.key).toBe(id);
+  });
+
   it('enables, disables and deletes', async () => {
     await registry.definitions.createVersion({
       key: 'e',
@@ -161,6 +183,74 @@ describe('definitions store', () => {
       n: number;
     }>`select count(*) as n from definition_versions`.execute(registry.db);
     expect(versions.rows[0].n).toBe(0);
+  });
+});
+
+describe('compiled versions for starts', () => {
+  let registry: Registry;
+  beforeEach(async () => {
+    registry = await openRegistry({ sqliteFile: ':memory:' });
+  });
+  afterEach(async () => {
+    await registry.close();
+  });
+
+  const upload = (key: string, marker: string, deploy = false) =>
+    registry.definitions.createVersion({
+      key,
+      kind: 'bpmn',
+      source: `<${marker}/>`,
+      sourceType: 'xml',
+      compiled: { ...ir(key), name: marker },
+      deploy,
+    });
+
+  it('follows the latest deployed version at once; names any version', async () => {
+    // given v1 deployed and read once (so its IR is cached)
+    const { definition } = await upload('c', 'one', true);
+    expect(await registry.definitions.compiledVersion(definition.id)).toMatchObject({
+      version: 1,
+      status: 'deployed',
+      compiled: { name: 'one' },
+    });
+    // when v2 is a draft, then starts still get v1, and v2 by number is the draft
+    await upload('c', 'two');
+    expect((await registry.definitions.compiledVersion(definition.id))?.version).toBe(1);
+    expect(await registry.definitions.compiledVersion(definition.id, 2)).toMatchObject({
+      status: 'draft',
+      compiled: { name: 'two' },
+    });
+    // when v2 is deployed, then the next read gets it, with its own IR
+    await registry.definitions.deployVersion('c', 2);
+    expect(await registry.definitions.compiledVersion(definition.id)).toMatchObject({
+      version: 2,
+      status: 'deployed',
+      compiled: { name: 'two' },
+    });
+    expect(await registry.definitions.compiledVersion(definition.id, 3)).toBeUndefined();
+    expect(await registry.definitions.compiledVersion('nope')).toBeUndefined();
+  });
+
+  it('serves a version IR from the cache, frozen, and nothing after a delete', async () => {
+    // given a deployed version read once
+    const { definition } = await upload('d', 'one', true);
+    const first = await registry.definitions.compiledVersion(definition.id);
+    // when the stored IR text changes behind the store's back (it never does in use)
+    await sql`update definition_versions set compiled = '{"name":"changed"}'`.execute(registry.db);
+    // then the same frozen object is served again
+    const again = await registry.definitions.compiledVersion(definition.id);
+    expect(again?.compiled).toBe(first?.compiled);
+    expect(Object.isFrozen(again?.compiled)).toBe(true);
+    expect(Object.isFrozen((again?.compiled as { elements: object }).elements)).toBe(true);
+    // and a deleted definition has no version, whatever the cache holds
+    await registry.definitions.deleteDefinition('d');
+    expect(await registry.definitions.compiledVersion(definition.id)).toBeUndefined();
+    // and a new definition under the same key is a new id with its own IR
+    const { definition: reborn } = await upload('d', 'reborn', true);
+    expect(reborn.id).not.toBe(definition.id);
+    expect((await registry.definitions.compiledVersion(reborn.id))?.compiled).toMatchObject({
+      name: 'reborn',
+    });
   });
 });
 

@@ -12,7 +12,7 @@ import { createParametersSchema } from '../workflows-schemas';
 
 /** The IR parameters should be checked against: latest deployed, else latest version. */
 export async function declaredParameters(deps: ApiDeps, definitionId: string) {
-  const deployed = await deps.registry.definitions.latestDeployed(definitionId);
+  const deployed = await deps.registry.definitions.compiledVersion(definitionId);
   if (deployed) return (deployed.compiled as ProcessIR).parameters ?? [];
   const versions = await deps.registry.definitions.listVersions(definitionId);
   const last = versions.at(-1);

@@ -73,7 +73,7 @@ export function webhookStartRouter(deps: ApiDeps): Router {
           type: 'invalid-body',
           errors: [{ path: 'body.payload', message: 'expected an object' }],
         });
-      if (def.enabled && !(await deps.registry.definitions.latestDeployed(def.id)))
+      if (def.enabled && !(await deps.registry.definitions.compiledVersion(def.id)))
         throw new HttpProblem(
           409,
           `draft versions cannot be started: '${def.key}' has no deployed version`,
