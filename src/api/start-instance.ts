@@ -38,6 +38,8 @@ export interface StartRequest {
 export interface StartOptions {
   /** Tags the instance with a case (input `caseId`, search attribute WaymarkCaseId). */
   caseId?: string;
+  /** Where the caller put the start variables, for error paths (default `variables`). */
+  variablesPath?: string;
 }
 
 export interface StartResponse {
@@ -68,7 +70,11 @@ function valueAt(variables: Record<string, unknown>, path: string): unknown {
 }
 
 /** 400 naming every mandatory start field that is missing (absent, null or empty string). */
-export function checkMandatory(mandatory: string[], variables: Record<string, unknown>): void {
+export function checkMandatory(
+  mandatory: string[],
+  variables: Record<string, unknown>,
+  variablesPath = 'variables',
+): void {
   const missing = mandatory.filter((name) => {
     const v = valueAt(variables, name);
     return v === undefined || v === null || v === '';
@@ -80,7 +86,7 @@ export function checkMandatory(mandatory: string[], variables: Record<string, un
       {
         type: 'missing-mandatory-fields',
         errors: missing.map((name) => ({
-          path: `variables.${name}`,
+          path: `${variablesPath}.${name}`,
           message: 'mandatory field is missing',
         })),
       },
@@ -174,7 +180,12 @@ export async function startInstance(
   const variables = request.variables ?? {};
   if (def.kind === 'integration')
     checkIntegrationInputs(version.compiled as IntegrationIR, variables);
-  else checkMandatory((version.compiled as ProcessIR).mandatory ?? [], variables);
+  else
+    checkMandatory(
+      (version.compiled as ProcessIR).mandatory ?? [],
+      variables,
+      options.variablesPath,
+    );
 
   const { businessKey } = request;
   const suffix =

@@ -77,7 +77,14 @@ test('missing mandatory field → 400 naming it', async () => {
   expect(res.status).toBe(400);
   expect(res.contentType).toContain(PROBLEM);
   expect(res.body.detail).toContain('productCode');
-  expect(res.body.errors).toEqual([expect.objectContaining({ path: 'variables.productCode' })]);
+  expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.payload.productCode' })]);
+  // A bare payload (no {payload} wrapper) is named as the caller sent it
+  const bare = await send(
+    defId,
+    { customerName: 'John Doe', orderNumber: '123456' },
+    { authorization: token },
+  );
+  expect(bare.body.errors).toEqual([expect.objectContaining({ path: 'body.productCode' })]);
 });
 
 test('Idempotency-Key: a retried webhook returns the same instance', async () => {

@@ -89,6 +89,7 @@ export function webhookStartRouter(deps: ApiDeps): Router {
         def.id,
         { variables: payload as Record<string, unknown> },
         key,
+        { variablesPath: wrapped ? 'body.payload' : 'body' },
       );
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(202).location(response.links.self).json({
