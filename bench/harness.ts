@@ -20,12 +20,7 @@ import { compileBpmn } from '../src/model/bpmn';
 import type { ProcessIR } from '../src/model/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
-import {
-  processStartSearchAttributes,
-  WaymarkDefinitionId,
-  WaymarkKind,
-  WaymarkVersion,
-} from '../src/temporal/search-attributes';
+import { startSearchAttributes } from '../src/temporal/search-attributes';
 import type { ProcessWorkflowInput } from '../workflows/messages';
 import type { FromWorker, ToWorker, WorkerStats } from './worker-child';
 
@@ -237,12 +232,7 @@ export class BenchEnv {
       workflowId,
       args: [input],
       workflowIdConflictPolicy: 'FAIL',
-      typedSearchAttributes: [
-        { key: WaymarkKind, value: 'bpmn' },
-        { key: WaymarkDefinitionId, value: d.definition.id },
-        { key: WaymarkVersion, value: d.definition.version },
-        ...processStartSearchAttributes(),
-      ],
+      typedSearchAttributes: startSearchAttributes('bpmn', d.definition),
       staticSummary: `${d.definition.name ?? d.key} v${d.definition.version}`,
       memo: { definitionKey: d.key, definitionVersion: d.definition.version },
     });

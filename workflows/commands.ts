@@ -18,12 +18,7 @@ import {
 import type { ResolvedDefinition } from '../activities/resolve-definition';
 import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
 import type { EngineCommand, Variables } from '../src/engine/types';
-import {
-  processStartSearchAttributes,
-  WaymarkDefinitionId,
-  WaymarkKind,
-  WaymarkVersion,
-} from '../src/temporal/search-attributes';
+import { startSearchAttributes } from '../src/temporal/search-attributes';
 import type { ProcessWorkflowInput } from './messages';
 
 type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
@@ -135,12 +130,7 @@ export async function startChildProcess(
           args: [input],
           taskQueue: workflowInfo().taskQueue,
           staticSummary: `${definition.name ?? definition.key} v${definition.version} · called by ${cmd.elementId}`,
-          typedSearchAttributes: [
-            { key: WaymarkKind, value: 'bpmn' },
-            { key: WaymarkDefinitionId, value: definition.id },
-            { key: WaymarkVersion, value: definition.version },
-            ...processStartSearchAttributes(),
-          ],
+          typedSearchAttributes: startSearchAttributes('bpmn', definition),
         },
       );
       return result ?? {};

@@ -16,12 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { ResolvedDefinition } from '../activities/resolve-definition';
 import type { Variables } from '../src/engine/types';
-import {
-  processStartSearchAttributes,
-  WaymarkDefinitionId,
-  WaymarkKind,
-  WaymarkVersion,
-} from '../src/temporal/search-attributes';
+import { startSearchAttributes } from '../src/temporal/search-attributes';
 
 const internal = proxyActivities<{
   'waymark.resolveDefinition': (
@@ -58,12 +53,7 @@ export async function runAction(
         args: [input],
         taskQueue: workflowInfo().taskQueue,
         staticSummary: `${definition.name ?? definition.key} v${definition.version} · action of ${cmd.transition}`,
-        typedSearchAttributes: [
-          { key: WaymarkKind, value: kind },
-          { key: WaymarkDefinitionId, value: definition.id },
-          { key: WaymarkVersion, value: definition.version },
-          ...(kind === 'bpmn' ? processStartSearchAttributes() : []),
-        ],
+        typedSearchAttributes: startSearchAttributes(kind, definition),
       });
       return resultData(result);
     });

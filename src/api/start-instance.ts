@@ -16,12 +16,9 @@ import { checkInputs } from '../model/integration/inputs';
 import type { IntegrationIR } from '../model/integration/ir';
 import type { CompiledVersion, Definition } from '../registry';
 import {
-  processStartSearchAttributes,
+  startSearchAttributes,
   WaymarkBusinessKey,
   WaymarkCaseId,
-  WaymarkDefinitionId,
-  WaymarkKind,
-  WaymarkVersion,
 } from '../temporal/search-attributes';
 import type { IntegrationWorkflowInput, ProcessWorkflowInput } from '../../workflows/messages';
 import type { ApiDeps } from './deps';
@@ -219,12 +216,9 @@ export async function startInstance(
           ...(notify.length > 0 ? { notify } : {}),
         };
   const searchAttributes: SearchAttributePair[] = [
-    { key: WaymarkKind, value: def.kind },
-    { key: WaymarkDefinitionId, value: def.id },
-    { key: WaymarkVersion, value: version.version },
+    ...startSearchAttributes(def.kind, { id: def.id, version: version.version }),
     ...(businessKey ? [{ key: WaymarkBusinessKey, value: businessKey }] : []),
     ...(caseId ? [{ key: WaymarkCaseId, value: caseId }] : []),
-    ...(def.kind === 'bpmn' ? processStartSearchAttributes() : []),
   ];
 
   let runId: string;

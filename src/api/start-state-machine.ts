@@ -11,11 +11,9 @@ import type { SearchAttributePair } from '@temporalio/common';
 import type { StateMachineIR } from '../model/state-machine';
 import type { CompiledVersion, Definition } from '../registry';
 import {
+  startSearchAttributes,
   WaymarkBusinessKey,
-  WaymarkDefinitionId,
-  WaymarkKind,
   WaymarkState,
-  WaymarkVersion,
 } from '../temporal/search-attributes';
 import type { StateMachineWorkflowInput } from '../../workflows/messages';
 import type { ApiDeps } from './deps';
@@ -52,9 +50,7 @@ export function stateMachineStart(
     ...(businessKey ? { businessKey } : {}),
   };
   const searchAttributes: SearchAttributePair[] = [
-    { key: WaymarkKind, value: 'state-machine' },
-    { key: WaymarkDefinitionId, value: def.id },
-    { key: WaymarkVersion, value: version.version },
+    ...startSearchAttributes('state-machine', { id: def.id, version: version.version }),
     { key: WaymarkState, value: ir.initialState },
     ...(businessKey ? [{ key: WaymarkBusinessKey, value: businessKey }] : []),
   ];

@@ -45,6 +45,23 @@ export function processStartSearchAttributes(): SearchAttributePair[] {
   ];
 }
 
+/**
+ * What every Waymark start tags an instance with — kind, definition id and version, and for a
+ * BPMN process the attributes its driver keeps current — whoever starts it: the API, a call
+ * activity, a state-machine action, the benchmark.
+ */
+export function startSearchAttributes(
+  kind: string,
+  definition: { id: string; version: number },
+): SearchAttributePair[] {
+  return [
+    { key: WaymarkKind, value: kind },
+    { key: WaymarkDefinitionId, value: definition.id },
+    { key: WaymarkVersion, value: definition.version },
+    ...(kind === 'bpmn' ? processStartSearchAttributes() : []),
+  ];
+}
+
 /** Name → dev-server type, for `temporal server start-dev --search-attribute Name=Type`. */
 export const searchAttributeTypes: Record<string, string> = {
   WaymarkKind: 'Keyword',
