@@ -1,6 +1,7 @@
 /**
  * The worker's view of the registry: the latest deployed version of a definition by key, for
- * call activities.
+ * call activities. Through `compiledVersion`, like an API start: the source is not read and the
+ * IR is parsed once per version, not once per call.
  */
 import type { DefinitionLookup } from '../../activities/resolve-definition';
 import type { IntegrationIR } from '../model/integration/ir';
@@ -12,7 +13,7 @@ export function registryLookup(registry: Registry): DefinitionLookup {
   return async (key) => {
     const definition = await registry.definitions.getDefinition(key);
     if (!definition) return null;
-    const version = await registry.definitions.latestDeployed(definition.id);
+    const version = await registry.definitions.compiledVersion(definition.id);
     if (!version) return null;
     return {
       definition: {
