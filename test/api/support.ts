@@ -110,9 +110,10 @@ export async function startTestApi(
     ...options.env,
   });
   const registry = await openRegistry({ sqliteFile: ':memory:' });
+  // The test server: connected now. Anything else (nowhere, or an address a test names): lazily.
   const connection =
-    address && !options.temporalAddress
-      ? await Connection.connect({ address })
+    temporalAddress && !options.temporalAddress
+      ? await Connection.connect({ address: temporalAddress })
       : Connection.lazy({
           address: config.temporalAddress,
           // One attempt: the client's default retries an unreachable server for ~20 s.
