@@ -21,7 +21,7 @@ import type { ProcessIR } from '../src/model/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import { startSearchAttributes } from '../src/temporal/search-attributes';
-import type { ProcessWorkflowInput } from '../workflows/messages';
+import { DRIVER_REVISION, type ProcessWorkflowInput } from '../workflows/messages';
 import type { FromWorker, ToWorker, WorkerStats } from './worker-child';
 
 export const WORK_DIR = path.join(__dirname, '.work');
@@ -226,6 +226,7 @@ export class BenchEnv {
       definition: d.definition,
       ir: d.ir,
       variables,
+      revision: DRIVER_REVISION,
     };
     const h = await this.client.workflow.start(d.key, {
       taskQueue: TASK_QUEUE,

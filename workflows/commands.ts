@@ -19,7 +19,7 @@ import type { ResolvedDefinition } from '../activities/resolve-definition';
 import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
 import type { EngineCommand, Variables } from '../src/engine/types';
 import { startSearchAttributes } from '../src/temporal/search-attributes';
-import type { ProcessWorkflowInput } from './messages';
+import { DRIVER_REVISION, type ProcessWorkflowInput } from './messages';
 
 type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
 type StartChild = Extract<EngineCommand, { type: 'startChild' }>;
@@ -35,13 +35,16 @@ type TaskFn = (input: TaskInput) => Promise<Variables | undefined | null>;
 /** The outcome of a task or child: its variables, or how it failed. Cancellation rejects instead. */
 export type Outcome = { ok: true; variables: Variables } | { ok: false; failure: TaskFailure };
 
-/** Runs a service task as an activity. */
-export async function startTask(
-  scope: CancellationScope,
+/**
+ * Schedules a service task's activity in the current cancellation scope: named after its task
+ * type, on the task's queue, retries from the model, summary = element name. Resolves with
+ * what the activity returned (`taskVariables` reads it), rejects as `taskFailure` reads it.
+ */
+export function scheduleTaskActivity(
   cmd: ScheduleTask,
   instanceId: string,
   definitionKey: string,
-): Promise<Outcome> {
+): Promise<unknown> {
   const activities = proxyActivities<Record<string, TaskFn>>({
     taskQueue: cmd.taskQueue,
     startToCloseTimeout: '5 minutes',
@@ -54,7 +57,7 @@ export async function startTask(
       nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
     },
   });
-  const input: TaskInput = {
+  return activities[cmd.taskType]({
     flowElementInstanceId: cmd.feiId,
     elementId: cmd.elementId,
     elementName: cmd.name,
@@ -64,27 +67,47 @@ export async function startTask(
     instanceId,
     definitionKey,
     ...(cmd.callbackAttempt !== undefined ? { callbackAttempt: cmd.callbackAttempt } : {}),
-  };
-  try {
-    const result = await scope.run(() => activities[cmd.taskType](input));
+  });
+}
+
+/** A task activity's result as variables: an object as is, anything else none. */
+export function taskVariables(result: unknown): Variables {
+  return result && typeof result === 'object' && !Array.isArray(result)
+    ? (result as Variables)
+    : {};
+}
+
+/**
+ * How a task activity failed, or undefined when `err` is not a failure of the task (its
+ * cancellation, a workflow-side fault): those propagate.
+ */
+export function taskFailure(err: unknown): TaskFailure | undefined {
+  if (!(err instanceof ActivityFailure) || isCancelled(err)) return undefined;
+  const cause = err.cause;
+  if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
+    const details = cause.details?.[0] as BpmnErrorDetails | undefined;
     return {
-      ok: true,
-      variables: result && typeof result === 'object' && !Array.isArray(result) ? result : {},
+      message: details?.message ?? cause.message,
+      errorCode: details?.errorCode ?? cause.message,
     };
+  }
+  return { message: deepestMessage(err) };
+}
+
+/** Runs a service task as an activity inside `scope`. */
+export async function startTask(
+  scope: CancellationScope,
+  cmd: ScheduleTask,
+  instanceId: string,
+  definitionKey: string,
+): Promise<Outcome> {
+  try {
+    const result = await scope.run(() => scheduleTaskActivity(cmd, instanceId, definitionKey));
+    return { ok: true, variables: taskVariables(result) };
   } catch (err) {
-    if (!(err instanceof ActivityFailure) || isCancelled(err)) throw err;
-    const cause = err.cause;
-    if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
-      const details = cause.details?.[0] as BpmnErrorDetails | undefined;
-      return {
-        ok: false,
-        failure: {
-          message: details?.message ?? cause.message,
-          errorCode: details?.errorCode ?? cause.message,
-        },
-      };
-    }
-    return { ok: false, failure: { message: deepestMessage(err) } };
+    const failure = taskFailure(err);
+    if (!failure) throw err;
+    return { ok: false, failure };
   }
 }
 
@@ -122,6 +145,7 @@ export async function startChildProcess(
         definition,
         ir,
         variables: cmd.variables,
+        revision: DRIVER_REVISION,
       };
       const result = await executeChild<(i: ProcessWorkflowInput) => Promise<Variables>>(
         definition.key,

@@ -22,6 +22,19 @@ import type { MachineState } from '../src/engine/state-machine/types';
 import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir';
 
 /** What every Waymark process workflow is started with. */
+/**
+ * The driver revision new process instances start under (`ProcessWorkflowInput.revision`).
+ * A change to what the driver does for running instances keys on it, the way `patched()` would,
+ * without the marker event `patched()` adds to every new history (Waymark keeps histories the
+ * size of hand-written ones). Every revision's behaviour stays, for the instances started
+ * under it, until none can be running.
+ *
+ * - 1 (absent): every service task runs in a cancellation scope of its own.
+ * - 2: only service tasks the engine may interrupt do (`engine.isInterruptible`); the rest are
+ *   cancelled with the workflow. A scope costs more worker CPU than the activity call.
+ */
+export const DRIVER_REVISION = 2;
+
 export interface ProcessWorkflowInput {
   kind: 'bpmn';
   definition: { id: string; key: string; version: number; name?: string };
@@ -42,6 +55,11 @@ export interface ProcessWorkflowInput {
    * older code lack it and keep the older rules, so their histories replay unchanged.
    */
   publishedAtStart?: true;
+  /**
+   * The driver revision the instance started under (`DRIVER_REVISION` at the time; absent = 1),
+   * carried across continue-as-new. Behaviour that changes for running instances keys on it.
+   */
+  revision?: number;
   /** The case this run belongs to (`POST /workflows/run`); also in search attribute WaymarkCaseId. */
   caseId?: string;
   /**

@@ -20,7 +20,14 @@ import {
 import * as engine from '../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../src/engine/types';
 import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
-import { startChildProcess, startTask, startTimer } from './commands';
+import {
+  scheduleTaskActivity,
+  startChildProcess,
+  startTask,
+  startTimer,
+  taskFailure,
+  taskVariables,
+} from './commands';
 import { registerCallbackHandlers } from './callbacks';
 import {
   completeUserTaskUpdate,
@@ -35,14 +42,21 @@ import { attributesKey, publishRules, renderDetails, waitingElementIds } from '.
 import { startNotify } from './notify';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-child';
 
+type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
+
+/** Work in flight: in its own cancellation scope, or (a service task that cannot be interrupted) not. */
+type Tracked = CancellationScope | { readonly unscoped: true };
+
 /** Runs one BPMN process instance (or resumes it after continue-as-new). */
 export async function runProcess(input: ProcessWorkflowInput): Promise<Variables> {
   const { ir } = input;
   const info = workflowInfo();
   const generation = input.generation ?? 0;
   /** Activities and child workflows in flight, by feiId. */
-  const work = new Map<string, CancellationScope>();
-  const timers = new Map<string, CancellationScope>();
+  const work = new Map<string, Tracked>();
+  const timers = new Map<string, Tracked>();
+  /** Revision 1, and actions that fail at an incident (which cancels all work): a scope per task. */
+  const scopeEveryTask = (input.revision ?? 1) < 2 || input.failOnIncident === true;
   const rules = publishRules(input, info.typedSearchAttributes);
   /** The search attributes as last published: at first, as the run started with them. */
   let published = rules.published;
@@ -97,6 +111,10 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
           track(work, cmd.feiId, (scope) => runIntegrationTask(scope, ir, cmd, now));
           return;
         }
+        if (!scopeEveryTask && !engine.isInterruptible(ir, cmd.elementId)) {
+          trackTask(cmd);
+          return;
+        }
         track(work, cmd.feiId, (scope) =>
           startTask(scope, cmd, info.workflowId, input.definition.key).then((o) =>
             o.ok
@@ -141,7 +159,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
    * settles with to the engine, in order. Outcomes of work cancelled meanwhile are dropped: the engine has moved on.
    */
   const track = (
-    registry: Map<string, CancellationScope>,
+    registry: Map<string, Tracked>,
     id: string,
     start: (scope: CancellationScope) => Promise<EngineEvent | EngineEvent[]>,
   ): void => {
@@ -160,10 +178,43 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     );
   };
 
-  const cancel = (registry: Map<string, CancellationScope>, id: string): void => {
-    const scope = registry.get(id);
+  /**
+   * A service task nothing but the workflow's own cancellation can end: its activity runs in
+   * the root scope, its outcome goes straight to the engine — no scope, no wrapping promises
+   * (each promise made in a workflow costs a captured stack trace).
+   */
+  const trackTask = (cmd: ScheduleTask): void => {
+    const marker = { unscoped: true } as const;
+    work.set(cmd.feiId, marker);
+    scheduleTaskActivity(cmd, info.workflowId, input.definition.key).then(
+      (result) => {
+        if (work.get(cmd.feiId) !== marker) return;
+        work.delete(cmd.feiId);
+        dispatch({
+          type: 'taskCompleted',
+          feiId: cmd.feiId,
+          variables: taskVariables(result),
+          now: now(),
+        });
+      },
+      (err: unknown) => {
+        const current = work.get(cmd.feiId) === marker;
+        if (current) work.delete(cmd.feiId);
+        const failure = taskFailure(err);
+        if (!failure) {
+          if (!isCancellation(err)) throw err;
+        } else if (current) {
+          dispatch({ type: 'taskFailed', feiId: cmd.feiId, ...failure, now: now() });
+        }
+      },
+    );
+  };
+
+  /** Unscoped work is left to the workflow's cancellation; its late outcome is dropped. */
+  const cancel = (registry: Map<string, Tracked>, id: string): void => {
+    const entry = registry.get(id);
     registry.delete(id);
-    scope?.cancel();
+    if (entry instanceof CancellationScope) entry.cancel();
   };
 
   /** Current details (no history cost) always; search attributes only when they change. */

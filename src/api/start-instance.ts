@@ -20,7 +20,11 @@ import {
   WaymarkBusinessKey,
   WaymarkCaseId,
 } from '../temporal/search-attributes';
-import type { IntegrationWorkflowInput, ProcessWorkflowInput } from '../../workflows/messages';
+import {
+  DRIVER_REVISION,
+  type IntegrationWorkflowInput,
+  type ProcessWorkflowInput,
+} from '../../workflows/messages';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
 import { startStateMachineInstance } from './start-state-machine';
@@ -211,6 +215,7 @@ export async function startInstance(
           definition,
           ir: version.compiled as ProcessIR,
           variables,
+          revision: DRIVER_REVISION,
           ...(businessKey ? { businessKey } : {}),
           ...(caseId ? { caseId } : {}),
           ...(notify.length > 0 ? { notify } : {}),

@@ -21,4 +21,5 @@ export {
 export { evaluateFeel, renderTemplate, type FeelResult, type FeelOptions } from './feel';
 export { MAX_ENTRIES_PER_STEP, TRAIL_LIMIT, type StepOptions } from './runtime';
 export { EngineError } from './errors';
+export { isInterruptible } from './interruptible';
 export type * from './types';

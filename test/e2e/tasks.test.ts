@@ -1,12 +1,13 @@
 /**
  * BPMN fixtures end to end, work and failure: the http task against a real HTTP server in the
- * test (the customer's service), incidents (parked token, instance keeps running, search
+ * test (the customer's service), cancellation of an activity in flight (by an interrupting
+ * boundary timer, and with the instance), incidents (parked token, instance keeps running, search
  * attribute set, retry through the API resumes it), and loops: one long enough to continue as
  * new, and a 10,000-iteration loop.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { call, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
+import { call, deployFixture, startInstance, trailIds, waitAt, waitFor } from '../support/api';
 import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -15,10 +16,16 @@ let server: http.Server;
 let baseUrl: string;
 let healthy = true;
 const seen: string[] = [];
+/** Requests to /slow: held open, never answered (the activity stays in flight). */
+const held: http.ServerResponse[] = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url} ${req.headers.accept}`);
+    if (req.url === '/slow') {
+      held.push(res);
+      return;
+    }
     if (!healthy) {
       res.writeHead(500).end('down');
       return;
@@ -31,6 +38,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  for (const res of held) res.destroy();
   server.close();
   expect(await replay.replayAll()).toEqual([]);
 }, 120_000);
@@ -102,6 +110,35 @@ test('service-task-incident: the fail task raises an incident after one attempt'
   expect(parked.incidents[0].elementId).toBe('Task_Fail');
   expect(parked.variables).toEqual({ keep: 1 });
   await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+});
+
+test('boundary-timer-service-task: the interrupting timer cancels the activity in flight', async () => {
+  const id = await run('boundary-timer-service-task', { baseUrl });
+  const done = await waitFor(id);
+  expect(trailIds(done)).toEqual(['StartEvent_1', 'Timer_Limit', 'EndEvent_Late']);
+  expect(done.status).toBe('COMPLETED');
+  const [events] = await historyChain(id);
+  expect(events).toContain('ACTIVITY_TASK_CANCEL_REQUESTED');
+});
+
+test('slow-service-task: cancelling the instance cancels the activity in flight', async () => {
+  // Given a task nothing in the model can interrupt, its request held by the service
+  const before = held.length;
+  const id = await run('slow-service-task', { baseUrl });
+  await waitAt(id, 'Task_Slow');
+  const deadline = Date.now() + 10_000;
+  while (held.length === before && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  expect(held.length).toBe(before + 1);
+  // When the instance is cancelled through the API
+  const res = await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+  expect(res.status).toBe(202);
+  // Then the activity is cancelled with it
+  const done = await waitFor(id);
+  expect(done.status).toBe('CANCELED');
+  const [events] = await historyChain(id);
+  expect(events).toContain('ACTIVITY_TASK_CANCEL_REQUESTED');
+  expect(events[events.length - 1]).toBe('WORKFLOW_EXECUTION_CANCELED');
 });
 
 test('loop-continue-as-new: 800 iterations with an activity each continue as new and finish', async () => {

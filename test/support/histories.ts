@@ -3,8 +3,8 @@
  * histories from the real server and replays them with the current workflow code
  * (Worker.runReplayHistories), so a change to the interpreter that would break running
  * instances fails the suite. With WAYMARK_RECORD_HISTORIES=1 the histories are also written to
- * test/fixtures/histories/ (`{workflowId, history}`), where test/workflows/replay.test.ts replays
- * them on every run.
+ * test/fixtures/histories/ (`{workflowId, history}`, never over an existing file), where
+ * test/workflows/replay.test.ts replays them on every run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,12 +47,7 @@ export class ReplayCheck {
       for (const [workflowId, name] of this.ids) {
         const history = await client.workflow.getHandle(workflowId).fetchHistory();
         histories.push({ workflowId, history });
-        if (process.env.WAYMARK_RECORD_HISTORIES === '1') {
-          fs.mkdirSync(historiesDir, { recursive: true });
-          // The workflow id is part of every flowElementInstanceId: replay must use the real one.
-          const recorded = { workflowId, history: JSON.parse(historyToJSON(history)) as unknown };
-          fs.writeFileSync(path.join(historiesDir, `${name}.json`), JSON.stringify(recorded));
-        }
+        if (process.env.WAYMARK_RECORD_HISTORIES === '1') record(workflowId, name, history);
       }
       const failures: string[] = [];
       const bundle = await sharedBundle();
@@ -63,6 +58,46 @@ export class ReplayCheck {
     } finally {
       await connection.close();
     }
+  }
+}
+
+/**
+ * Writes a history to test/fixtures/histories/, named after the test's name and the driver
+ * revision the instance started under (`<name>.json` for revision 1, `<name>.revision-N.json`
+ * after). An existing file is never overwritten: it pins how instances started under its
+ * revision run on, which must keep working. Delete it first to re-record on purpose.
+ */
+function record(workflowId: string, name: string, history: unknown): void {
+  const json = JSON.parse(historyToJSON(history as never)) as RecordedHistory;
+  const revision = startRevision(json);
+  const file = path.join(
+    historiesDir,
+    `${name}${revision > 1 ? `.revision-${revision}` : ''}.json`,
+  );
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(historiesDir, { recursive: true });
+  // The workflow id is part of every flowElementInstanceId: replay must use the real one.
+  fs.writeFileSync(file, JSON.stringify({ workflowId, history: json }));
+}
+
+interface RecordedHistory {
+  events?: {
+    workflowExecutionStartedEventAttributes?: { input?: { payloads?: { data?: string }[] } };
+  }[];
+}
+
+/** The `revision` in a process's start input (1 when absent or not a process). */
+function startRevision(history: RecordedHistory): number {
+  const data =
+    history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+  if (!data) return 1;
+  try {
+    const input = JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as {
+      revision?: unknown;
+    };
+    return typeof input.revision === 'number' ? input.revision : 1;
+  } catch {
+    return 1;
   }
 }
 

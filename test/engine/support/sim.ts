@@ -3,7 +3,13 @@
  * answers the usual questions (trail ids, feiId of the token at an element, pending timers).
  * `roundTrip()` replaces the state by its JSON copy, as continue-as-new would.
  */
-import { activeElements, rootVariables, startInstance, step } from '../../../src/engine';
+import {
+  activeElements,
+  isInterruptible,
+  rootVariables,
+  startInstance,
+  step,
+} from '../../../src/engine';
 import type { StepOptions } from '../../../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../../src/engine/types';
 import type { ProcessIR } from '../../../src/model/ir';
@@ -36,11 +42,29 @@ export class Sim {
   }
 
   send(event: EventInput): EngineCommand[] {
+    // The reducer updates the state in place: note where each work item is before the step.
+    const before = new Map(Object.values(this.state.tokens).map((t) => [t.feiId, t.elementId]));
     const r = step(this.ir, this.state, { ...event, now: this.now } as EngineEvent, this.options);
+    if (event.type !== 'cancelRequested') this.checkInterruptible(before, r.commands);
     this.state = r.state;
     this.last = r.commands;
     this.all.push(...r.commands);
     return r.commands;
+  }
+
+  /**
+   * The driver runs work that `isInterruptible` says nothing can end without a cancellation
+   * scope (workflows/process.ts), so a cancelWork for such work would leave it running: every
+   * engine test checks that the analysis covers each cancellation the engine makes.
+   */
+  private checkInterruptible(before: Map<string, string>, commands: EngineCommand[]): void {
+    for (const cmd of commands) {
+      if (cmd.type !== 'cancelWork') continue;
+      const elementId = before.get(cmd.feiId);
+      if (elementId === undefined || !isInterruptible(this.ir, elementId)) {
+        throw new Error(`cancelWork for ${cmd.feiId}, which isInterruptible says cannot be`);
+      }
+    }
   }
 
   roundTrip(): this {

@@ -1,0 +1,66 @@
+/**
+ * Which element instances the engine may end while their work is in flight (`cancelWork`),
+ * short of cancelling the whole instance. Work is cancelled only by `cancelToken`
+ * (src/engine/cancel.ts), which runs when
+ *
+ * - an interrupting boundary event of the element, or of an enclosing subprocess, fires
+ *   (timer, message or error — BPMN 2.0 §13.5.6; a caught error interrupts the activity its
+ *   boundary is attached to, so it is covered by the same rule), or
+ * - a terminate end event ends a scope around the element: the process or an enclosing
+ *   subprocess (§10.5.3).
+ *
+ * The driver gives only such work a cancellation scope of its own (workflows/process.ts); the
+ * rest is cancelled with the workflow itself, through Temporal's root scope.
+ */
+import type { ElementIR, ProcessIR } from '../model/ir';
+
+interface Analysis {
+  /** Scopes holding a terminate end event: subprocess ids, null for the process. */
+  terminated: Set<string | null>;
+  answers: Map<string, boolean>;
+}
+
+const analyses = new WeakMap<ProcessIR, Analysis>();
+
+/** Whether the engine may cancel `elementId`'s work before it completes. */
+export function isInterruptible(ir: ProcessIR, elementId: string): boolean {
+  let analysis = analyses.get(ir);
+  if (!analysis) {
+    analysis = { terminated: scopesWithTerminateEnd(ir), answers: new Map() };
+    analyses.set(ir, analysis);
+  }
+  let answer = analysis.answers.get(elementId);
+  if (answer === undefined) {
+    answer = computeInterruptible(ir, analysis.terminated, elementId);
+    analysis.answers.set(elementId, answer);
+  }
+  return answer;
+}
+
+function computeInterruptible(
+  ir: ProcessIR,
+  terminated: Set<string | null>,
+  elementId: string,
+): boolean {
+  let el: ElementIR | undefined = ir.elements[elementId];
+  while (el) {
+    if (hasInterruptingBoundary(ir, el) || terminated.has(el.parentId)) return true;
+    el = el.parentId === null ? undefined : ir.elements[el.parentId];
+  }
+  return false;
+}
+
+function hasInterruptingBoundary(ir: ProcessIR, el: ElementIR): boolean {
+  return el.boundaryEvents.some((id) => {
+    const b = ir.elements[id];
+    return b?.type === 'boundaryEvent' && b.cancelActivity;
+  });
+}
+
+function scopesWithTerminateEnd(ir: ProcessIR): Set<string | null> {
+  const scopes = new Set<string | null>();
+  for (const el of Object.values(ir.elements)) {
+    if (el.type === 'endEvent' && el.eventKind === 'terminate') scopes.add(el.parentId);
+  }
+  return scopes;
+}
