@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/api-start.ts [--n=300] [--gap=20] [--nodes=1]`: where the time of an HTTP
- * start goes. On the benchmark's stack (fresh dev server, worker, API process — `BenchEnv`)
+ * start goes. On the benchmark's stack (fresh dev server, worker, API in-process — `BenchEnv`)
  * it times the start call five ways:
  *
  * - `client`      `client.workflow.start` with the input and attributes the API gives it (arm B);

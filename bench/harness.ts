@@ -1,7 +1,7 @@
 /**
  * The benchmark's fixtures: one workflow bundle for both arms, and per scenario a fresh
- * Temporal dev server (SQLite file in a temp folder), a worker child process, the HTTP API in
- * a child process of its own (temp registry) as in production, and the ways an instance is started — hand-written workflow
+ * Temporal dev server (SQLite file in a temp folder), a worker child process, the HTTP API
+ * in-process (temp registry), and the ways an instance is started — hand-written workflow
  * through the client (arm A), Waymark through the client the way the API does (arm B), and
  * Waymark through HTTP (arm B-http).
  */
@@ -12,14 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import pino from 'pino';
 import { request } from 'undici';
+import { startApi, type RunningApi } from '../src/api/main';
+import { loadConfig } from '../src/config';
 import { compileBpmn } from '../src/model/bpmn';
 import type { ProcessIR } from '../src/model/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import { startSearchAttributes } from '../src/temporal/search-attributes';
 import { DRIVER_REVISION, type ProcessWorkflowInput } from '../workflows/messages';
-import type { FromApi } from './api-child';
 import type { FromWorker, ToWorker, WorkerStats } from './worker-child';
 
 export const WORK_DIR = path.join(__dirname, '.work');
@@ -38,52 +40,6 @@ export async function buildBundle(): Promise<string> {
   fs.writeFileSync(file, code);
   fs.writeFileSync(`${file}.map`, sourceMap);
   return file;
-}
-
-/** Forks `file` (in bench/, under tsx) and waits for its `ready` message. */
-async function forkReady<M extends { type: string }>(
-  file: string,
-  execArgv: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; ready: Extract<M, { type: 'ready' }> }> {
-  const child = fork(path.join(__dirname, file), [], {
-    execArgv: ['--import', 'tsx', ...execArgv],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<Extract<M, { type: 'ready' }>>((resolve, reject) => {
-    child.on('message', (m: M) => {
-      if (m.type === 'ready') resolve(m as Extract<M, { type: 'ready' }>);
-      if (m.type === 'error')
-        reject(new Error(`${file} failed: ${(m as { message?: string }).message}`));
-    });
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-  return { child, ready };
-}
-
-/** The API child process (bench/api-child.ts). */
-export class ApiProcess {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-  ) {}
-
-  static async start(opts: { address: string; dataDir: string }): Promise<ApiProcess> {
-    const { child, ready } = await forkReady<FromApi>('api-child.ts', [], {
-      BENCH_TEMPORAL_ADDRESS: opts.address,
-      BENCH_DATA_DIR: opts.dataDir,
-      BENCH_TASK_QUEUE: TASK_QUEUE,
-    });
-    return new ApiProcess(child, ready.url);
-  }
-
-  async close(): Promise<void> {
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-  }
 }
 
 /** The worker child process. */
@@ -106,13 +62,25 @@ export class WorkerProcess {
     maxCached: number;
     cpuProfDir?: string;
   }): Promise<WorkerProcess> {
-    const execArgv = ['--expose-gc'];
+    const execArgv = ['--import', 'tsx', '--expose-gc'];
     if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
-    const { child } = await forkReady<FromWorker>('worker-child.ts', execArgv, {
-      BENCH_TEMPORAL_ADDRESS: opts.address,
-      BENCH_TASK_QUEUE: TASK_QUEUE,
-      BENCH_BUNDLE: opts.bundleFile,
-      BENCH_MAX_CACHED: String(opts.maxCached),
+    const child = fork(path.join(__dirname, 'worker-child.ts'), [], {
+      execArgv,
+      env: {
+        ...process.env,
+        BENCH_TEMPORAL_ADDRESS: opts.address,
+        BENCH_TASK_QUEUE: TASK_QUEUE,
+        BENCH_BUNDLE: opts.bundleFile,
+        BENCH_MAX_CACHED: String(opts.maxCached),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') resolve();
+        if (m.type === 'error') reject(new Error(`worker failed: ${m.message}`));
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     });
     return new WorkerProcess(child);
   }
@@ -158,7 +126,7 @@ export class BenchEnv {
     readonly server: DevServer,
     readonly connection: Connection,
     readonly client: Client,
-    readonly api: ApiProcess,
+    readonly api: RunningApi,
     public worker: WorkerProcess,
     private readonly bundleFile: string,
     private readonly maxCached: number,
@@ -179,7 +147,18 @@ export class BenchEnv {
     });
     const connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, namespace: 'default' });
-    const api = await ApiProcess.start({ address: server.address, dataDir: dir });
+    const config = loadConfig({
+      PORT: '0',
+      TEMPORAL_ADDRESS: server.address,
+      WAYMARK_DATA_DIR: dir,
+      WAYMARK_TASK_QUEUE: TASK_QUEUE,
+      LOG_LEVEL: 'silent',
+    });
+    const api = await startApi(config, {
+      client,
+      logger: pino({ level: 'silent' }),
+      defaultMetrics: false,
+    });
     const worker = await WorkerProcess.start({ address: server.address, ...opts });
     return new BenchEnv(
       dir,
