@@ -155,59 +155,60 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   };
 
   /**
-   * Runs `start` in a fresh cancellation scope kept under `id`, and feeds the event(s) it
-   * settles with to the engine, in order. Outcomes of work cancelled meanwhile are dropped: the engine has moved on.
+   * Keeps `entry` under `id` until `outcome` settles, then feeds the event(s) it settles with
+   * to the engine, in order. Outcomes of work cancelled meanwhile are dropped: the engine has
+   * moved on.
    */
+  const settle = (
+    registry: Map<string, Tracked>,
+    id: string,
+    entry: Tracked,
+    outcome: Promise<EngineEvent | EngineEvent[]>,
+  ): void => {
+    registry.set(id, entry);
+    void outcome.then(
+      (event) => {
+        if (registry.get(id) !== entry) return;
+        registry.delete(id);
+        for (const e of Array.isArray(event) ? event : [event]) dispatch(e);
+      },
+      (err: unknown) => {
+        if (registry.get(id) === entry) registry.delete(id);
+        if (!isCancellation(err)) throw err;
+      },
+    );
+  };
+
+  /** Runs `start` in a fresh cancellation scope kept under `id` (`settle`). */
   const track = (
     registry: Map<string, Tracked>,
     id: string,
     start: (scope: CancellationScope) => Promise<EngineEvent | EngineEvent[]>,
   ): void => {
     const scope = new CancellationScope();
-    registry.set(id, scope);
-    void start(scope).then(
-      (event) => {
-        if (registry.get(id) !== scope) return;
-        registry.delete(id);
-        for (const e of Array.isArray(event) ? event : [event]) dispatch(e);
-      },
-      (err: unknown) => {
-        if (registry.get(id) === scope) registry.delete(id);
-        if (!isCancellation(err)) throw err;
-      },
-    );
+    settle(registry, id, scope, start(scope));
   };
 
   /**
    * A service task nothing but the workflow's own cancellation can end: its activity runs in
-   * the root scope, its outcome goes straight to the engine — no scope, no wrapping promises
-   * (each promise made in a workflow costs a captured stack trace).
+   * the root scope, without a scope's promises and async hooks (each promise made in a
+   * workflow costs a captured stack trace).
    */
   const trackTask = (cmd: ScheduleTask): void => {
-    const marker = { unscoped: true } as const;
-    work.set(cmd.feiId, marker);
-    scheduleTaskActivity(cmd, info.workflowId, input.definition.key).then(
-      (result) => {
-        if (work.get(cmd.feiId) !== marker) return;
-        work.delete(cmd.feiId);
-        dispatch({
-          type: 'taskCompleted',
-          feiId: cmd.feiId,
-          variables: taskVariables(result),
-          now: now(),
-        });
-      },
-      (err: unknown) => {
-        const current = work.get(cmd.feiId) === marker;
-        if (current) work.delete(cmd.feiId);
+    const outcome = scheduleTaskActivity(cmd, info.workflowId, input.definition.key).then(
+      (result): EngineEvent => ({
+        type: 'taskCompleted',
+        feiId: cmd.feiId,
+        variables: taskVariables(result),
+        now: now(),
+      }),
+      (err: unknown): EngineEvent => {
         const failure = taskFailure(err);
-        if (!failure) {
-          if (!isCancellation(err)) throw err;
-        } else if (current) {
-          dispatch({ type: 'taskFailed', feiId: cmd.feiId, ...failure, now: now() });
-        }
+        if (!failure) throw err;
+        return { type: 'taskFailed', feiId: cmd.feiId, ...failure, now: now() };
       },
     );
+    settle(work, cmd.feiId, { unscoped: true }, outcome);
   };
 
   /** Unscoped work is left to the workflow's cancellation; its late outcome is dropped. */
