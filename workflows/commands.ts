@@ -20,6 +20,7 @@ import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activ
 import type { EngineCommand, Variables } from '../src/engine/types';
 import { startSearchAttributes } from '../src/temporal/search-attributes';
 import { DRIVER_REVISION, type ProcessWorkflowInput } from './messages';
+import { deepestMessage, isCancelledFailure } from './failures';
 
 type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
 type StartChild = Extract<EngineCommand, { type: 'startChild' }>;
@@ -82,7 +83,7 @@ export function taskVariables(result: unknown): Variables {
  * cancellation, a workflow-side fault): those propagate.
  */
 export function taskFailure(err: unknown): TaskFailure | undefined {
-  if (!(err instanceof ActivityFailure) || isCancelled(err)) return undefined;
+  if (!(err instanceof ActivityFailure) || isCancelledFailure(err)) return undefined;
   const cause = err.cause;
   if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
     const details = cause.details?.[0] as BpmnErrorDetails | undefined;
@@ -109,10 +110,6 @@ export async function startTask(
     if (!failure) throw err;
     return { ok: false, failure };
   }
-}
-
-function isCancelled(err: Error): boolean {
-  return (err.cause as Error | undefined)?.name === 'CancelledFailure';
 }
 
 /** Starts a durable timer that fires after `ms` (at least 1 ms). */
@@ -163,17 +160,10 @@ export async function startChildProcess(
   } catch (err) {
     if (
       (err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) &&
-      !isCancelled(err)
+      !isCancelledFailure(err)
     ) {
       return { ok: false, failure: { message: deepestMessage(err) } };
     }
     throw err;
   }
-}
-
-/** The innermost cause's message: what actually went wrong. */
-function deepestMessage(err: Error): string {
-  let e: Error = err;
-  while (e.cause instanceof Error) e = e.cause;
-  return e.message;
 }

@@ -29,6 +29,7 @@ import {
   WaymarkVersion,
 } from '../src/temporal/search-attributes';
 import type { IntegrationWorkflowInput } from './messages';
+import { deepestMessage } from './failures';
 
 /** The task type that runs an integration workflow. */
 export const INTEGRATION_TASK_TYPE = 'integration';
@@ -139,9 +140,3 @@ export function followingReceiveTask(ir: ProcessIR, elementId: string): string |
 }
 
 class MissingHeader extends Error {}
-
-function deepestMessage(err: Error): string {
-  let e: Error = err;
-  while (e.cause instanceof Error) e = e.cause;
-  return e.message;
-}

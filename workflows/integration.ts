@@ -23,6 +23,7 @@ import type { ActiveElement, TrailEntry, Variables } from '../src/engine/types';
 import { checkInputs } from '../src/model/integration/inputs';
 import type { AiNodeIR, HttpNodeIR, IntegrationNodeIR } from '../src/model/integration/ir';
 import { instanceQuery, type InstanceView, type IntegrationWorkflowInput } from './messages';
+import { deepestMessage } from './failures';
 
 /** Guard against endless switch loops. */
 export const MAX_NODE_VISITS = 1000;
@@ -265,12 +266,6 @@ async function activity<T>(where: string, run: () => Promise<T>): Promise<T> {
       throw new NodeError(`${where}: ${deepestMessage(err)}`);
     throw err;
   }
-}
-
-function deepestMessage(err: Error): string {
-  let e: Error = err;
-  while (e.cause instanceof Error) e = e.cause;
-  return e.message;
 }
 
 /** Writes `value` at a dotted path (`customer.id`), creating objects on the way. */

@@ -17,6 +17,7 @@ import {
 import type { ResolvedDefinition } from '../activities/resolve-definition';
 import type { Variables } from '../src/engine/types';
 import { startSearchAttributes } from '../src/temporal/search-attributes';
+import { deepestMessage, isCancelledFailure } from './failures';
 
 const internal = proxyActivities<{
   'waymark.resolveDefinition': (
@@ -61,7 +62,7 @@ export async function runAction(
   } catch (err) {
     if (
       (err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) &&
-      (err.cause as Error | undefined)?.name !== 'CancelledFailure'
+      !isCancelledFailure(err)
     ) {
       return { ok: false, message: deepestMessage(err) };
     }
@@ -76,10 +77,4 @@ function resultData(result: unknown): Variables {
   if (typeof r.state === 'string' && r.data && typeof r.data === 'object')
     return r.data as Variables;
   return r;
-}
-
-function deepestMessage(err: Error): string {
-  let e: Error = err;
-  while (e.cause instanceof Error) e = e.cause;
-  return e.message;
 }
