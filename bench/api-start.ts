@@ -22,33 +22,12 @@ import { startInstance } from '../src/api/start-instance';
 import { loadConfig } from '../src/config';
 import { openRegistry } from '../src/registry';
 import { buildBundle, BenchEnv, TASK_QUEUE, type Started } from './harness';
-import { quantile } from './measure';
+import { quantile, sequentialStarts, type StartCall } from './measure';
 import * as models from './models';
 
 function arg(name: string, fallback: number): number {
   const v = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   return v === undefined ? fallback : Number(v);
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Deterministic shuffle (mulberry32), so two runs put the arms in the same orders. */
-function shuffler(seed: number): <T>(items: T[]) => T[] {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return (items) => {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  };
 }
 
 async function main(): Promise<void> {
@@ -72,7 +51,7 @@ async function main(): Promise<void> {
       logger: pino({ level: 'silent' }),
     };
     const startUrl = `${env.api.url}/definitions/${deployed.key}/instances`;
-    const arms: Record<string, () => Promise<Started | undefined>> = {
+    const arms: Record<string, StartCall> = {
       client: () => env.startBpmn(deployed, {}),
       handler: async () => (await startInstance(deps, deployed.key, { variables: {} })).response,
       http: () => env.startHttp(deployed, {}),
@@ -90,20 +69,13 @@ async function main(): Promise<void> {
       },
     };
     const names = Object.keys(arms);
-    const times = new Map<string, number[]>(names.map((a) => [a, []]));
-    const shuffle = shuffler(42);
-    for (let i = -1; i < n; i++) {
-      for (const name of shuffle(names)) {
-        const t0 = performance.now();
-        const started = await arms[name]();
-        const ms = performance.now() - t0;
-        if (i >= 0) times.get(name)!.push(ms); // round -1 warms up
-        if (started) await env.client.workflow.getHandle(started.workflowId).result();
-        if (gap > 0) await sleep(gap);
-      }
-      if (i % 50 === 49) process.stderr.write(`${i + 1}/${n}\n`);
-    }
-    const p = (a: string, q: number): number => quantile(times.get(a)!, q);
+    const times = await sequentialStarts(env.client, arms, n, {
+      gapMs: gap,
+      onRound: (done) => {
+        if (done % 50 === 0) process.stderr.write(`${done}/${n}\n`);
+      },
+    });
+    const p = (a: string, q: number): number => quantile(times[a], q);
     const fmt = (x: number): string => x.toFixed(2).padStart(7);
     console.log(`start call, ${n} per arm, ${gap} ms gap, seq-${nodes} model (ms)`);
     console.log(`${'arm'.padEnd(18)}    p50     p99`);

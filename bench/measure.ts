@@ -33,7 +33,7 @@ export interface StepResult {
 
 export interface LadderResult {
   steps: StepResult[];
-  /** Highest completion rate seen (at or past saturation). */
+  /** Highest completion rate seen (at or past saturation), capped at the offered rate. */
   peakThroughput: number;
   /** Highest offered rate the completions kept up with. */
   saturationRate: number;
@@ -67,35 +67,63 @@ async function once(client: Client, arm: Arm, i: number): Promise<Sample> {
   return { startMs: t1 - t0, completeMs: t2 - t0, doneAt: t2, started };
 }
 
-/** Open loop: `count` starts spaced 1/rate apart, whatever the completions do. */
+/**
+ * Open loop: `count` starts spaced 1/rate apart, whatever the completions do. The completion
+ * rate is counted in a window as long as the starts took, shifted by `lagMs` (the unloaded
+ * latency): completions while starts keep arriving, so neither the pipeline filling at the
+ * beginning nor the backlog draining after the last start (with no start calls competing for
+ * the CPUs) is counted.
+ */
 export async function openLoop(
   client: Client,
   arm: Arm,
   rate: number,
   count: number,
   offset = 0,
+  lagMs?: number,
 ): Promise<StepResult & { samples: Sample[] }> {
   const t0 = performance.now();
   const runs: Promise<Sample>[] = [];
+  let lastStart = t0;
   for (let i = 0; i < count; i++) {
     const due = t0 + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
+    lastStart = performance.now();
     runs.push(once(client, arm, offset + i));
   }
   const samples = await Promise.all(runs);
-  const done = samples.map((s) => s.doneAt).sort((a, b) => a - b);
-  const span = (done[done.length - 1] - done[0]) / 1000;
-  const completionRate = count > 1 && span > 0 ? (count - 1) / span : rate;
+  const completionRate = windowRate(samples, t0, lastStart, count, rate, lagMs);
   return {
     rate,
     count,
     completionRate,
-    keptUp: completionRate >= 0.85 * rate,
+    keptUp: completionRate >= KEPT_UP * rate,
     latency: pct(samples.map((s) => s.completeMs)),
     startCall: pct(samples.map((s) => s.startMs)),
     samples,
   };
+}
+
+/** A step keeps up when its completion rate reaches this share of the offered rate. */
+const KEPT_UP = 0.9;
+
+function windowRate(
+  samples: Sample[],
+  t0: number,
+  lastStart: number,
+  count: number,
+  rate: number,
+  lagMs = quantile(
+    samples.map((s) => s.completeMs),
+    0.5,
+  ),
+): number {
+  // Starts are 1/rate apart, so the window covers `count` start slots.
+  const windowMs = Math.max(lastStart - t0, 0) + 1000 / rate;
+  const from = t0 + lagMs;
+  const inWindow = samples.filter((s) => s.doneAt >= from && s.doneAt < from + windowMs).length;
+  return count > 1 ? (inWindow * 1000) / windowMs : rate;
 }
 
 const pct = (v: number[]): { p50: number; p99: number } => ({
@@ -104,27 +132,36 @@ const pct = (v: number[]): { p50: number; p99: number } => ({
 });
 
 /**
- * Rising rates (×2) until completions stop keeping up or `maxSteps` is reached; the worker's
- * CPU time and peak RSS are read around the whole ladder.
+ * Rising rates (× `factor`, 1.5 unless given) until completions stop keeping up or `maxSteps`
+ * is reached; every step's completion window is shifted by the first (unloaded) step's median
+ * latency. The worker's CPU time and peak RSS are read around the whole ladder.
  */
 export async function ladder(
   client: Client,
   worker: WorkerProcess,
   arm: Arm,
-  opts: { startRate: number; stepSeconds: number; maxSteps: number; minCount?: number },
+  opts: {
+    startRate: number;
+    stepSeconds: number;
+    maxSteps: number;
+    minCount?: number;
+    factor?: number;
+  },
 ): Promise<LadderResult> {
   await worker.resetPeak();
   const before = await worker.stats();
   const steps: (StepResult & { samples: Sample[] })[] = [];
   let rate = opts.startRate;
   let offset = 0;
+  let lagMs: number | undefined;
   for (let s = 0; s < opts.maxSteps; s++) {
     const count = Math.max(opts.minCount ?? 5, Math.round(rate * opts.stepSeconds));
-    const step = await openLoop(client, arm, rate, count, offset);
+    const step = await openLoop(client, arm, rate, count, offset, lagMs);
+    lagMs ??= step.latency.p50;
     offset += count;
     steps.push(step);
     if (!step.keptUp) break;
-    rate *= 2;
+    rate *= opts.factor ?? 1.5;
   }
   const after = await worker.stats();
   const completed = steps.reduce((n, s) => n + s.count, 0);
@@ -133,7 +170,7 @@ export async function ladder(
   const lastStep = steps[steps.length - 1];
   return {
     steps: steps.map(({ samples: _samples, ...rest }) => rest),
-    peakThroughput: Math.max(...steps.map((s) => Math.min(s.completionRate, s.rate * 1.15))),
+    peakThroughput: Math.max(...steps.map((s) => Math.min(s.completionRate, s.rate))),
     saturationRate: kept.length ? kept[kept.length - 1].rate : 0,
     latency: steps[0].latency,
     startCall: steps[0].startCall,
@@ -142,6 +179,56 @@ export async function ladder(
     completed,
     last: lastStep.samples[lastStep.samples.length - 1].started,
   };
+}
+
+/** Deterministic shuffle (mulberry32), so two runs put the arms in the same orders. */
+export function shuffler(seed: number): <T>(items: T[]) => T[] {
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  return (items) => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+}
+
+/** A way to start an instance (or to make a call with no instance behind it: `undefined`). */
+export type StartCall = () => Promise<Started | undefined>;
+
+/**
+ * Start calls timed one at a time: each round calls every arm once, in a fresh seeded order,
+ * and each start waits for its instance to complete (and `gapMs`) before the next call, so no
+ * call pays for another arm's instance on the worker or the server. Round -1 warms up.
+ */
+export async function sequentialStarts(
+  client: Client,
+  arms: Record<string, StartCall>,
+  rounds: number,
+  opts: { gapMs?: number; onRound?: (done: number) => void } = {},
+): Promise<Record<string, number[]>> {
+  const names = Object.keys(arms);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((a) => [a, []]));
+  const shuffle = shuffler(42);
+  for (let i = -1; i < rounds; i++) {
+    for (const name of shuffle(names)) {
+      const t0 = performance.now();
+      const started = await arms[name]();
+      const took = performance.now() - t0;
+      if (i >= 0) times[name].push(took);
+      if (started) await client.workflow.getHandle(started.workflowId).result();
+      if (opts.gapMs) await sleep(opts.gapMs);
+    }
+    opts.onRound?.(i + 1);
+  }
+  return times;
 }
 
 export interface HistoryFigures {

@@ -6,18 +6,26 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { buildBundle, BenchEnv, WORK_DIR } from './harness';
+import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
 import {
   historyFigures,
   ladder,
   median,
+  quantile,
+  sequentialStarts,
   type Arm,
   type HistoryFigures,
   type LadderResult,
 } from './measure';
 import { compileBpmn } from '../src/model/bpmn';
 import * as models from './models';
-import { writeReport, type ArmResult, type BenchResults, type ScenarioResult } from './report';
+import {
+  writeReport,
+  type ArmResult,
+  type BenchResults,
+  type ScenarioResult,
+  type StartsResult,
+} from './report';
 import {
   scenarios,
   type CacheScenario,
@@ -83,7 +91,8 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
       drive: sc.drive && ((s) => sc.drive!(env, s, 'B')),
     },
   ];
-  if (sc.http) arms.push({ name: 'B-http', start: () => env.startHttp(deployed, sc.variables) });
+  if (sc.httpLadder)
+    arms.push({ name: 'B-http', start: () => env.startHttp(deployed, sc.variables) });
   // Warm-up: one instance per arm (JIT, caches, connections) outside the figures.
   for (const arm of arms) {
     progress(`${sc.name}: warm-up ${arm.name}`);
@@ -97,11 +106,12 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
     maxSteps: opts.quick ? (sc.ladderInQuick ? 4 : 1) : 6,
     minCount: opts.quick ? 4 : 8,
   };
+  const reps = opts.quick ? opts.reps : (sc.reps ?? opts.reps);
   const byArm = new Map<string, LadderResult[]>();
-  for (let rep = 0; rep < opts.reps; rep++) {
+  for (let rep = 0; rep < reps; rep++) {
     const order = rep % 2 === 0 ? arms : [...arms].reverse();
     for (const arm of order) {
-      progress(`${sc.name}: rep ${rep + 1}/${opts.reps}, arm ${arm.name}`);
+      progress(`${sc.name}: rep ${rep + 1}/${reps}, arm ${arm.name}`);
       const r = await ladder(env.client, env.worker, arm, ladderOpts);
       byArm.set(arm.name, [...(byArm.get(arm.name) ?? []), r]);
     }
@@ -111,7 +121,29 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
     const r = medianOf(byArm.get(arm.name)!);
     out.push({ arm: arm.name, ladder: r, history: await historyFigures(env.client, r.last) });
   }
-  return { kind: 'pair', name: sc.name, title: sc.title, nodes: sc.nodes, arms: out };
+  const starts = sc.httpStarts ? await httpStarts(env, sc, deployed, opts) : undefined;
+  return { kind: 'pair', name: sc.name, title: sc.title, nodes: sc.nodes, reps, arms: out, starts };
+}
+
+/** Client against HTTP start calls, one at a time, interleaved (`sequentialStarts`). */
+async function httpStarts(
+  env: BenchEnv,
+  sc: PairScenario,
+  deployed: Deployed,
+  opts: Options,
+): Promise<StartsResult> {
+  const rounds = opts.quick ? 20 : 100;
+  const times = await sequentialStarts(
+    env.client,
+    {
+      B: () => env.startBpmn(deployed, sc.variables),
+      'B-http': () => env.startHttp(deployed, sc.variables),
+    },
+    rounds,
+    { gapMs: 20, onRound: (done) => progress(`${sc.name}: start calls ${done}/${rounds}`) },
+  );
+  const pct = (v: number[]) => ({ p50: quantile(v, 0.5), p99: quantile(v, 0.99) });
+  return { rounds, B: pct(times.B), 'B-http': pct(times['B-http']) };
 }
 
 async function runLarge(env: BenchEnv, sc: LargeScenario): Promise<ScenarioResult> {
