@@ -119,9 +119,11 @@ function windowRate(
     0.5,
   ),
 ): number {
-  // Starts are 1/rate apart, so the window covers `count` start slots.
-  const windowMs = Math.max(lastStart - t0, 0) + 1000 / rate;
-  const from = t0 + lagMs;
+  // Starts are 1/rate apart, so the window covers `count` start slots, each centred on its
+  // start plus the lag: a completion up to half a slot early or late still counts, at either end.
+  const slotMs = 1000 / rate;
+  const windowMs = Math.max(lastStart - t0, 0) + slotMs;
+  const from = t0 + lagMs - slotMs / 2;
   const inWindow = samples.filter((s) => s.doneAt >= from && s.doneAt < from + windowMs).length;
   return count > 1 ? (inWindow * 1000) / windowMs : rate;
 }
