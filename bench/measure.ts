@@ -6,6 +6,7 @@
  */
 import type { Client } from '@temporalio/client';
 import type { Started, WorkerProcess } from './harness';
+import { processCpuSeconds } from './proc-cpu';
 
 /** How an arm starts one instance, and what it does to finish it (e.g. complete a user task). */
 export interface Arm {
@@ -24,7 +25,7 @@ export interface Sample {
 export interface StepResult {
   rate: number;
   count: number;
-  /** Completions per second between the first and the last completion. */
+  /** Completions per second in the window the starts kept arriving (see `openLoop`). */
   completionRate: number;
   keptUp: boolean;
   latency: { p50: number; p99: number };
@@ -33,14 +34,22 @@ export interface StepResult {
 
 export interface LadderResult {
   steps: StepResult[];
-  /** Highest completion rate seen (at or past saturation), capped at the offered rate. */
-  peakThroughput: number;
+  /**
+   * Completions per second at saturation: the completion rate of the step at the saturation
+   * rate, capped at the offered rate (0 if no step kept up).
+   */
+  throughput: number;
   /** Highest offered rate the completions kept up with. */
   saturationRate: number;
   /** Latency at the lowest rate (unloaded). */
   latency: { p50: number; p99: number };
   startCall: { p50: number; p99: number };
+  /** Worker CPU (user + system) per 1,000 completed instances. */
   cpuSecondsPer1000: number;
+  /** The dev server's CPU per 1,000 completed instances. */
+  serverCpuSecondsPer1000: number;
+  /** The bench process's own CPU (load generator, client, API) per 1,000 completed instances. */
+  benchCpuSecondsPer1000: number;
   peakRssMb: number;
   completed: number;
   last: Started;
@@ -133,54 +142,132 @@ const pct = (v: number[]): { p50: number; p99: number } => ({
   p99: quantile(v, 0.99),
 });
 
+export interface LadderOptions {
+  startRate: number;
+  stepSeconds: number;
+  maxSteps: number;
+  minCount?: number;
+  /** Rate multiplier between steps while climbing (1.5 unless given). */
+  factor?: number;
+  /** Bisection steps between the last rate kept up with and the first one not. */
+  refine?: number;
+  serverPid: number;
+}
+
 /**
- * Rising rates (× `factor`, 1.5 unless given) until completions stop keeping up or `maxSteps`
- * is reached; every step's completion window is shifted by the first (unloaded) step's median
- * latency. The worker's CPU time and peak RSS are read around the whole ladder.
+ * One arm's ladder: rising rates (× `factor`) until completions stop keeping up or `maxSteps`
+ * is reached, then `refine` bisection steps between the last rate kept up with and the first
+ * one not. Every step's completion window is shifted by the first (unloaded) step's median
+ * latency. Each step drains its backlog before the next (`openLoop` waits for every instance).
  */
-export async function ladder(
+class Climb {
+  readonly steps: (StepResult & { samples: Sample[] })[] = [];
+  lagMs: number | undefined;
+  offset = 0;
+  workerCpuUs = 0;
+  serverCpuS = 0;
+  benchCpuUs = 0;
+  peakRssBytes = 0;
+  private rate: number;
+  private bracket: { lo: number; hi: number; left: number } | undefined;
+  private done = false;
+
+  constructor(
+    readonly arm: Arm,
+    private readonly opts: LadderOptions,
+  ) {
+    this.rate = opts.startRate;
+  }
+
+  /** The rate of the next step, or undefined when the ladder is finished. */
+  next(): number | undefined {
+    return this.done ? undefined : this.rate;
+  }
+
+  record(step: StepResult & { samples: Sample[] }): void {
+    this.lagMs ??= step.latency.p50;
+    this.offset += step.count;
+    this.steps.push(step);
+    if (this.bracket) {
+      if (step.keptUp) this.bracket.lo = step.rate;
+      else this.bracket.hi = step.rate;
+      this.bracket.left--;
+    } else if (!step.keptUp) {
+      const kept = this.steps.length > 1 ? this.steps[this.steps.length - 2].rate : undefined;
+      this.bracket = { lo: kept ?? 0, hi: step.rate, left: kept ? (this.opts.refine ?? 0) : 0 };
+    } else if (this.steps.length >= this.opts.maxSteps) {
+      this.done = true;
+    }
+    if (this.bracket) {
+      this.done = this.bracket.left <= 0;
+      this.rate = (this.bracket.lo + this.bracket.hi) / 2;
+    } else {
+      this.rate *= this.opts.factor ?? 1.5;
+    }
+  }
+
+  result(): LadderResult {
+    const steps = this.steps;
+    const completed = steps.reduce((n, s) => n + s.count, 0);
+    const per1000 = (seconds: number): number => (seconds / completed) * 1000;
+    const saturation = steps
+      .filter((s) => s.keptUp)
+      .reduce<StepResult | undefined>(
+        (best, s) => (best && best.rate >= s.rate ? best : s),
+        undefined,
+      );
+    const lastStep = steps[steps.length - 1];
+    return {
+      steps: steps.map(({ samples: _samples, ...rest }) => rest),
+      throughput: saturation ? Math.min(saturation.completionRate, saturation.rate) : 0,
+      saturationRate: saturation?.rate ?? 0,
+      latency: steps[0].latency,
+      startCall: steps[0].startCall,
+      cpuSecondsPer1000: per1000(this.workerCpuUs / 1e6),
+      serverCpuSecondsPer1000: per1000(this.serverCpuS),
+      benchCpuSecondsPer1000: per1000(this.benchCpuUs / 1e6),
+      peakRssMb: this.peakRssBytes / 2 ** 20,
+      completed,
+      last: lastStep.samples[lastStep.samples.length - 1].started,
+    };
+  }
+}
+
+/**
+ * The arms' ladders in lockstep: each round runs every unfinished arm's next step, back to
+ * back, in an order that alternates between rounds, so every arm meets the machine in the
+ * same state (a busy neighbour, a slower minute) at every rate. The worker's and the server's
+ * CPU time and the worker's peak RSS are read around each step and added to its arm.
+ */
+export async function ladders(
   client: Client,
   worker: WorkerProcess,
-  arm: Arm,
-  opts: {
-    startRate: number;
-    stepSeconds: number;
-    maxSteps: number;
-    minCount?: number;
-    factor?: number;
-  },
-): Promise<LadderResult> {
-  await worker.resetPeak();
-  const before = await worker.stats();
-  const steps: (StepResult & { samples: Sample[] })[] = [];
-  let rate = opts.startRate;
-  let offset = 0;
-  let lagMs: number | undefined;
-  for (let s = 0; s < opts.maxSteps; s++) {
-    const count = Math.max(opts.minCount ?? 5, Math.round(rate * opts.stepSeconds));
-    const step = await openLoop(client, arm, rate, count, offset, lagMs);
-    lagMs ??= step.latency.p50;
-    offset += count;
-    steps.push(step);
-    if (!step.keptUp) break;
-    rate *= opts.factor ?? 1.5;
+  arms: Arm[],
+  opts: LadderOptions & { onStep?: (arm: Arm, rate: number) => void },
+): Promise<Map<Arm['name'], LadderResult>> {
+  const climbs = arms.map((arm) => new Climb(arm, opts));
+  for (let round = 0; climbs.some((c) => c.next() !== undefined); round++) {
+    for (const climb of round % 2 === 0 ? climbs : [...climbs].reverse()) {
+      const rate = climb.next();
+      if (rate === undefined) continue;
+      opts.onStep?.(climb.arm, rate);
+      await worker.resetPeak();
+      const before = await worker.stats();
+      const serverBefore = processCpuSeconds(opts.serverPid);
+      const benchBefore = process.cpuUsage();
+      const count = Math.max(opts.minCount ?? 5, Math.round(rate * opts.stepSeconds));
+      const step = await openLoop(client, climb.arm, rate, count, climb.offset, climb.lagMs);
+      const after = await worker.stats();
+      const bench = process.cpuUsage(benchBefore);
+      climb.workerCpuUs +=
+        after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs;
+      climb.serverCpuS += processCpuSeconds(opts.serverPid) - serverBefore;
+      climb.benchCpuUs += bench.user + bench.system;
+      climb.peakRssBytes = Math.max(climb.peakRssBytes, after.peakRssBytes);
+      climb.record(step);
+    }
   }
-  const after = await worker.stats();
-  const completed = steps.reduce((n, s) => n + s.count, 0);
-  const cpuUs = after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs;
-  const kept = steps.filter((s) => s.keptUp);
-  const lastStep = steps[steps.length - 1];
-  return {
-    steps: steps.map(({ samples: _samples, ...rest }) => rest),
-    peakThroughput: Math.max(...steps.map((s) => Math.min(s.completionRate, s.rate))),
-    saturationRate: kept.length ? kept[kept.length - 1].rate : 0,
-    latency: steps[0].latency,
-    startCall: steps[0].startCall,
-    cpuSecondsPer1000: (cpuUs / 1e6 / completed) * 1000,
-    peakRssMb: after.peakRssBytes / 2 ** 20,
-    completed,
-    last: lastStep.samples[lastStep.samples.length - 1].started,
-  };
+  return new Map(climbs.map((c) => [c.arm.name, c.result()]));
 }
 
 /** Deterministic shuffle (mulberry32), so two runs put the arms in the same orders. */

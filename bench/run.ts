@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
 import {
   historyFigures,
-  ladder,
+  ladders,
   median,
   quantile,
   sequentialStarts,
@@ -66,11 +66,13 @@ function medianOf(results: LadderResult[]): LadderResult {
   const m = (f: (r: LadderResult) => number): number => median(results.map(f));
   return {
     ...results[0],
-    peakThroughput: m((r) => r.peakThroughput),
+    throughput: m((r) => r.throughput),
     saturationRate: m((r) => r.saturationRate),
     latency: { p50: m((r) => r.latency.p50), p99: m((r) => r.latency.p99) },
     startCall: { p50: m((r) => r.startCall.p50), p99: m((r) => r.startCall.p99) },
     cpuSecondsPer1000: m((r) => r.cpuSecondsPer1000),
+    serverCpuSecondsPer1000: m((r) => r.serverCpuSecondsPer1000),
+    benchCpuSecondsPer1000: m((r) => r.benchCpuSecondsPer1000),
     peakRssMb: m((r) => r.peakRssMb),
     completed: results.reduce((n, r) => n + r.completed, 0),
     steps: results.flatMap((r) => r.steps),
@@ -105,16 +107,19 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
     stepSeconds: opts.quick ? 2 : 5,
     maxSteps: opts.quick ? (sc.ladderInQuick ? 4 : 1) : 6,
     minCount: opts.quick ? 4 : 8,
+    refine: sc.refine ? (opts.quick ? 2 : sc.refine) : 0,
+    serverPid: env.server.pid,
   };
   const reps = opts.quick ? opts.reps : (sc.reps ?? opts.reps);
   const byArm = new Map<string, LadderResult[]>();
   for (let rep = 0; rep < reps; rep++) {
     const order = rep % 2 === 0 ? arms : [...arms].reverse();
-    for (const arm of order) {
-      progress(`${sc.name}: rep ${rep + 1}/${reps}, arm ${arm.name}`);
-      const r = await ladder(env.client, env.worker, arm, ladderOpts);
-      byArm.set(arm.name, [...(byArm.get(arm.name) ?? []), r]);
-    }
+    const results = await ladders(env.client, env.worker, order, {
+      ...ladderOpts,
+      onStep: (arm, rate) =>
+        progress(`${sc.name}: rep ${rep + 1}/${reps}, arm ${arm.name} at ${rate.toFixed(1)}/s`),
+    });
+    for (const [name, r] of results) byArm.set(name, [...(byArm.get(name) ?? []), r]);
   }
   const out: ArmResult[] = [];
   for (const arm of arms) {

@@ -25,6 +25,8 @@ export interface PairScenario {
   /** Completes what the instance waits for (a user task). */
   drive?: (env: BenchEnv, s: Started, arm: 'A' | 'B') => Promise<void>;
   startRate: number;
+  /** Bisection steps after the ladder, to find the saturation rate more finely (quick: 2). */
+  refine?: number;
   /** Run the rate ladder in quick mode too (else one step at startRate). */
   ladderInQuick: boolean;
 }
@@ -87,7 +89,7 @@ function allScenarios(quick: boolean): Scenario[] {
   return [
     seq(1, 8, { ladderInQuick: false, httpLadder: true }),
     // The targets' scenario: more repetitions, since B/A throughput is judged at ±5 %.
-    seq(10, 4, { ladderInQuick: true, httpStarts: true, reps: 5 }),
+    seq(10, 4, { ladderInQuick: true, httpStarts: true, reps: 5, refine: 4 }),
     seq(50, 1, { ladderInQuick: false }),
     {
       kind: 'pair',

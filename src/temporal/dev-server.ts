@@ -52,6 +52,8 @@ export const DEV_SERVER_DYNAMIC_CONFIG: Record<string, string> = {
 
 export interface DevServer {
   address: string;
+  /** The server's process id (its CPU time is a benchmark figure). */
+  pid: number;
   uiUrl: string;
   stop(): Promise<void>;
 }
@@ -121,6 +123,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   await waitReady(address, child, exited);
   return {
     address,
+    pid: child.pid!,
     uiUrl: `http://127.0.0.1:${opts.uiPort}`,
     stop: () => stopChild(child, exited),
   };
