@@ -117,7 +117,12 @@ export async function openLoop(
 /** A step keeps up when its completion rate reaches this share of the offered rate. */
 const KEPT_UP = 0.9;
 
-function windowRate(
+/**
+ * Completions per second in the window the starts kept arriving: as long as the starts took
+ * (`count` slots of 1/rate), from t0 + `lagMs` (the unloaded latency; the step's own median
+ * unless given), centred on the slots.
+ */
+export function windowRate(
   samples: Sample[],
   t0: number,
   lastStart: number,
@@ -137,7 +142,7 @@ function windowRate(
   return count > 1 ? (inWindow * 1000) / windowMs : rate;
 }
 
-const pct = (v: number[]): { p50: number; p99: number } => ({
+export const pct = (v: number[]): { p50: number; p99: number } => ({
   p50: quantile(v, 0.5),
   p99: quantile(v, 0.99),
 });
@@ -160,7 +165,7 @@ export interface LadderOptions {
  * one not. Every step's completion window is shifted by the first (unloaded) step's median
  * latency. Each step drains its backlog before the next (`openLoop` waits for every instance).
  */
-class Climb {
+export class Climb {
   readonly steps: (StepResult & { samples: Sample[] })[] = [];
   lagMs: number | undefined;
   offset = 0;

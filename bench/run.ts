@@ -11,7 +11,7 @@ import {
   historyFigures,
   ladders,
   median,
-  quantile,
+  pct,
   sequentialStarts,
   type Arm,
   type HistoryFigures,
@@ -147,7 +147,6 @@ async function httpStarts(
     rounds,
     { gapMs: 20, onRound: (done) => progress(`${sc.name}: start calls ${done}/${rounds}`) },
   );
-  const pct = (v: number[]) => ({ p50: quantile(v, 0.5), p99: quantile(v, 0.99) });
   return { rounds, B: pct(times.B), 'B-http': pct(times['B-http']) };
 }
 

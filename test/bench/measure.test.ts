@@ -1,0 +1,98 @@
+/**
+ * The benchmark's measuring rules, which decide what "kept up" and "throughput at saturation"
+ * mean: the completion window of a step and the ladder's climb and bisection. Pure logic, no
+ * server (the benchmark itself runs on one, on demand).
+ */
+import { Climb, windowRate, type Arm, type Sample, type StepResult } from '../../bench/measure';
+
+const started = { workflowId: 'w', runId: 'r' };
+
+/** Samples of a step at `rate`/s whose instance i completes at i/rate + lag + jitter(i). */
+function samples(
+  rate: number,
+  count: number,
+  lag: number,
+  jitter: (i: number) => number,
+): Sample[] {
+  return Array.from({ length: count }, (_, i) => {
+    const startAt = (i * 1000) / rate;
+    const doneAt = startAt + lag + jitter(i);
+    return { startMs: 5, completeMs: doneAt - startAt, doneAt, started };
+  });
+}
+
+describe('windowRate', () => {
+  it('counts every completion of a step that keeps up, even the first one completing early', () => {
+    // 10/s, 10 starts 100 ms apart, unloaded latency 100 ms, each ±40 ms off it.
+    const s = samples(10, 10, 100, (i) => (i % 2 === 0 ? -40 : 40));
+    expect(windowRate(s, 0, 900, 10, 10, 100)).toBeCloseTo(10, 5);
+  });
+
+  it('counts what completes while starts arrive when the worker falls behind', () => {
+    // 10/s offered, but one completion every 200 ms: 5/s.
+    const s = Array.from({ length: 10 }, (_, i): Sample => {
+      const doneAt = 100 + i * 200;
+      return { startMs: 5, completeMs: doneAt - i * 100, doneAt, started };
+    });
+    expect(windowRate(s, 0, 900, 10, 10, 100)).toBeCloseTo(5, 5);
+  });
+
+  it('leaves out the backlog that drains after the last start', () => {
+    // 5 complete on time, 5 come in a burst 2 s after the last start.
+    const s = samples(10, 10, 100, (i) => (i < 5 ? 0 : 2000));
+    expect(windowRate(s, 0, 900, 10, 10, 100)).toBeCloseTo(5, 5);
+  });
+});
+
+describe('Climb', () => {
+  const arm: Arm = { name: 'A', start: async () => started };
+  const step = (rate: number, completionRate: number): StepResult & { samples: Sample[] } => ({
+    rate,
+    count: 10,
+    completionRate,
+    keptUp: completionRate >= 0.9 * rate,
+    latency: { p50: 100, p99: 120 },
+    startCall: { p50: 5, p99: 6 },
+    samples: samples(rate, 1, 100, () => 0),
+  });
+  const opts = { startRate: 4, stepSeconds: 5, maxSteps: 6, serverPid: 0 };
+
+  /** Runs the climb against a machine that keeps up with at most `capacity`/s. */
+  function climb(capacity: number, extra: { refine?: number; maxSteps?: number } = {}): Climb {
+    const c = new Climb(arm, { ...opts, ...extra });
+    for (let rate = c.next(); rate !== undefined; rate = c.next())
+      c.record(step(rate, Math.min(rate, capacity)));
+    return c;
+  }
+
+  it('climbs ×1.5, then bisects between the last rate kept up with and the first one not', () => {
+    const c = climb(11.5, { refine: 3 });
+    // 4, 6, 9 kept; 13.5 not (11.5 < 90 % of it); then 11.25 kept, 12.375 kept (11.5 is 93 %),
+    // 12.9375 not (89 %).
+    expect(c.steps.map((s) => s.rate)).toEqual([4, 6, 9, 13.5, 11.25, 12.375, 12.9375]);
+    const r = c.result();
+    expect(r.saturationRate).toBe(12.375);
+    expect(r.throughput).toBe(11.5);
+    expect(r.completed).toBe(70);
+  });
+
+  it('without refine steps stops at the first rate not kept up with', () => {
+    const r = climb(10).result();
+    expect(r.steps.map((s) => s.rate)).toEqual([4, 6, 9, 13.5]);
+    expect(r.saturationRate).toBe(9);
+    expect(r.throughput).toBe(9);
+  });
+
+  it('stops after maxSteps when every step keeps up', () => {
+    const r = climb(1000, { maxSteps: 3, refine: 4 }).result();
+    expect(r.steps.map((s) => s.rate)).toEqual([4, 6, 9]);
+    expect(r.saturationRate).toBe(9);
+  });
+
+  it('reports no saturation when even the first step falls behind, and does not bisect', () => {
+    const r = climb(2, { refine: 4 }).result();
+    expect(r.steps.map((s) => s.rate)).toEqual([4]);
+    expect(r.saturationRate).toBe(0);
+    expect(r.throughput).toBe(0);
+  });
+});
