@@ -41,6 +41,8 @@ export interface LadderResult {
   throughput: number;
   /** Highest offered rate the completions kept up with. */
   saturationRate: number;
+  /** Some step fell behind; if not, the ladder ended first and saturation is a lower bound. */
+  limitFound: boolean;
   /** Latency at the lowest rate (unloaded). */
   latency: { p50: number; p99: number };
   startCall: { p50: number; p99: number };
@@ -102,7 +104,7 @@ export async function openLoop(
     runs.push(once(client, arm, offset + i));
   }
   const samples = await Promise.all(runs);
-  const completionRate = windowRate(samples, t0, lastStart, count, rate, lagMs);
+  const completionRate = windowRate(samples, t0, lastStart, rate, lagMs);
   return {
     rate,
     count,
@@ -119,27 +121,26 @@ const KEPT_UP = 0.9;
 
 /**
  * Completions per second in the window the starts kept arriving: as long as the starts took
- * (`count` slots of 1/rate), from t0 + `lagMs` (the unloaded latency; the step's own median
+ * (a slot of 1/rate per sample), from t0 + `lagMs` (the unloaded latency; the step's own median
  * unless given), centred on the slots.
  */
 export function windowRate(
   samples: Sample[],
   t0: number,
   lastStart: number,
-  count: number,
   rate: number,
   lagMs = quantile(
     samples.map((s) => s.completeMs),
     0.5,
   ),
 ): number {
-  // Starts are 1/rate apart, so the window covers `count` start slots, each centred on its
+  // Starts are 1/rate apart, so the window covers one start slot per sample, each centred on its
   // start plus the lag: a completion up to half a slot early or late still counts, at either end.
   const slotMs = 1000 / rate;
   const windowMs = Math.max(lastStart - t0, 0) + slotMs;
   const from = t0 + lagMs - slotMs / 2;
   const inWindow = samples.filter((s) => s.doneAt >= from && s.doneAt < from + windowMs).length;
-  return count > 1 ? (inWindow * 1000) / windowMs : rate;
+  return samples.length > 1 ? (inWindow * 1000) / windowMs : rate;
 }
 
 export const pct = (v: number[]): { p50: number; p99: number } => ({
@@ -159,6 +160,14 @@ export interface LadderOptions {
   serverPid: number;
 }
 
+/** What one step cost: CPU of the worker, the dev server and the bench process; worker peak RSS. */
+export interface StepCost {
+  workerCpuUs: number;
+  serverCpuS: number;
+  benchCpuUs: number;
+  peakRssBytes: number;
+}
+
 /**
  * One arm's ladder: rising rates (× `factor`) until completions stop keeping up or `maxSteps`
  * is reached, then `refine` bisection steps between the last rate kept up with and the first
@@ -167,12 +176,12 @@ export interface LadderOptions {
  */
 export class Climb {
   readonly steps: (StepResult & { samples: Sample[] })[] = [];
-  lagMs: number | undefined;
-  offset = 0;
-  workerCpuUs = 0;
-  serverCpuS = 0;
-  benchCpuUs = 0;
-  peakRssBytes = 0;
+  private readonly cost: StepCost = {
+    workerCpuUs: 0,
+    serverCpuS: 0,
+    benchCpuUs: 0,
+    peakRssBytes: 0,
+  };
   private rate: number;
   private bracket: { lo: number; hi: number; left: number } | undefined;
   private done = false;
@@ -189,10 +198,22 @@ export class Climb {
     return this.done ? undefined : this.rate;
   }
 
-  record(step: StepResult & { samples: Sample[] }): void {
-    this.lagMs ??= step.latency.p50;
-    this.offset += step.count;
+  /** Instances started so far (the next step numbers its instances from here). */
+  get instances(): number {
+    return this.steps.reduce((n, s) => n + s.count, 0);
+  }
+
+  /** The first (unloaded) step's median latency, which shifts every later step's window. */
+  get lagMs(): number | undefined {
+    return this.steps[0]?.latency.p50;
+  }
+
+  record(step: StepResult & { samples: Sample[] }, cost: StepCost): void {
     this.steps.push(step);
+    this.cost.workerCpuUs += cost.workerCpuUs;
+    this.cost.serverCpuS += cost.serverCpuS;
+    this.cost.benchCpuUs += cost.benchCpuUs;
+    this.cost.peakRssBytes = Math.max(this.cost.peakRssBytes, cost.peakRssBytes);
     if (this.bracket) {
       if (step.keptUp) this.bracket.lo = step.rate;
       else this.bracket.hi = step.rate;
@@ -213,7 +234,7 @@ export class Climb {
 
   result(): LadderResult {
     const steps = this.steps;
-    const completed = steps.reduce((n, s) => n + s.count, 0);
+    const completed = this.instances;
     const per1000 = (seconds: number): number => (seconds / completed) * 1000;
     const saturation = steps
       .filter((s) => s.keptUp)
@@ -226,12 +247,13 @@ export class Climb {
       steps: steps.map(({ samples: _samples, ...rest }) => rest),
       throughput: saturation ? Math.min(saturation.completionRate, saturation.rate) : 0,
       saturationRate: saturation?.rate ?? 0,
+      limitFound: steps.some((s) => !s.keptUp),
       latency: steps[0].latency,
       startCall: steps[0].startCall,
-      cpuSecondsPer1000: per1000(this.workerCpuUs / 1e6),
-      serverCpuSecondsPer1000: per1000(this.serverCpuS),
-      benchCpuSecondsPer1000: per1000(this.benchCpuUs / 1e6),
-      peakRssMb: this.peakRssBytes / 2 ** 20,
+      cpuSecondsPer1000: per1000(this.cost.workerCpuUs / 1e6),
+      serverCpuSecondsPer1000: per1000(this.cost.serverCpuS),
+      benchCpuSecondsPer1000: per1000(this.cost.benchCpuUs / 1e6),
+      peakRssMb: this.cost.peakRssBytes / 2 ** 20,
       completed,
       last: lastStep.samples[lastStep.samples.length - 1].started,
     };
@@ -261,15 +283,15 @@ export async function ladders(
       const serverBefore = processCpuSeconds(opts.serverPid);
       const benchBefore = process.cpuUsage();
       const count = Math.max(opts.minCount ?? 5, Math.round(rate * opts.stepSeconds));
-      const step = await openLoop(client, climb.arm, rate, count, climb.offset, climb.lagMs);
+      const step = await openLoop(client, climb.arm, rate, count, climb.instances, climb.lagMs);
       const after = await worker.stats();
       const bench = process.cpuUsage(benchBefore);
-      climb.workerCpuUs +=
-        after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs;
-      climb.serverCpuS += processCpuSeconds(opts.serverPid) - serverBefore;
-      climb.benchCpuUs += bench.user + bench.system;
-      climb.peakRssBytes = Math.max(climb.peakRssBytes, after.peakRssBytes);
-      climb.record(step);
+      climb.record(step, {
+        workerCpuUs: after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs,
+        serverCpuS: processCpuSeconds(opts.serverPid) - serverBefore,
+        benchCpuUs: bench.user + bench.system,
+        peakRssBytes: after.peakRssBytes,
+      });
     }
   }
   return new Map(climbs.map((c) => [c.arm.name, c.result()]));

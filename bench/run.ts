@@ -68,6 +68,7 @@ function medianOf(results: LadderResult[]): LadderResult {
     ...results[0],
     throughput: m((r) => r.throughput),
     saturationRate: m((r) => r.saturationRate),
+    limitFound: results.every((r) => r.limitFound),
     latency: { p50: m((r) => r.latency.p50), p99: m((r) => r.latency.p99) },
     startCall: { p50: m((r) => r.startCall.p50), p99: m((r) => r.startCall.p99) },
     cpuSecondsPer1000: m((r) => r.cpuSecondsPer1000),
@@ -105,7 +106,8 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
   const ladderOpts = {
     startRate: sc.startRate,
     stepSeconds: opts.quick ? 2 : 5,
-    maxSteps: opts.quick ? (sc.ladderInQuick ? 4 : 1) : 6,
+    // A ladder that climbs stops at its first rate not kept up with; 6 steps only bound it.
+    maxSteps: opts.quick && !sc.ladderInQuick ? 1 : 6,
     minCount: opts.quick ? 4 : 8,
     refine: sc.refine ? (opts.quick ? 2 : sc.refine) : 0,
     serverPid: env.server.pid,

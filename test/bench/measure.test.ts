@@ -25,7 +25,7 @@ describe('windowRate', () => {
   it('counts every completion of a step that keeps up, even the first one completing early', () => {
     // 10/s, 10 starts 100 ms apart, unloaded latency 100 ms, each ±40 ms off it.
     const s = samples(10, 10, 100, (i) => (i % 2 === 0 ? -40 : 40));
-    expect(windowRate(s, 0, 900, 10, 10, 100)).toBeCloseTo(10, 5);
+    expect(windowRate(s, 0, 900, 10, 100)).toBeCloseTo(10, 5);
   });
 
   it('counts what completes while starts arrive when the worker falls behind', () => {
@@ -34,13 +34,13 @@ describe('windowRate', () => {
       const doneAt = 100 + i * 200;
       return { startMs: 5, completeMs: doneAt - i * 100, doneAt, started };
     });
-    expect(windowRate(s, 0, 900, 10, 10, 100)).toBeCloseTo(5, 5);
+    expect(windowRate(s, 0, 900, 10, 100)).toBeCloseTo(5, 5);
   });
 
   it('leaves out the backlog that drains after the last start', () => {
     // 5 complete on time, 5 come in a burst 2 s after the last start.
     const s = samples(10, 10, 100, (i) => (i < 5 ? 0 : 2000));
-    expect(windowRate(s, 0, 900, 10, 10, 100)).toBeCloseTo(5, 5);
+    expect(windowRate(s, 0, 900, 10, 100)).toBeCloseTo(5, 5);
   });
 });
 
@@ -56,12 +56,14 @@ describe('Climb', () => {
     samples: samples(rate, 1, 100, () => 0),
   });
   const opts = { startRate: 4, stepSeconds: 5, maxSteps: 6, serverPid: 0 };
+  // Each step: 1 s of worker CPU, 2 s of server CPU, 0.5 s of bench CPU; peak RSS by rate.
+  const cost = { workerCpuUs: 1e6, serverCpuS: 2, benchCpuUs: 5e5, peakRssBytes: 100 * 2 ** 20 };
 
   /** Runs the climb against a machine that keeps up with at most `capacity`/s. */
   function climb(capacity: number, extra: { refine?: number; maxSteps?: number } = {}): Climb {
     const c = new Climb(arm, { ...opts, ...extra });
     for (let rate = c.next(); rate !== undefined; rate = c.next())
-      c.record(step(rate, Math.min(rate, capacity)));
+      c.record(step(rate, Math.min(rate, capacity)), cost);
     return c;
   }
 
@@ -72,8 +74,14 @@ describe('Climb', () => {
     expect(c.steps.map((s) => s.rate)).toEqual([4, 6, 9, 13.5, 11.25, 12.375, 12.9375]);
     const r = c.result();
     expect(r.saturationRate).toBe(12.375);
+    expect(r.limitFound).toBe(true);
     expect(r.throughput).toBe(11.5);
     expect(r.completed).toBe(70);
+    // 7 steps of 10 instances: 7 s of worker CPU over 70 instances is 100 s per 1,000.
+    expect(r.cpuSecondsPer1000).toBeCloseTo(100, 5);
+    expect(r.serverCpuSecondsPer1000).toBeCloseTo(200, 5);
+    expect(r.benchCpuSecondsPer1000).toBeCloseTo(50, 5);
+    expect(r.peakRssMb).toBe(100);
   });
 
   it('without refine steps stops at the first rate not kept up with', () => {
@@ -87,6 +95,7 @@ describe('Climb', () => {
     const r = climb(1000, { maxSteps: 3, refine: 4 }).result();
     expect(r.steps.map((s) => s.rate)).toEqual([4, 6, 9]);
     expect(r.saturationRate).toBe(9);
+    expect(r.limitFound).toBe(false);
   });
 
   it('reports no saturation when even the first step falls behind, and does not bisect', () => {
