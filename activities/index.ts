@@ -1,7 +1,8 @@
 /**
  * Builds every activity the Waymark worker registers, from injected dependencies. Service-task
  * activities are registered under their task type (the Web UI shows `http`, not `runTask`);
- * internal activities use the `waymark.` prefix, which no task type may take.
+ * internal activities use the `waymark.` prefix, which no task type may take. The names live
+ * in src/model/task-types.ts, the one list the compiler checks models against.
  */
 import { createAiTask, type AiConfig } from './ai-task';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
@@ -9,6 +10,7 @@ import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
 import { createWebhookActivities, type WebhookDeliveryDeps } from './webhook-delivery';
+import { INTERNAL_ACTIVITIES } from '../src/model/task-types';
 
 export interface ActivityDeps {
   http: HttpTaskLimits;
@@ -20,22 +22,6 @@ export interface ActivityDeps {
   /** The `ai` activity of integration workflows (absent: ai nodes fail as not configured). */
   ai?: AiConfig;
 }
-
-/** Name of the internal activity that resolves a called definition. */
-export const RESOLVE_DEFINITION_ACTIVITY = 'waymark.resolveDefinition';
-
-/** Task types with a built-in handler on the default queue. */
-export const builtinTaskTypes = [
-  'noop',
-  'echo',
-  'bpmn-error',
-  'fail',
-  'http',
-  'io.camunda:http-json:1',
-  'callback',
-  // Runs an integration workflow as a child workflow (workflows/integration-child.ts).
-  'integration',
-] as const;
 
 /** The activity map for `Worker.create({ activities })`. */
 export function createActivities(
@@ -53,7 +39,7 @@ export function createActivities(
     ai: createAiTask(
       deps.ai ?? { model: 'gpt-4o-mini', timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 },
     ),
-    [RESOLVE_DEFINITION_ACTIVITY]: createResolveDefinition(deps.lookupDefinition),
+    [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks) : {}),
   };
 }

@@ -9,6 +9,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
+import { INTERNAL_ACTIVITIES } from '../src/model/task-types';
 
 export type WebhookEventName = 'run.completed' | 'run.failed' | 'incident.created';
 
@@ -33,8 +34,8 @@ export interface WebhookDeliveryDeps {
   timeoutMs?: number;
 }
 
-export const WEBHOOK_SUBSCRIPTIONS_ACTIVITY = 'waymark.webhookSubscriptions';
-export const DELIVER_WEBHOOK_ACTIVITY = 'waymark.deliverWebhook';
+const WEBHOOK_SUBSCRIPTIONS_ACTIVITY = INTERNAL_ACTIVITIES.webhookSubscriptions;
+const DELIVER_WEBHOOK_ACTIVITY = INTERNAL_ACTIVITIES.deliverWebhook;
 
 /** The `Waymark-Signature` header value for a body sent at `timestamp` (unix seconds). */
 export function signWebhook(secret: string, timestamp: number, body: string): string {

@@ -9,10 +9,7 @@ import type { CompileResult } from '../model/bpmn/types';
 export type { CompileResult, Problem } from '../model/bpmn/types';
 
 /** The compiler's signature (`compileBpmn` in src/model/bpmn). */
-export type CompileBpmn = (
-  xml: string,
-  options?: { knownTaskTypes?: string[] },
-) => Promise<CompileResult>;
+export type CompileBpmn = (xml: string) => Promise<CompileResult>;
 
 /** The real compiler (src/model/bpmn), checked against the signature the API expects. */
 export const realCompile: CompileBpmn = compileBpmn;

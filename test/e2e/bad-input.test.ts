@@ -35,6 +35,33 @@ describe('bad input', () => {
     );
   });
 
+  test('a task type with the reserved waymark. prefix → 422 naming the element', async () => {
+    // given a model whose service task names an internal activity of the worker
+    const res = await call(
+      'POST',
+      '/definitions?deploy=true',
+      bpmn(`
+    <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="Task_Internal">
+      <bpmn:extensionElements><zeebe:taskDefinition type="waymark.resolveDefinition" /></bpmn:extensionElements>
+      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+    </bpmn:serviceTask>
+    <bpmn:endEvent id="End"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_Internal"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_Internal" targetRef="End"/>`),
+      { 'content-type': 'application/xml' },
+    );
+    // then deploy refuses it, naming the element and the reserved prefix; nothing is stored
+    expect(res.status).toBe(422);
+    expect(res.contentType).toContain(PROBLEM);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        elementId: 'Task_Internal',
+        message: expect.stringContaining('"waymark."'),
+      }),
+    ]);
+  });
+
   test('unsupported element → 422 naming element id and type', async () => {
     const res = await call(
       'POST',

@@ -9,19 +9,16 @@ import { locateId } from './locate';
 import { indexProcess, processesOf } from './model';
 import { parseBpmnXml } from './parse';
 import { RULES } from './rules';
-import type { CompileOptions, CompileResult, Problem, RuleContext } from './types';
+import type { CompileResult, Problem, RuleContext } from './types';
 
-export type { CompileOptions, CompileResult, Problem, Rule } from './types';
+export type { CompileResult, Problem, Rule } from './types';
 export { RULES } from './rules';
 
 /**
  * Compiles BPMN XML to the IR of its executable process.
  * Never throws: unreadable XML, unsupported elements and invalid models are problems.
  */
-export async function compileBpmn(
-  xml: string,
-  options: CompileOptions = {},
-): Promise<CompileResult> {
+export async function compileBpmn(xml: string): Promise<CompileResult> {
   const parsed = await parseBpmnXml(xml);
   const { definitions } = parsed;
   if (!definitions) return { ok: false, problems: parsed.problems };
@@ -30,7 +27,6 @@ export async function compileBpmn(
     definitions,
     processes: processesOf(definitions).map(indexProcess),
     unresolved: parsed.unresolved,
-    options,
   };
   const errors: Problem[] = [...parsed.problems];
   const warnings: Problem[] = [...parsed.warnings];

@@ -20,11 +20,6 @@ export interface Problem {
 export type CompileResult =
   { ok: true; ir: ProcessIR; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-export interface CompileOptions {
-  /** Task types with a built-in handler; a service task of another type without a `taskQueue` header is a problem. */
-  knownTaskTypes?: string[];
-}
-
 /** A reference attribute in the XML that names no element (`targetRef="Nope"`). */
 export interface UnresolvedReference {
   elementId?: string;
@@ -34,12 +29,11 @@ export interface UnresolvedReference {
   ref: string;
 }
 
-/** What a rule sees: the parsed definitions, indexed per process, and the compile options. */
+/** What a rule sees: the parsed definitions, indexed per process. */
 export interface RuleContext {
   definitions: ModdleElement;
   processes: ProcessModel[];
   unresolved: UnresolvedReference[];
-  options: CompileOptions;
 }
 
 /** A validation rule, bpmnlint style: one per file, named by its id, never throws. */

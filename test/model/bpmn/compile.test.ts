@@ -118,7 +118,7 @@ describe('IR fields', () => {
       '<zeebe:taskDefinition type="noop" />',
       '<zeebe:taskDefinition type="charge" retries="5" /><zeebe:taskHeaders><zeebe:header key="taskQueue" value="payments" /></zeebe:taskHeaders>',
     );
-    const result = await compileBpmn(xml, { knownTaskTypes: ['noop'] });
+    const result = await compileBpmn(xml);
     expect(result.ok && result.ir.elements.Task_Noop).toMatchObject({
       taskType: 'charge',
       retries: 5,

@@ -1,26 +1,14 @@
 /**
  * Test helpers for the BPMN compiler: loading the fixtures under test/fixtures/bpmn,
- * compiling them with the built-in task types, and the shared shape of a rule test
+ * compiling them, and the shared shape of a rule test
  * (the invalid fixture reports exactly the expected elements; valid fixtures report nothing).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileBpmn } from '../../../src/model/bpmn';
-import type { CompileOptions, CompileResult, Problem } from '../../../src/model/bpmn';
+import type { CompileResult, Problem } from '../../../src/model/bpmn';
 
 export const FIXTURES = join(__dirname, '../../fixtures/bpmn');
-
-/** The task types the worker implements (see DESIGN.md, "Pinned conventions"). */
-export const BUILT_IN_TASK_TYPES = [
-  'noop',
-  'http',
-  'io.camunda:http-json:1',
-  'echo',
-  'bpmn-error',
-  'fail',
-  'callback',
-  'integration',
-];
 
 export function validFixtureNames(): string[] {
   return readdirSync(FIXTURES)
@@ -33,11 +21,8 @@ export function readFixture(name: string): string {
   return readFileSync(join(FIXTURES, `${name}.bpmn`), 'utf8');
 }
 
-export function compileFixture(
-  name: string,
-  options: CompileOptions = { knownTaskTypes: BUILT_IN_TASK_TYPES },
-): Promise<CompileResult> {
-  return compileBpmn(readFixture(name), options);
+export function compileFixture(name: string): Promise<CompileResult> {
+  return compileBpmn(readFixture(name));
 }
 
 /** Problems (or, for a successful compile, warnings) of one rule. */
@@ -49,15 +34,11 @@ export function problemsOf(result: CompileResult, rule: string): Problem[] {
  * The standard rule test: `invalid/<rule>.bpmn` yields exactly `expectedElementIds` for the
  * rule (each with a message and a position), and no valid fixture yields any problem of it.
  */
-export function describeRule(
-  rule: string,
-  expectedElementIds: Array<string | undefined>,
-  options?: CompileOptions,
-): void {
+export function describeRule(rule: string, expectedElementIds: Array<string | undefined>): void {
   describe(`rule ${rule}`, () => {
     it('reports the invalid fixture with element ids', async () => {
       // given the rule's invalid fixture, when it is compiled
-      const result = await compileFixture(`invalid/${rule}`, options);
+      const result = await compileFixture(`invalid/${rule}`);
       // then the rule reports exactly the expected elements
       const problems = problemsOf(result, rule);
       expect(problems.map((p) => p.elementId).sort()).toEqual([...expectedElementIds].sort());

@@ -1,12 +1,14 @@
 /**
  * Rule `service-task-type`: service and send tasks name a static task type
- * (`zeebe:taskDefinition type`) and a positive whole number of retries. When the compiler
- * knows the built-in types, any other type must name the queue of the worker that
- * implements it with a `taskQueue` task header.
+ * (`zeebe:taskDefinition type`) and a positive whole number of retries, and the type is not
+ * one of Waymark's internal activities (src/model/task-types.ts). A type with no built-in
+ * handler deploys: its activity is scheduled on the `taskQueue` header's queue, else on the
+ * default queue, where no worker implements it and the task parks an incident until retried.
  */
+import { reservedTaskTypeReason } from '../../task-types';
 import { readSource } from '../feel';
 import type { ModdleElement } from '../moddle-types';
-import type { Problem, Rule, RuleContext } from '../types';
+import type { Problem, Rule } from '../types';
 import { extension, taskHeaders } from '../zeebe';
 import { allNodes, problemAt } from './helpers';
 
@@ -20,11 +22,11 @@ export const rule: Rule = {
   check(ctx) {
     return allNodes(ctx)
       .filter((n) => JOB_TASKS.has(n.element.$type))
-      .flatMap((n) => checkTask(ctx, n.element));
+      .flatMap((n) => checkTask(n.element));
   },
 };
 
-function checkTask(ctx: RuleContext, el: ModdleElement): Problem[] {
+function checkTask(el: ModdleElement): Problem[] {
   const definition = extension(el, 'zeebe:TaskDefinition');
   const type = definition?.type?.trim();
   if (!type) return [problemAt(id, el, 'It needs a zeebe:taskDefinition with a type')];
@@ -41,15 +43,7 @@ function checkTask(ctx: RuleContext, el: ModdleElement): Problem[] {
   if (retries !== undefined && retries !== '' && !/^[1-9]\d*$/.test(retries)) {
     problems.push(problemAt(id, el, `Its retries "${retries}" is not a positive whole number`));
   }
-  const known = ctx.options.knownTaskTypes;
-  if (known && !known.includes(type) && !taskHeaders(el).taskQueue) {
-    problems.push(
-      problemAt(
-        id,
-        el,
-        `Task type "${type}" has no built-in handler; add a taskQueue task header naming the worker's queue`,
-      ),
-    );
-  }
+  const reserved = reservedTaskTypeReason(type, Boolean(taskHeaders(el).taskQueue));
+  if (reserved) problems.push(problemAt(id, el, reserved));
   return problems;
 }

@@ -1,0 +1,49 @@
+/**
+ * The one list of activity names the worker registers, shared by the worker (activities/),
+ * the workflow code that calls internal activities, the BPMN compiler and the tests: the task
+ * types a model may use with a built-in handler, and the internal activities a model must not
+ * name. Internal activities take the reserved `waymark.` prefix, which deploy refuses as a task
+ * type; the integration workflows' `ai` step predates the prefix (recorded histories name it),
+ * so a model may use `ai` only with a `taskQueue` header that sends it to another worker.
+ */
+
+/** Task types with a built-in handler on the default task queue. */
+export const BUILTIN_TASK_TYPES = [
+  'noop',
+  'echo',
+  'bpmn-error',
+  'fail',
+  'http',
+  'io.camunda:http-json:1',
+  'callback',
+  // Runs an integration workflow as a child workflow (workflows/integration-child.ts).
+  'integration',
+] as const;
+
+/** The prefix of every internal activity; no task type may start with it. */
+export const RESERVED_ACTIVITY_PREFIX = 'waymark.';
+
+/** Internal activities, by role. */
+export const INTERNAL_ACTIVITIES = {
+  resolveDefinition: 'waymark.resolveDefinition',
+  webhookSubscriptions: 'waymark.webhookSubscriptions',
+  deliverWebhook: 'waymark.deliverWebhook',
+} as const;
+
+/** Internal activities registered without the prefix (named so in recorded histories). */
+export const UNPREFIXED_INTERNAL_ACTIVITIES = ['ai'] as const;
+
+/**
+ * Why a service task may not use `type`, or undefined when it may. A task with a `taskQueue`
+ * header runs on another worker's queue, where the unprefixed internal names are free.
+ */
+export function reservedTaskTypeReason(type: string, hasTaskQueue: boolean): string | undefined {
+  if (type.startsWith(RESERVED_ACTIVITY_PREFIX)) {
+    return `Task type "${type}" uses the prefix "${RESERVED_ACTIVITY_PREFIX}", reserved for Waymark's internal activities`;
+  }
+  const internal: readonly string[] = UNPREFIXED_INTERNAL_ACTIVITIES;
+  if (!hasTaskQueue && internal.includes(type)) {
+    return `Task type "${type}" is an internal activity of integration workflows; add a taskQueue task header to run it on your own worker`;
+  }
+  return undefined;
+}
