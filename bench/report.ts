@@ -9,7 +9,8 @@ import path from 'node:path';
 import prettier from 'prettier';
 import { DEV_SERVER_DYNAMIC_CONFIG, ensureTemporalCli } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
-import type { HistoryFigures, LadderResult } from './measure';
+import type { HistoryFigures } from './history';
+import type { LadderResult } from './measure';
 
 export interface ArmResult {
   arm: 'A' | 'B' | 'B-http';

@@ -7,16 +7,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
-import {
-  historyFigures,
-  ladders,
-  median,
-  pct,
-  sequentialStarts,
-  type Arm,
-  type HistoryFigures,
-  type LadderResult,
-} from './measure';
+import { historyFigures, type HistoryFigures } from './history';
+import { ladders, median, pct, sequentialStarts, type Arm, type LadderResult } from './measure';
 import { compileBpmn } from '../src/model/bpmn';
 import * as models from './models';
 import {

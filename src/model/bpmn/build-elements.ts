@@ -5,7 +5,7 @@
  */
 import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from '../ir';
 import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
-import { readSource, toFeel } from './feel';
+import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
 import { inclusiveUpstream } from './upstream';

@@ -8,7 +8,7 @@ import type { ElementIR, FlowIR, ParameterDecl, ProcessIR } from '../ir';
 import { BUILDERS, optional } from './build-elements';
 import type { ElementBaseIR } from './build-elements';
 import { SUPPORTED_TYPES, isNoneStart } from './elements';
-import { readSource } from './feel';
+import { readSource } from './feel-source';
 import { boundaryEventsOf, incomingOf, outgoingOf } from './model';
 import type { Located, ProcessModel } from './model';
 import { PARAMETER_TYPES } from './rules/process-parameters';

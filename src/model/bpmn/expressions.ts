@@ -3,7 +3,7 @@
  * sequence flow conditions, io mappings, script expressions, timers, message correlation
  * keys, called process ids and user task assignments. The `feel-syntax` rule parses them.
  */
-import { readSource } from './feel';
+import { readSource } from './feel-source';
 import type { ProcessModel } from './model';
 import type { ModdleElement } from './moddle-types';
 import { extension, rawMappings } from './zeebe';

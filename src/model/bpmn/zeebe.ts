@@ -5,7 +5,7 @@
  * is the builder's job.
  */
 import type { Mapping } from '../ir';
-import { toFeel } from './feel';
+import { toFeel } from './feel-source';
 import type { ModdleElement } from './moddle-types';
 
 /** The first extension element of `type` (e.g. `zeebe:TaskDefinition`) on `el`. */

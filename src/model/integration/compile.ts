@@ -4,7 +4,7 @@
  * shape first, then what a schema cannot say (unique node ids, `next`/`cases`/`default`/`start`
  * references, FEEL syntax of mappings and conditions, the key). Problems are data, never thrown.
  */
-import { feelSyntaxError } from '../bpmn/feel';
+import { feelSyntaxError } from '../bpmn/feel-source';
 import type { IntegrationIR, IntegrationNodeIR } from './ir';
 import { integrationDefinitionSchema, type IntegrationDefinition } from './schema';
 

@@ -4,7 +4,7 @@
  * deploy error rather than an incident at run time.
  */
 import { collectExpressions } from '../expressions';
-import { feelSyntaxError } from '../feel';
+import { feelSyntaxError } from '../feel-source';
 import type { Problem, Rule } from '../types';
 
 const id = 'feel-syntax';

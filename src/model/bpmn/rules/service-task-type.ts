@@ -6,7 +6,7 @@
  * default queue, where no worker implements it and the task parks an incident until retried.
  */
 import { reservedTaskTypeReason } from '../../task-types';
-import { readSource } from '../feel';
+import { readSource } from '../feel-source';
 import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule } from '../types';
 import { extension, taskHeaders } from '../zeebe';

@@ -3,7 +3,7 @@
  * timeDuration, a date-time with offset for timeDate, a repeating interval for timeCycle.
  * FEEL values (`=…`) are checked by `feel-syntax` instead.
  */
-import { readSource } from '../feel';
+import { readSource } from '../feel-source';
 import { isIsoCycle, isIsoDateTime, isIsoDuration } from '../iso8601';
 import type { Problem, Rule } from '../types';
 import { allNodes, problemAt } from './helpers';

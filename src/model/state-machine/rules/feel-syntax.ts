@@ -1,5 +1,5 @@
 /** Rule `feel-syntax`: every transition condition parses as FEEL (a typo is a deploy error). */
-import { feelSyntaxError } from '../../bpmn/feel';
+import { feelSyntaxError } from '../../bpmn/feel-source';
 import { conditionList } from '../conditions';
 import type { SmProblem, SmRule } from './types';
 
