@@ -4,95 +4,30 @@
  * payload, merging, idempotent repeats, 401/404/409, the incident path (message in the
  * instance and the WaymarkIncident search attribute; retry re-sends the request), a callback
  * made before the acknowledgement, the error boundary, a boundary timer bounding the wait, a
- * failed delivery, and a worker killed (SIGKILL) and restarted while the instance waits.
+ * failed delivery (the worker killed while an instance waits: callbacks-worker-kill.test.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { callbackSecret, signCallbackToken } from '../../src/callbacks/signing';
-import { freePort } from '../../src/temporal/dev-server';
-import { apiUrl, fixture, trailIds, waitFor } from '../support/api';
+import { apiUrl, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
-
-interface Received {
-  mode: string;
-  headers: http.IncomingHttpHeaders;
-  body: {
-    responsePath: string;
-    errorResponsePath: string;
-    flowElementInstanceId: string;
-    data: Record<string, unknown>;
-  };
-}
+import { CallbackService, post } from './support/callback-service';
 
 const replay = new ReplayCheck();
-const received: Received[] = [];
-/** Modes (first path segment) that answer 500 for now. */
-const failing = new Set<string>();
-/** What the `early` mode's callback answered (it calls back before acknowledging). */
-const earlyAnswers: number[] = [];
-let server: http.Server;
+const service = new CallbackService();
+const { received, failing, earlyAnswers } = service;
 let serviceUrl: string;
 
-async function post(url: string, body: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        const mode = (req.url ?? '/').split('/')[1];
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Received['body'];
-        received.push({ mode, headers: req.headers, body });
-        if (failing.has(mode)) {
-          res.writeHead(500).end('down');
-          return;
-        }
-        if (mode === 'early') {
-          const answer = await post(body.responsePath, {
-            flowElementInstanceId: body.flowElementInstanceId,
-            data: { early: true },
-          });
-          earlyAnswers.push(answer.status);
-        }
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      })();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await service.start();
+  serviceUrl = service.url;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
+  service.close();
   expect(await replay.replayAll()).toEqual([]);
 }, 180_000);
 
-/** Waits until the service has received `count` requests for the instance; returns the last. */
-async function requestFor(instanceId: string, count = 1, timeoutMs = 60_000): Promise<Received> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mine = received.filter((r) => r.body.flowElementInstanceId.startsWith(`${instanceId}/`));
-    if (mine.length >= count) return mine[count - 1];
-    if (Date.now() > deadline)
-      throw new Error(`service got ${mine.length} of ${count} requests for ${instanceId}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const requestFor = (instanceId: string, count = 1) => service.requestFor(instanceId, count);
 
 const run = (fixture: string, variables: Record<string, unknown> = {}, name = fixture) =>
   replay.runFixture(fixture, variables, name);
@@ -331,139 +266,4 @@ test('a failed delivery is retried, then an incident; retrying it re-sends', asy
   const done = await waitFor(id);
   expect(done.status).toBe('COMPLETED');
   expect(done.variables.delivered).toBe(true);
-});
-
-describe('a worker killed while the instance waits for its callback', () => {
-  const root = path.resolve(__dirname, '..', '..');
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-cb-kill-'));
-  const queue = `waymark-cb-kill-${process.pid}`;
-  let port: number;
-  let api: ChildProcess | undefined;
-  let worker: ChildProcess | undefined;
-  let ownApi: string;
-
-  const env = (): NodeJS.ProcessEnv => ({
-    ...process.env,
-    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS,
-    WAYMARK_TASK_QUEUE: queue,
-    WAYMARK_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
-
-  function startProcess(entry: string, log: string): ChildProcess {
-    // Own process group: tsx runs the entry point in a child process, and a signal must reach both.
-    const child = spawn(tsx, [path.join(root, entry)], {
-      cwd: root,
-      env: env(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const out = fs.createWriteStream(path.join(dataDir, log), { flags: 'a' });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-    return child;
-  }
-
-  async function startWorker(): Promise<ChildProcess> {
-    const child = startProcess('src/worker/main.ts', 'worker.log');
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      const timer = setTimeout(() => reject(new Error(`worker not ready: ${seen}`)), 180_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        seen += d.toString();
-        if (seen.includes('waymark worker polling')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`worker exited with ${code}: ${seen}`));
-      });
-    });
-    return child;
-  }
-
-  async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('close', r));
-    const group = -(child.pid as number);
-    process.kill(group, signal);
-    const force = setTimeout(() => process.kill(group, 'SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(force);
-  }
-
-  beforeAll(async () => {
-    port = await freePort();
-    ownApi = `http://127.0.0.1:${port}`;
-    worker = await startWorker();
-    api = startProcess('src/api/main.ts', 'api.log');
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const ok = await fetch(`${ownApi}/health/live`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('own API did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }, 300_000);
-
-  afterAll(async () => {
-    await stop(api, 'SIGTERM');
-    await stop(worker, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  test('the later callback still completes the node after a restart', async () => {
-    // given an instance on our own worker, waiting for its callback
-    const deployed = await fetch(`${ownApi}/definitions?deploy=true`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/xml' },
-      body: fixture('callback-task'),
-    });
-    expect([200, 201]).toContain(deployed.status);
-    const started = await post(`${ownApi}/definitions/callback-task/instances`, {
-      variables: { serviceUrl: `${serviceUrl}/ack`, serviceToken: 't', order },
-    });
-    expect(started.status).toBe(201);
-    const id: string = started.body.instanceId;
-    replay.add(id, 'callback-task-worker-kill');
-    const req = await requestFor(id);
-    expect(req.body.responsePath.startsWith(`${ownApi}/callbacks/`)).toBe(true);
-    const instance = async (): Promise<any> =>
-      (await fetch(`${ownApi}/instances/${encodeURIComponent(id)}`)).json();
-    const deadline = Date.now() + 60_000;
-    while (!(await instance()).activeElements?.some((a: any) => a.elementId === 'Task_Reserve')) {
-      if (Date.now() > deadline) throw new Error('instance never waited at Task_Reserve');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    // give the ack's workflow task time to be recorded before the kill
-    await new Promise((r) => setTimeout(r, 1000));
-
-    // when the worker is killed and started again
-    await stop(worker, 'SIGKILL');
-    worker = await startWorker();
-
-    // then the callback still completes the node
-    const res = await post(req.body.responsePath, {
-      flowElementInstanceId: req.body.flowElementInstanceId,
-      data: { reservationId: 'R-kill' },
-    });
-    expect(res.status).toBe(200);
-    const finish = Date.now() + 60_000;
-    let last: any;
-    while (Date.now() < finish) {
-      last = await instance();
-      if (last.status === 'COMPLETED') break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(last.status).toBe('COMPLETED');
-    expect(last.variables.reservationId).toBe('R-kill');
-  }, 300_000);
 });
