@@ -7,7 +7,15 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { call, deployFixture, startInstance, trailIds, waitAt, waitFor } from '../support/api';
+import {
+  call,
+  deployFixture,
+  fixture,
+  startInstance,
+  trailIds,
+  waitAt,
+  waitFor,
+} from '../support/api';
 import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -109,6 +117,29 @@ test('service-task-incident: the fail task raises an incident after one attempt'
   expect(parked.status).toBe('RUNNING');
   expect(parked.incidents[0].elementId).toBe('Task_Fail');
   expect(parked.variables).toEqual({ keep: 1 });
+  await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+});
+
+test('a task type no worker implements deploys, and parks an incident naming the type', async () => {
+  // given a model whose task type has no built-in handler and no taskQueue header
+  const xml = fixture('service-task-incident')
+    .replace('id="service-task-incident"', 'id="unimplemented-task-type"')
+    .replace('type="fail"', 'type="publish-tweet"');
+  const deployed = await call('POST', '/definitions?deploy=true', xml, {
+    'content-type': 'application/xml',
+  });
+  expect(deployed.status).toBe(201);
+  // when an instance starts
+  const id = await startInstance('unimplemented-task-type', { variables: { keep: 1 } });
+  // then the task parks an incident saying no worker registers the type; the instance runs on
+  const parked = await waitFor(id, (i) => i.incidents?.length === 1);
+  expect(parked.status).toBe('RUNNING');
+  expect(parked.incidents[0]).toEqual(
+    expect.objectContaining({
+      elementId: 'Task_Fail',
+      message: expect.stringMatching(/publish-tweet.*not registered/),
+    }),
+  );
   await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
 });
 
