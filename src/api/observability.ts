@@ -1,7 +1,8 @@
 /**
  * Request logging and Prometheus metrics for the API. Each app gets its own prom-client
- * registry (tests build many apps). The log line has method, path, route, status and
- * duration — never headers, so Authorization cannot leak.
+ * registry (tests build many apps). The log line has method, route pattern, status and
+ * duration — never the path, query string or headers: a callback's path carries its signed
+ * token (its only credential), and a query string or header can carry others.
  */
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
@@ -12,8 +13,8 @@ export interface HttpMetrics {
   middleware: RequestHandler;
 }
 
-/** The matched route pattern (bounded label cardinality), or `unmatched`. */
-function routeLabel(req: Request): string {
+/** The matched route pattern (bounded label cardinality, no credentials), or `unmatched`. */
+export function routeLabel(req: Request): string {
   const route = (req as Request & { route?: { path?: unknown } }).route;
   return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : 'unmatched';
 }
@@ -56,7 +57,6 @@ export function requestLogger(logger: Logger): RequestHandler {
       logger[level](
         {
           method: req.method,
-          path: req.path,
           route: routeLabel(req),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,

@@ -9,6 +9,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { RegistryConflictError, RegistryNotFoundError } from '../registry';
+import { routeLabel } from './observability';
 
 /** One entry of `errors`: a body path or a model element, with a message and a position. */
 export interface ProblemItem {
@@ -155,14 +156,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (err instanceof z.ZodError)
       problem = new HttpProblem(400, 'invalid request', { errors: zodItems(err) });
     else if (temporalUnavailable(err)) {
-      logger.warn({ err, method: req.method, path: req.path }, 'Temporal did not answer');
+      logger.warn({ err, method: req.method, route: routeLabel(req) }, 'Temporal did not answer');
       problem = new HttpProblem(503, 'Temporal did not answer in time; retry later', {
         type: 'temporal-unavailable',
       });
     } else if (typeof err === 'object' && err !== null)
       problem = fromBodyParser(err as Record<string, unknown>);
     if (!problem) {
-      logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+      logger.error({ err, method: req.method, route: routeLabel(req) }, 'unhandled error');
       problem = new HttpProblem(500, 'internal error; see the server log');
     }
     sendProblem(res, problem);
