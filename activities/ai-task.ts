@@ -8,7 +8,7 @@
  * Outbound limits: a timeout and a response size limit.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { request } from 'undici';
+import type { Outbound } from './outbound';
 import { z } from 'zod';
 
 export interface AiConfig {
@@ -38,7 +38,7 @@ export interface AiTaskResult {
 }
 
 /** Builds the `ai` activity over the worker's AI configuration. */
-export function createAiTask(config: AiConfig) {
+export function createAiTask(config: AiConfig, outbound: Outbound) {
   return async function ai(input: AiTaskInput): Promise<AiTaskResult> {
     const at = `node '${input.nodeId}'`;
     if (!config.baseUrl)
@@ -60,7 +60,7 @@ export function createAiTask(config: AiConfig) {
           }
         : {}),
     };
-    const res = await request(`${config.baseUrl.replace(/\/$/, '')}/chat/completions`, {
+    const res = await outbound.request(`${config.baseUrl.replace(/\/$/, '')}/chat/completions`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

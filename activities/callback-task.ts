@@ -12,7 +12,7 @@
  * the request again.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { request } from 'undici';
+import type { Outbound } from './outbound';
 import { callbackUrls } from '../src/callbacks/signing';
 import { badConfig, httpUrl } from './task-config';
 import type { TaskInput } from './task-input';
@@ -27,7 +27,7 @@ export interface CallbackTaskDeps {
 }
 
 /** Builds the callback task handler. */
-export function createCallbackTask(deps: CallbackTaskDeps) {
+export function createCallbackTask(deps: CallbackTaskDeps, outbound: Outbound) {
   return async function callback(input: TaskInput): Promise<Record<string, unknown>> {
     const url = targetUrl(input);
     const claims = {
@@ -49,7 +49,7 @@ export function createCallbackTask(deps: CallbackTaskDeps) {
         headers[name.slice(7).toLowerCase()] = value;
     }
     const timeoutMs = timeoutOf(input) ?? deps.timeoutMs;
-    const res = await request(url, {
+    const res = await outbound.request(url, {
       method: 'POST',
       headers,
       body: JSON.stringify(body),

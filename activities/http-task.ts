@@ -9,12 +9,13 @@
  * over `response` whose context result is merged into the variables; `errorExpression` is FEEL
  * over `response` and `error` that may return `bpmnError(code, message)`.
  *
- * Outbound calls always have a timeout and a response size limit. A non-2xx answer without an
+ * Outbound calls go through the address policy (outbound.ts) and always have a timeout and a
+ * response size limit. A non-2xx answer without an
  * errorExpression match fails the attempt (retried, then an incident).
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { evaluate } from 'feelin';
-import { request } from 'undici';
+import type { Outbound } from './outbound';
 import { bpmnError } from './bpmn-error';
 import { badConfig, httpUrl } from './task-config';
 import type { TaskInput } from './task-input';
@@ -33,7 +34,7 @@ interface HttpResponseView {
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** Builds the http task handler with the worker's limits. */
-export function createHttpTask(limits: HttpTaskLimits) {
+export function createHttpTask(limits: HttpTaskLimits, outbound: Outbound) {
   return async function http(input: TaskInput): Promise<Record<string, unknown>> {
     const v = input.variables;
     const method = String(v.method ?? 'GET').toUpperCase();
@@ -52,7 +53,7 @@ export function createHttpTask(limits: HttpTaskLimits) {
     }
     const readMs = seconds(v.readTimeoutInSeconds) ?? limits.timeoutMs;
     const connectMs = seconds(v.connectionTimeoutInSeconds) ?? limits.timeoutMs;
-    const res = await request(url, {
+    const res = await outbound.request(url, {
       method: method as 'GET',
       headers,
       body,

@@ -9,10 +9,13 @@ import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
+import type { Outbound } from './outbound';
 import { createWebhookActivities, type WebhookDeliveryDeps } from './webhook-delivery';
 import { INTERNAL_ACTIVITIES } from '../src/model/task-types';
 
 export interface ActivityDeps {
+  /** The outbound address policy every activity that calls out goes through. */
+  outbound: Outbound;
   http: HttpTaskLimits;
   lookupDefinition: DefinitionLookup;
   /** Webhook subscriptions (the registry); without them no delivery activities are registered. */
@@ -27,7 +30,7 @@ export interface ActivityDeps {
 export function createActivities(
   deps: ActivityDeps,
 ): Record<string, (...args: never[]) => Promise<unknown>> {
-  const http = createHttpTask(deps.http);
+  const http = createHttpTask(deps.http, deps.outbound);
   return {
     noop,
     echo,
@@ -35,11 +38,12 @@ export function createActivities(
     fail,
     http,
     'io.camunda:http-json:1': http,
-    ...(deps.callback ? { callback: createCallbackTask(deps.callback) } : {}),
+    ...(deps.callback ? { callback: createCallbackTask(deps.callback, deps.outbound) } : {}),
     ai: createAiTask(
       deps.ai ?? { model: 'gpt-4o-mini', timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 },
+      deps.outbound,
     ),
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
-    ...(deps.webhooks ? createWebhookActivities(deps.webhooks) : {}),
+    ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

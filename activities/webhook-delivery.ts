@@ -10,6 +10,7 @@
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { INTERNAL_ACTIVITIES } from '../src/model/task-types';
+import type { Outbound } from './outbound';
 
 export type WebhookEventName = 'run.completed' | 'run.failed' | 'incident.created';
 
@@ -44,7 +45,7 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** Builds both activities over the registry's subscriptions. */
-export function createWebhookActivities(deps: WebhookDeliveryDeps) {
+export function createWebhookActivities(deps: WebhookDeliveryDeps, outbound: Outbound) {
   return {
     async [WEBHOOK_SUBSCRIPTIONS_ACTIVITY](event: WebhookEventName): Promise<{ id: string }[]> {
       return (await deps.forEvent(event)).map((s) => ({ id: s.id }));
@@ -54,9 +55,9 @@ export function createWebhookActivities(deps: WebhookDeliveryDeps) {
       if (!sub) return { status: 'skipped' };
       const body = JSON.stringify(delivery.body);
       const timestamp = Math.floor(Date.now() / 1000);
-      let res: Response;
+      let res: Awaited<ReturnType<Outbound['fetch']>>;
       try {
-        res = await fetch(sub.url, {
+        res = await outbound.fetch(sub.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -70,6 +71,7 @@ export function createWebhookActivities(deps: WebhookDeliveryDeps) {
           signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
         });
       } catch (err) {
+        if (err instanceof ApplicationFailure) throw err;
         throw ApplicationFailure.retryable(
           `webhook delivery to ${sub.url} failed: ${(err as Error).message}`,
           'WebhookDeliveryFailed',

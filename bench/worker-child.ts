@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { Outbound, OutboundPolicy } from '../activities/outbound';
 import { createWaymarkWorker } from '../src/worker/create-worker';
 
 export interface WorkerStats {
@@ -56,6 +57,8 @@ async function run(): Promise<void> {
     },
     maxCachedWorkflows: Number(env('BENCH_MAX_CACHED')),
     activities: {
+      // The bench's services listen on loopback.
+      outbound: new Outbound(new OutboundPolicy(['127.0.0.0/8', '::1'])),
       http: { timeoutMs: 30_000, maxResponseBytes: 5 * 1024 * 1024 },
       lookupDefinition: async () => null,
     },

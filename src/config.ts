@@ -54,6 +54,12 @@ export const configSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  /**
+   * Comma-separated IPs and CIDRs outbound calls may reach although the address policy denies
+   * them (loopback, private, link-local, …; activities/outbound.ts). `npm start` allows
+   * loopback when this is unset.
+   */
+  WAYMARK_OUTBOUND_ALLOW: z.string().optional(),
   /** The `ai` node of integration workflows: an OpenAI-compatible API (e.g. https://api.openai.com/v1). */
   WAYMARK_AI_BASE_URL: z.url().optional(),
   /** Default model for `ai` nodes (a node may name its own). */

@@ -16,6 +16,11 @@ async function run(): Promise<void> {
   const config = loadConfig();
   fs.mkdirSync(config.dataDir, { recursive: true });
   const say = (line: string): void => console.log(`[waymark] ${line}`);
+  if (config.WAYMARK_OUTBOUND_ALLOW === undefined) {
+    // The dev stack's own services (and a customer's on this machine) listen on loopback.
+    config.WAYMARK_OUTBOUND_ALLOW = '127.0.0.0/8,::1';
+    say('outbound calls may reach loopback (dev stack; set WAYMARK_OUTBOUND_ALLOW to change)');
+  }
 
   let devServer: DevServer | undefined;
   if (!config.TEMPORAL_ADDRESS) {

@@ -4,6 +4,7 @@
  * tasks finish, then it exits). `startWorker` is also used in-process by `npm start`.
  */
 import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Outbound, OutboundPolicy } from '../../activities/outbound';
 import { callbackSecret } from '../callbacks/signing';
 import { loadConfig, type Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
@@ -32,6 +33,7 @@ export async function startWorker(
     taskQueue: config.WAYMARK_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
     activities: {
+      outbound: new Outbound(OutboundPolicy.fromList(config.WAYMARK_OUTBOUND_ALLOW)),
       http: {
         timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
         maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,

@@ -120,6 +120,39 @@ test('service-task-incident: the fail task raises an incident after one attempt'
   await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
 });
 
+test('outbound address policy: an http task to a denied address is an incident naming the rule', async () => {
+  // given a service on 127.0.0.2 — loopback, which the test stack does not allow (only 127.0.0.1)
+  let reached = 0;
+  const denied = http.createServer((_req, res) => {
+    reached++;
+    res.writeHead(200).end('{}');
+  });
+  await new Promise<void>((r) => denied.listen(0, '127.0.0.2', r));
+  const deniedUrl = `http://127.0.0.2:${(denied.address() as AddressInfo).port}`;
+  try {
+    // when a process calls it
+    const id = await run(
+      'service-task-http',
+      { baseUrl: deniedUrl, orderId: 1 },
+      'outbound-denied',
+    );
+    // then the task is an incident at once (no retries) whose message names the rule
+    const parked = await waitFor(id, (i) => i.incidents?.length === 1, 30_000);
+    expect(parked.status).toBe('RUNNING');
+    expect(parked.incidents[0]).toEqual(
+      expect.objectContaining({
+        elementId: 'Task_GetOrder',
+        message: expect.stringMatching(/127\.0\.0\.2.*denied by the address policy: loopback/),
+      }),
+    );
+    // and nothing reached the service
+    expect(reached).toBe(0);
+    await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+  } finally {
+    denied.close();
+  }
+});
+
 test('a task type no worker implements deploys, and parks an incident naming the type', async () => {
   // given a model whose task type has no built-in handler and no taskQueue header
   const xml = fixture('service-task-incident')

@@ -42,6 +42,9 @@ export default async function globalSetup(): Promise<void> {
     HOST: '127.0.0.1',
     WAYMARK_DATA_DIR: dataDir,
     WAYMARK_TASK_QUEUE: 'waymark-test',
+    // The customer's services in the tests listen on 127.0.0.1; other loopback addresses
+    // (127.0.0.2, …) stay denied, so a test can show the policy refusing one.
+    WAYMARK_OUTBOUND_ALLOW: '127.0.0.1,::1',
     WAYMARK_EXAMPLES_DIR: path.join(root, 'examples'),
     LOG_LEVEL: 'warn',
     WAYMARK_AI_BASE_URL: `http://127.0.0.1:${aiPort}/v1`,

@@ -1,5 +1,10 @@
 /** Compile-time FEEL helpers (src/model/bpmn/feel.ts). */
-import { feelSyntaxError, readSource, staticToFeel, toFeel } from '../../../src/model/bpmn/feel-source';
+import {
+  feelSyntaxError,
+  readSource,
+  staticToFeel,
+  toFeel,
+} from '../../../src/model/bpmn/feel-source';
 
 describe('FEEL helpers', () => {
   it('splits =expressions from static values', () => {

@@ -1,5 +1,6 @@
 /** Rule `service-task-type`: see src/model/bpmn/rules/service-task-type.ts. */
 import { createActivities } from '../../../../activities';
+import { Outbound, OutboundPolicy } from '../../../../activities/outbound';
 import {
   BUILTIN_TASK_TYPES,
   RESERVED_ACTIVITY_PREFIX,
@@ -25,6 +26,7 @@ describe('rule service-task-type and the activities the worker registers', () =>
     // given every activity the worker registers (callback and webhooks included)
     const names = Object.keys(
       createActivities({
+        outbound: new Outbound(new OutboundPolicy()),
         http: { maxResponseBytes: 1, timeoutMs: 1 },
         lookupDefinition: () => Promise.reject(new Error('unused')),
         webhooks: {
