@@ -14,6 +14,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
+import { ensurePrivateDir } from '../private-files';
 
 /** File name of the generated secret inside the data folder. */
 export const SECRET_FILE = 'callback-secret';
@@ -26,7 +27,7 @@ export function callbackSecret(config: Pick<Config, 'WAYMARK_SECRET' | 'dataDir'
   const file = path.join(config.dataDir, SECRET_FILE);
   const known = cache.get(file);
   if (known) return known;
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   try {
     // `wx`: exactly one process creates it; the others read what it wrote.
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });

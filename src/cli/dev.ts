@@ -4,17 +4,17 @@
  * deploys `examples/`; prints the API, docs and Web UI URLs. Ctrl-C / SIGTERM stops everything
  * in order: the API stops accepting, the worker drains, the dev server stops.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { startApi } from '../api/main';
 import { ConfigError, loadConfig } from '../config';
+import { ensurePrivateDir } from '../private-files';
 import { startDevServer, type DevServer } from '../temporal/dev-server';
 import { startWorker } from '../worker/main';
 import { deployExamples } from './deploy-examples';
 
 async function run(): Promise<void> {
   const config = loadConfig();
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const say = (line: string): void => console.log(`[waymark] ${line}`);
   if (config.WAYMARK_OUTBOUND_ALLOW === undefined) {
     // The dev stack's own services (and a customer's on this machine) listen on loopback.

@@ -4,14 +4,14 @@
  * the worker as separate processes (`npm run build`, then `TEMPORAL_ADDRESS=127.0.0.1:7233
  * npm run start:api` and `npm run start:worker`). Ctrl-C / SIGTERM stops it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { ensurePrivateDir } from '../private-files';
 import { startDevServer } from '../temporal/dev-server';
 
 async function run(): Promise<void> {
   const config = loadConfig();
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const say = (line: string): void => console.log(`[temporal] ${line}`);
   const server = await startDevServer({
     port: config.TEMPORAL_PORT,

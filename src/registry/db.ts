@@ -10,10 +10,10 @@
  * prepared statements. Kysely binds values as parameters, so the distinct SQL texts are few.
  */
 import path from 'node:path';
-import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Generated, SqliteDatabase as KyselySqlite, SqliteStatement } from 'kysely';
+import { ensurePrivateDir, ensurePrivateFile } from '../private-files';
 
 export interface DefinitionsTable {
   id: string;
@@ -93,7 +93,10 @@ export function createDb(location: RegistryLocation): Kysely<RegistryDatabase> {
     );
   }
   const file = location.sqliteFile;
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(path.dirname(path.resolve(file)));
+    ensurePrivateFile(file);
+  }
   const sqlite = new SqliteDatabase(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
