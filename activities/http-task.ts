@@ -6,7 +6,8 @@
  * `queryParameters`, `body`, `connectionTimeoutInSeconds`, `readTimeoutInSeconds`,
  * `authentication` (`{type: 'bearer', token}` or `{type: 'basic', username, password}`).
  * Task headers: `resultVariable` stores `{status, headers, body}`; `resultExpression` is FEEL
- * over `response` whose context result is merged into the variables; `errorExpression` is FEEL
+ * over `response` whose context result is merged into the variables (any other result is an
+ * incident); `errorExpression` is FEEL
  * over `response` and `error` that may return `bpmnError(code, message)`.
  *
  * Outbound calls go through the address policy (outbound.ts) and always have a timeout and a
@@ -88,8 +89,12 @@ export function createHttpTask(limits: HttpTaskLimits, outbound: Outbound) {
     if (input.headers.resultVariable) out[input.headers.resultVariable] = response;
     if (input.headers.resultExpression) {
       const mapped = feel(input, 'resultExpression', input.headers.resultExpression, { response });
-      if (mapped && typeof mapped === 'object' && !Array.isArray(mapped))
-        Object.assign(out, mapped);
+      if (!mapped || typeof mapped !== 'object' || Array.isArray(mapped))
+        throw badConfig(
+          input,
+          `resultExpression must return a context of variables, not ${describe(mapped)}`,
+        );
+      Object.assign(out, mapped);
     }
     return out;
   };
@@ -155,6 +160,13 @@ function feel(
   } catch (err) {
     throw badConfig(input, `${header} is not valid FEEL: ${(err as Error).message}`);
   }
+}
+
+/** What a FEEL value is, for a message: `null`, `a list`, `the number 200`. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `the ${typeof value} ${JSON.stringify(value).slice(0, 80)}`;
 }
 
 function isBpmnError(v: unknown): v is { code: string; message?: string } {

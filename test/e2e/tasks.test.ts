@@ -153,6 +153,33 @@ test('outbound address policy: an http task to a denied address is an incident n
   }
 });
 
+test('an http task whose resultExpression returns no context is an incident saying so', async () => {
+  // given the http model with a resultExpression that yields a number, not a context
+  healthy = true;
+  const xml = fixture('service-task-http')
+    .replace('id="service-task-http"', 'id="http-result-not-context"')
+    .replace(
+      '<zeebe:header key="resultVariable" value="order" />',
+      '<zeebe:header key="resultExpression" value="=response.status" />',
+    );
+  const deployed = await call('POST', '/definitions?deploy=true', xml, {
+    'content-type': 'application/xml',
+  });
+  expect(deployed.status).toBe(201);
+  // when it runs, then the result is not silently dropped: an incident names the expression
+  const id = await startInstance('http-result-not-context', { variables: { baseUrl, orderId: 5 } });
+  const parked = await waitFor(id, (i) => i.incidents?.length === 1, 30_000);
+  expect(parked.incidents[0]).toEqual(
+    expect.objectContaining({
+      elementId: 'Task_GetOrder',
+      message: expect.stringContaining(
+        'resultExpression must return a context of variables, not the number 200',
+      ),
+    }),
+  );
+  await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+});
+
 test('a task type no worker implements deploys, and parks an incident naming the type', async () => {
   // given a model whose task type has no built-in handler and no taskQueue header
   const xml = fixture('service-task-incident')
