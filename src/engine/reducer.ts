@@ -10,6 +10,7 @@ import { recordCallback } from './callbacks';
 import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';
 import { deliverMessage, fireTimer } from './events';
+import type { RunContext } from './run-context';
 import { Run, type StepOptions } from './runtime';
 import type { EngineCommand, EngineEvent, EngineState, EpochMs, Variables } from './types';
 
@@ -117,7 +118,7 @@ export function step(
  * incident (delivery failed) is resumed first: the service evidently had the request.
  */
 function deliverCallback(
-  run: Run,
+  run: RunContext,
   event: Extract<EngineEvent, { type: 'callbackReceived' }>,
 ): void {
   const { now: _now, type: _type, ...input } = event;
@@ -133,7 +134,7 @@ function deliverCallback(
   dispatch(run, event.feiId, { type: 'callbackReceived' });
 }
 
-function dispatch(run: Run, feiId: string, event: ElementEvent): void {
+function dispatch(run: RunContext, feiId: string, event: ElementEvent): void {
   const token = run.findToken(feiId);
   if (!token || token.status !== 'active') return;
   const el = run.element(token.elementId);
