@@ -17,7 +17,7 @@ export {
   CALLBACK_TASK_TYPE,
   type CallbackInput,
   type CallbackStatus,
-} from './callbacks';
+} from './callback-waits';
 export { evaluateFeel, renderTemplate, type FeelResult, type FeelOptions } from './feel';
 export { MAX_ENTRIES_PER_STEP, TRAIL_LIMIT, type StepOptions } from './runtime';
 export { EngineError } from './errors';

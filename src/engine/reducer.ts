@@ -6,7 +6,7 @@
  * wait (a late completion after a boundary interrupted the task) are ignored.
  */
 import type { ProcessIR } from '../model/ir';
-import { recordCallback } from './callbacks';
+import { recordCallback } from './callback-waits';
 import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';
 import { deliverMessage, fireTimer } from './events';
