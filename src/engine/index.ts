@@ -1,5 +1,6 @@
 /**
- * Public API of the Waymark engine core: a deterministic reducer over BPMN process IR.
+ * Public API of the Waymark engine core: a deterministic step function over
+ * BPMN process IR that updates the state it is given and returns commands for the driver.
  * Sandbox-safe (no Node built-ins, I/O, clock or randomness): time comes in with each event.
  * See README.md in this folder for the semantics chosen where BPMN leaves room.
  */

@@ -1,8 +1,9 @@
 /**
- * The engine as a pure reducer: `startInstance` builds the initial state and runs to the
- * first waits; `step` applies one event and runs until nothing more can move. Both return
- * the commands for the driver. `step` mutates the state it is given (and returns it): copy
- * first if the previous state must be kept. Events for element instances that no longer
+ * The engine's entry points, a deterministic step function: `startInstance` builds the
+ * initial state and runs to the first waits; `step` applies one event to the state it is
+ * given, updating it in place, and runs until nothing more can move. Both return the state
+ * and the commands for the driver. `step` does not copy (for speed on long histories): copy
+ * the state first if the previous one must be kept. Events for element instances that no longer
  * wait (a late completion after a boundary interrupted the task) are ignored.
  */
 import type { ProcessIR } from '../model/ir';

@@ -4,8 +4,9 @@
  * the first whose conditions hold fires. Entering a state arms its timeout and its scheduled
  * polls; leaving it cancels them. A transition with an action first runs the action (a child
  * workflow, via a `startAction` command) and changes state only when it succeeds; a failure
- * records an incident and leaves the state as it was. Like the BPMN reducer it updates `state`
- * in place and returns it with the commands for the driver. Pure: no Temporal, no I/O, no clock.
+ * records an incident and leaves the state as it was. Like the BPMN engine's `step` it updates
+ * `state` in place and returns it with the commands for the driver. Deterministic: no Temporal,
+ * no I/O, no clock.
  */
 import type { StateMachineIR, TransitionIR } from '../../model/state-machine/ir';
 import { evaluateCondition } from '../feel';
