@@ -5,10 +5,10 @@
  * timers are cancelled, subscriptions, user tasks, incidents and local scopes removed.
  * Cancelled instances leave no trail entry: the trail lists completed instances only.
  */
-import type { Run } from './runtime';
+import type { RunContext } from './run-context';
 import type { Token } from './types';
 
-export function cancelToken(run: Run, token: Token): void {
+export function cancelToken(run: RunContext, token: Token): void {
   const { state } = run;
   const el = state.tokens[token.id] ? run.ir.elements[token.elementId] : undefined;
   if (!el) return;
@@ -30,7 +30,7 @@ export function cancelToken(run: Run, token: Token): void {
 }
 
 /** Cancels every token living in `scopeId` (recursively) and drops its join bookkeeping. */
-export function cancelScopeContents(run: Run, scopeId: string, except?: Token): void {
+export function cancelScopeContents(run: RunContext, scopeId: string, except?: Token): void {
   const { state } = run;
   for (const t of Object.values(state.tokens)) {
     if (t.scopeId === scopeId && t !== except) cancelToken(run, t);
@@ -40,12 +40,12 @@ export function cancelScopeContents(run: Run, scopeId: string, except?: Token): 
 }
 
 /** Terminate end event: ends every other token of the scope; the caller then completes. */
-export function terminateScope(run: Run, token: Token): void {
+export function terminateScope(run: RunContext, token: Token): void {
   cancelScopeContents(run, token.scopeId, token);
 }
 
 /** Cancel request: ends every token of the process; the instance becomes CANCELED. */
-export function cancelInstance(run: Run): void {
+export function cancelInstance(run: RunContext): void {
   const { state } = run;
   cancelScopeContents(run, state.rootScopeId);
   state.subscriptions = [];

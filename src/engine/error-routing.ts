@@ -8,10 +8,14 @@
  */
 import type { BoundaryEventIR, ElementIR } from '../model/ir';
 import { cancelToken } from './cancel';
-import type { Run } from './runtime';
+import type { RunContext } from './run-context';
 import type { Token } from './types';
 
-function findErrorBoundary(run: Run, host: ElementIR, code: string): BoundaryEventIR | undefined {
+function findErrorBoundary(
+  run: RunContext,
+  host: ElementIR,
+  code: string,
+): BoundaryEventIR | undefined {
   let catchAll: BoundaryEventIR | undefined;
   for (const id of host.boundaryEvents) {
     const b = run.element(id);
@@ -22,7 +26,7 @@ function findErrorBoundary(run: Run, host: ElementIR, code: string): BoundaryEve
   return catchAll;
 }
 
-export function throwError(run: Run, thrower: Token, code: string, message: string): void {
+export function throwError(run: RunContext, thrower: Token, code: string, message: string): void {
   const el = run.element(thrower.elementId);
   let host: Token | undefined = thrower;
   let boundary = findErrorBoundary(run, el, code);

@@ -8,13 +8,18 @@
 import type { BoundaryEventIR, ElementIR, MessageDef, TimerDef } from '../model/ir';
 import { cancelToken } from './cancel';
 import { evaluateFeel } from './feel';
-import type { Run } from './runtime';
+import type { RunContext } from './run-context';
 import { planTimer } from './timers';
 import type { BufferedMessage, EngineEvent, MessageSubscription, Token, Variables } from './types';
 
 export const SEEN_MESSAGE_IDS_LIMIT = 1000;
 
-export function startTimer(run: Run, token: Token, elementId: string, def: TimerDef): boolean {
+export function startTimer(
+  run: RunContext,
+  token: Token,
+  elementId: string,
+  def: TimerDef,
+): boolean {
   const r = planTimer(def, run.variables(token), run.now);
   if (!r.ok) {
     run.incident(token, 'expression', `element '${elementId}': ${r.error}`);
@@ -30,7 +35,7 @@ export function startTimer(run: Run, token: Token, elementId: string, def: Timer
   return true;
 }
 
-function emitStart(run: Run, timerId: string, elementId: string, dueAt: number): void {
+function emitStart(run: RunContext, timerId: string, elementId: string, dueAt: number): void {
   const name = run.ir.elements[elementId]?.name;
   run.emit({
     type: 'startTimer',
@@ -42,7 +47,7 @@ function emitStart(run: Run, timerId: string, elementId: string, dueAt: number):
 }
 
 /** Cancels the timers and removes the subscriptions owned by the token. */
-export function disarm(run: Run, token: Token): void {
+export function disarm(run: RunContext, token: Token): void {
   const { state } = run;
   for (const id in state.timers) {
     if (state.timers[id].feiId === token.feiId) {
@@ -60,7 +65,7 @@ function keysMatch(a: string | undefined, b: string | undefined): boolean {
 }
 
 export function subscribe(
-  run: Run,
+  run: RunContext,
   token: Token,
   elementId: string,
   def: MessageDef,
@@ -89,7 +94,7 @@ export function subscribe(
 type MessageEvent = Extract<EngineEvent, { type: 'messageReceived' }>;
 
 /** Dedupes by messageId, then hands the message to the first matching subscription or buffers it. */
-export function deliverMessage(run: Run, event: MessageEvent): void {
+export function deliverMessage(run: RunContext, event: MessageEvent): void {
   const { state } = run;
   if (event.messageId !== undefined) {
     if (state.seenMessageIds.includes(event.messageId)) return;
@@ -123,7 +128,7 @@ export function deliverMessage(run: Run, event: MessageEvent): void {
     .onEvent?.(run, owner, ownerEl, { type: 'message', elementId: sub.elementId, variables });
 }
 
-export function fireTimer(run: Run, timerId: string): void {
+export function fireTimer(run: RunContext, timerId: string): void {
   const { state } = run;
   const timer = state.timers[timerId];
   if (!timer) return;
@@ -149,7 +154,7 @@ export function fireTimer(run: Run, timerId: string): void {
 
 /** Interrupting: cancels the host first. Either way a token starts at the boundary event. */
 export function fireBoundary(
-  run: Run,
+  run: RunContext,
   host: Token,
   boundary: BoundaryEventIR,
   variables: Variables,
@@ -159,7 +164,7 @@ export function fireBoundary(
 }
 
 /** Arms the host's timer and message boundaries not yet armed (idempotent, for retries). */
-export function armBoundaries(run: Run, host: Token, el: ElementIR): void {
+export function armBoundaries(run: RunContext, host: Token, el: ElementIR): void {
   const { state } = run;
   for (const id of el.boundaryEvents) {
     const b = run.element(id);

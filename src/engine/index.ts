@@ -1,5 +1,6 @@
 /**
- * Public API of the Waymark engine core: a deterministic reducer over BPMN process IR.
+ * Public API of the Waymark engine core: a deterministic step function over
+ * BPMN process IR that updates the state it is given and returns commands for the driver.
  * Sandbox-safe (no Node built-ins, I/O, clock or randomness): time comes in with each event.
  * See README.md in this folder for the semantics chosen where BPMN leaves room.
  */
@@ -17,7 +18,7 @@ export {
   CALLBACK_TASK_TYPE,
   type CallbackInput,
   type CallbackStatus,
-} from './callbacks';
+} from './callback-waits';
 export { evaluateFeel, renderTemplate, type FeelResult, type FeelOptions } from './feel';
 export { MAX_ENTRIES_PER_STEP, TRAIL_LIMIT, type StepOptions } from './runtime';
 export { EngineError } from './errors';

@@ -9,11 +9,11 @@
  * by backward reachability when the compiler left them out.
  */
 import type { ElementIR, InclusiveGatewayIR, ProcessIR } from '../model/ir';
-import type { Run } from './runtime';
+import type { RunContext } from './run-context';
 
 /** Records an arrival; true when a parallel join fires now (its tokens consumed). */
 export function recordJoin(
-  run: Run,
+  run: RunContext,
   scopeId: string,
   el: ElementIR,
   flowId: string,
@@ -28,7 +28,7 @@ export function recordJoin(
   return true;
 }
 
-function consume(run: Run, key: string, flows: string[]): void {
+function consume(run: RunContext, key: string, flows: string[]): void {
   const list = run.state.joins[key];
   for (const f of flows) {
     const i = list.indexOf(f);
@@ -38,7 +38,7 @@ function consume(run: Run, key: string, flows: string[]): void {
 }
 
 /** Fires the first inclusive join that is ready; true if one fired. */
-export function fireReadyJoins(run: Run): boolean {
+export function fireReadyJoins(run: RunContext): boolean {
   for (const key of Object.keys(run.state.joins)) {
     const cut = key.lastIndexOf('|');
     const scopeId = key.slice(0, cut);
@@ -58,7 +58,7 @@ export function fireReadyJoins(run: Run): boolean {
 }
 
 function inclusiveReady(
-  run: Run,
+  run: RunContext,
   scopeId: string,
   el: InclusiveGatewayIR,
   delivered: string[],

@@ -1,15 +1,17 @@
 /**
- * The engine as a pure reducer: `startInstance` builds the initial state and runs to the
- * first waits; `step` applies one event and runs until nothing more can move. Both return
- * the commands for the driver. `step` mutates the state it is given (and returns it): copy
- * first if the previous state must be kept. Events for element instances that no longer
+ * The engine's entry points, a deterministic step function: `startInstance` builds the
+ * initial state and runs to the first waits; `step` applies one event to the state it is
+ * given, updating it in place, and runs until nothing more can move. Both return the state
+ * and the commands for the driver. `step` does not copy (for speed on long histories): copy
+ * the state first if the previous one must be kept. Events for element instances that no longer
  * wait (a late completion after a boundary interrupted the task) are ignored.
  */
 import type { ProcessIR } from '../model/ir';
-import { recordCallback } from './callbacks';
+import { recordCallback } from './callback-waits';
 import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';
 import { deliverMessage, fireTimer } from './events';
+import type { RunContext } from './run-context';
 import { Run, type StepOptions } from './runtime';
 import type { EngineCommand, EngineEvent, EngineState, EpochMs, Variables } from './types';
 
@@ -117,7 +119,7 @@ export function step(
  * incident (delivery failed) is resumed first: the service evidently had the request.
  */
 function deliverCallback(
-  run: Run,
+  run: RunContext,
   event: Extract<EngineEvent, { type: 'callbackReceived' }>,
 ): void {
   const { now: _now, type: _type, ...input } = event;
@@ -133,7 +135,7 @@ function deliverCallback(
   dispatch(run, event.feiId, { type: 'callbackReceived' });
 }
 
-function dispatch(run: Run, feiId: string, event: ElementEvent): void {
+function dispatch(run: RunContext, feiId: string, event: ElementEvent): void {
   const token = run.findToken(feiId);
   if (!token || token.status !== 'active') return;
   const el = run.element(token.elementId);

@@ -1,8 +1,9 @@
 /**
- * The reducer's working core for one step: owns tokens, scopes, the arrival queue, element
+ * The engine's working core for one step: owns tokens, scopes, the arrival queue, element
  * completion (outputs, trail, outgoing flows), incidents and scope/process completion. It is
- * the `EngineContext` the element behaviours act through. Joins, boundary/timer/message
- * bookkeeping, error routing and cancellation live in sibling modules that operate on it.
+ * the `EngineContext` the element behaviours act through and the `RunContext` the sibling
+ * modules (joins, boundary/timer/message bookkeeping, error routing, cancellation) operate on;
+ * they know it only by that interface, so none of them imports this file.
  *
  * Arrivals are processed first-in first-out, so parallel branches advance breadth-first and
  * the trail order is deterministic. Inclusive joins and subprocess/process completion are
@@ -12,11 +13,12 @@ import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/ir';
 import { cancelToken, terminateScope } from './cancel';
 import { EngineError } from './errors';
 import { armBoundaries, disarm, startTimer, subscribe } from './events';
-import type { CompleteOptions, ElementBehaviour, EngineContext } from './elements/behaviour';
+import type { CompleteOptions, ElementBehaviour } from './elements/behaviour';
 import { behaviours } from './elements/registry';
 import { throwError } from './error-routing';
 import { selectFlows } from './flows';
 import { fireReadyJoins, recordJoin } from './joins';
+import type { RunContext } from './run-context';
 import type {
   BufferedMessage,
   EngineCommand,
@@ -44,7 +46,7 @@ interface Arrival {
   trigger?: Variables;
 }
 
-export class Run implements EngineContext {
+export class Run implements RunContext {
   readonly commands: EngineCommand[] = [];
   /** Scopes that lost a token this step: checked for completion once the queue is empty. */
   readonly pendingScopes = new Set<string>();

@@ -1,7 +1,8 @@
 /**
  * The contract of the engine core: its serializable state, the events fed into it and the
- * commands it returns. The engine is a reducer, `step(ir, state, event) → commands`, that
- * never touches Temporal, I/O or a clock: the driver in `workflows/` turns commands into
+ * commands it returns. The engine is a deterministic step function,
+ * `step(ir, state, event) → { state, commands }`, that updates the state it is given in place
+ * and never touches Temporal, I/O or a clock: the driver in `workflows/` turns commands into
  * Temporal primitives and feeds their outcomes back as events, each stamped with `now`.
  *
  * Everything here is plain JSON so the state can be queried, carried through

@@ -1,9 +1,9 @@
 /**
- * The one small interface every element behaviour implements, and the context the reducer
+ * The one small interface every element behaviour implements, and the context the engine
  * hands it. A behaviour decides what happens when a token arrives at its element (`enter`)
  * and when an outcome addressed to the element instance comes back (`onEvent`); it acts only
  * through the context (complete, wait by returning, raise an incident, emit a command). The
- * reducer owns tokens, scopes, joins, boundary events and the trail.
+ * engine owns tokens, scopes, joins, boundary events and the trail.
  */
 import type { ElementIR, ElementType, MessageDef, ProcessIR, TimerDef } from '../../model/ir';
 import type {
@@ -42,7 +42,7 @@ export interface CompleteOptions {
   triggers?: Record<string, Variables>;
 }
 
-/** What the reducer offers a behaviour. */
+/** What the engine offers a behaviour (implemented by `Run`, runtime.ts). */
 export interface EngineContext {
   readonly ir: ProcessIR;
   readonly state: EngineState;

@@ -1,6 +1,6 @@
 /**
  * Boundary events (BPMN 2.0 §10.5.4 "Attaching events to activities", §13.5.6): arming,
- * firing and host cancellation are the reducer's (see `events.ts`, `error-routing.ts`); the
+ * firing and host cancellation are the engine's (see `events.ts`, `error-routing.ts`); the
  * token that starts here once the event has fired carries its payload (message variables)
  * as result variables and leaves by the boundary's outgoing flows.
  */

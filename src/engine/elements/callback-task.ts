@@ -12,7 +12,7 @@
  * when the delivery failed: the service evidently had the request).
  */
 import type { BoundaryEventIR, JobTaskIR } from '../../model/ir';
-import { callbackWait, closeCallback, logCallback, openCallback } from '../callbacks';
+import { callbackWait, closeCallback, logCallback, openCallback } from '../callback-waits';
 import type { CallbackWait, Token } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
 import { renderHeaders, scheduleTask } from './job-task';

@@ -1,5 +1,5 @@
 /**
- * Inclusive gateway (BPMN 2.0 §13.3.4 "Inclusive Gateway"): converging, the reducer fires it
+ * Inclusive gateway (BPMN 2.0 §13.3.4 "Inclusive Gateway"): converging, the engine fires it
  * once every incoming flow either holds a token or can no longer receive one (upstream
  * reachability against live tokens); diverging, it takes every flow whose condition is true
  * (unconditional non-default flows included), the default only when none is, and raises an

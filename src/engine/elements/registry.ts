@@ -1,6 +1,6 @@
 /**
  * The explicit map from IR element `type` to its behaviour. Every `ElementType` must have an
- * entry (the compiler checks it through `BehaviourRegistry`); the reducer raises an error
+ * entry (the compiler checks it through `BehaviourRegistry`); the engine raises an error
  * naming the element id for a type missing here.
  */
 import type { BehaviourRegistry } from './behaviour';

@@ -4,7 +4,7 @@
  * request is acknowledged (`callback-task.ts`). The choice is made per element by its type.
  */
 import type { JobTaskIR } from '../../model/ir';
-import { CALLBACK_TASK_TYPE } from '../callbacks';
+import { CALLBACK_TASK_TYPE } from '../callback-waits';
 import type { ElementBehaviour } from './behaviour';
 import { callbackTask } from './callback-task';
 import { jobTask } from './job-task';

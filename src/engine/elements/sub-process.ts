@@ -1,7 +1,7 @@
 /**
  * Embedded subprocess (BPMN 2.0 §10.3.5 "Sub-Process", §13.2.3): each instance owns a
  * variable scope (id = its feiId) holding its input-mapped locals, starts a token at its
- * none start event and completes when its last token is gone (the reducer notices); output
+ * none start event and completes when its last token is gone (the engine notices); output
  * mappings then export, and the scope with its locals vanishes.
  */
 import type { SubProcessIR } from '../../model/ir';

@@ -4,8 +4,9 @@
  * the first whose conditions hold fires. Entering a state arms its timeout and its scheduled
  * polls; leaving it cancels them. A transition with an action first runs the action (a child
  * workflow, via a `startAction` command) and changes state only when it succeeds; a failure
- * records an incident and leaves the state as it was. Like the BPMN reducer it updates `state`
- * in place and returns it with the commands for the driver. Pure: no Temporal, no I/O, no clock.
+ * records an incident and leaves the state as it was. Like the BPMN engine's `step` it updates
+ * `state` in place and returns it with the commands for the driver. Deterministic: no Temporal,
+ * no I/O, no clock.
  */
 import type { StateMachineIR, TransitionIR } from '../../model/state-machine/ir';
 import { evaluateCondition } from '../feel';
@@ -76,75 +77,87 @@ export function stepMachine(
 }
 
 function apply(ctx: Ctx, event: MachineEvent): MachineOutcome {
-  const { state } = ctx;
-  if (state.status !== 'RUNNING') return { kind: 'none', reason: 'the instance has completed' };
+  if (ctx.state.status !== 'RUNNING') return { kind: 'none', reason: 'the instance has completed' };
   switch (event.type) {
     case 'enabledChanged':
       return setEnabled(ctx, event.enabled);
-    case 'trigger': {
-      if (event.enabled !== undefined && event.enabled !== state.enabled)
-        setEnabled(ctx, event.enabled);
-      if (!state.enabled) return { kind: 'none', reason: 'the workflow is disabled' };
-      if (state.pendingAction)
-        return { kind: 'none', reason: `action of '${state.pendingAction.transition}' is running` };
-      const data = event.data ?? {};
-      const candidates = ctx.ir.transitions.filter(
-        (t) =>
-          t.fromState === state.current &&
-          t.enabled &&
-          t.triggerType === event.trigger &&
-          (event.trigger !== 'ON_EVENT' || t.eventName === event.event) &&
-          (event.transition === undefined || t.code === event.transition),
-      );
-      const reasons: string[] = [];
-      for (const t of candidates) {
-        const why = conditionsFail(ctx, t, event.trigger, event.event, data);
-        if (why === undefined) return fire(ctx, t, event.trigger, event.event, data);
-        reasons.push(why);
-      }
-      return {
-        kind: 'none',
-        reason:
-          candidates.length === 0
-            ? `no enabled ${event.trigger}${event.event ? ` '${event.event}'` : ''} transition from '${state.current}'`
-            : reasons.join('; '),
-      };
-    }
+    case 'trigger':
+      return trigger(ctx, event);
     case 'timerFired':
       return timerFired(ctx, event.timerId);
     case 'actionCompleted':
-    case 'actionFailed': {
-      const pending = state.pendingAction;
-      if (!pending || pending.id !== event.actionId)
-        return { kind: 'none', reason: `no running action ${event.actionId}` };
-      delete state.pendingAction;
-      const t = transitionByCode(ctx.ir, pending.transition);
-      if (event.type === 'actionFailed') {
-        state.seq++;
-        state.incidents.push({
-          id: `${state.instanceId}/${t.code}/incident-${state.seq}`,
-          transition: t.code,
-          message: event.message,
-          createdAt: iso(ctx.now),
-        });
-        flushOverdue(ctx);
-        return { kind: 'actionFailed', transition: t.code, message: event.message };
-      }
-      state.data = { ...pending.data, ...event.data };
-      // A successful run of the transition resolves the incidents it left before.
-      state.incidents = state.incidents.filter((i) => i.transition !== t.code);
-      const from = state.current;
-      enter(ctx, t.toState, {
-        transition: t.code,
-        fromState: from,
-        trigger: pending.trigger,
-        event: pending.event,
-        data: pending.triggerData,
-        action: t.action?.workflow,
-      });
-      return { kind: 'fired', transition: t.code, fromState: from, toState: t.toState };
-    }
+    case 'actionFailed':
+      return actionEnded(ctx, event);
   }
+}
+
+/** The first enabled transition of the trigger's type whose conditions hold fires. */
+function trigger(ctx: Ctx, event: Extract<MachineEvent, { type: 'trigger' }>): MachineOutcome {
+  const { state } = ctx;
+  if (event.enabled !== undefined && event.enabled !== state.enabled)
+    setEnabled(ctx, event.enabled);
+  if (!state.enabled) return { kind: 'none', reason: 'the workflow is disabled' };
+  if (state.pendingAction)
+    return { kind: 'none', reason: `action of '${state.pendingAction.transition}' is running` };
+  const data = event.data ?? {};
+  const candidates = ctx.ir.transitions.filter(
+    (t) =>
+      t.fromState === state.current &&
+      t.enabled &&
+      t.triggerType === event.trigger &&
+      (event.trigger !== 'ON_EVENT' || t.eventName === event.event) &&
+      (event.transition === undefined || t.code === event.transition),
+  );
+  const reasons: string[] = [];
+  for (const t of candidates) {
+    const why = conditionsFail(ctx, t, event.trigger, event.event, data);
+    if (why === undefined) return fire(ctx, t, event.trigger, event.event, data);
+    reasons.push(why);
+  }
+  return {
+    kind: 'none',
+    reason:
+      candidates.length === 0
+        ? `no enabled ${event.trigger}${event.event ? ` '${event.event}'` : ''} transition from '${state.current}'`
+        : reasons.join('; '),
+  };
+}
+
+/** A transition's action ended: success changes state, failure records an incident. */
+function actionEnded(
+  ctx: Ctx,
+  event: Extract<MachineEvent, { type: 'actionCompleted' | 'actionFailed' }>,
+): MachineOutcome {
+  const { state } = ctx;
+  const pending = state.pendingAction;
+  if (!pending || pending.id !== event.actionId)
+    return { kind: 'none', reason: `no running action ${event.actionId}` };
+  delete state.pendingAction;
+  const t = transitionByCode(ctx.ir, pending.transition);
+  if (event.type === 'actionFailed') {
+    state.seq++;
+    state.incidents.push({
+      id: `${state.instanceId}/${t.code}/incident-${state.seq}`,
+      transition: t.code,
+      message: event.message,
+      createdAt: iso(ctx.now),
+    });
+    flushOverdue(ctx);
+    return { kind: 'actionFailed', transition: t.code, message: event.message };
+  }
+  state.data = { ...pending.data, ...event.data };
+  // A successful run of the transition resolves the incidents it left before.
+  state.incidents = state.incidents.filter((i) => i.transition !== t.code);
+  const from = state.current;
+  enter(ctx, t.toState, {
+    transition: t.code,
+    fromState: from,
+    trigger: pending.trigger,
+    event: pending.event,
+    data: pending.triggerData,
+    action: t.action?.workflow,
+  });
+  return { kind: 'fired', transition: t.code, fromState: from, toState: t.toState };
 }
 
 function setEnabled(ctx: Ctx, enabled: boolean): MachineOutcome {
