@@ -12,7 +12,7 @@
 import express, { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { startInstance } from '../start-instance';
+import { startInstance } from '../start/start-instance';
 import { webhookSendQuerySchema } from '../workflows-schemas';
 
 const unauthorized = () =>

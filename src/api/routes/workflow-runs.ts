@@ -16,7 +16,7 @@ import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { checkParameters } from '../parameters-check';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { startInstance } from '../start-instance';
+import { startInstance } from '../start/start-instance';
 import { mapStatus, withDeadline } from '../temporal-views';
 import { runStatusQuerySchema, runWorkflowSchema } from '../workflows-schemas';
 import { declaredParameters } from './parameters';
