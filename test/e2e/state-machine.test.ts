@@ -324,37 +324,6 @@ test('PER_RUN: events for the same run share an instance; delete refused while t
   expect(del.status).toBe(204);
 }, 120_000);
 
-test('Idempotency-Key: a retried explicit start answers the first instance, as for BPMN', async () => {
-  // given a deployed state machine and one key per client
-  await deploy(orderSync('ORDER_SYNC_IDEM'));
-  const body = { variables: { amount: 0 } };
-  const startWith = (key: string) =>
-    call('POST', '/definitions/ORDER_SYNC_IDEM/instances', body, { 'idempotency-key': key });
-  const key = `sm-idem-${Date.now()}`;
-
-  // when the first start is retried with the same key
-  const first = await startWith(key);
-  const retried = await startWith(key);
-
-  // then the retry is answered with the first instance and says it is a replay
-  expect(first.status).toBe(201);
-  expect(first.headers.get('idempotent-replayed')).toBeNull();
-  expect(retried.status).toBe(201);
-  expect(retried.headers.get('idempotent-replayed')).toBe('true');
-  expect(retried.body).toEqual(first.body);
-
-  // and two concurrent first tries with another key start one instance between them
-  const [a, b] = await Promise.all([startWith(`${key}-b`), startWith(`${key}-b`)]);
-  expect([a.status, b.status]).toEqual([201, 201]);
-  expect(b.body).toEqual(a.body);
-  expect(a.body.instanceId).not.toBe(first.body.instanceId);
-
-  for (const id of [first.body.instanceId, a.body.instanceId]) {
-    replay.add(id);
-    expect((await call('POST', `/instances/${encodeURIComponent(id)}/cancel`)).status).toBe(202);
-  }
-}, 60_000);
-
 test('disable: no starts, triggers ignored, timeouts wait; enable: works again', async () => {
   await deploy(orderSync('ORDER_SYNC_D', 0.001)); // 3.6 s
   const id = await event('ORDER_SYNC_D', {
