@@ -55,10 +55,13 @@ export interface WorkflowStart {
 }
 
 /** A uuid-shaped id derived from the definition and the idempotency key. */
-export function derivedUuid(definitionId: string, idempotencyKey: string): string {
+function derivedUuid(definitionId: string, idempotencyKey: string): string {
   const h = createHash('sha256').update(`${definitionId}\n${idempotencyKey}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
+
+/** Where a definition's idempotency keys live in the registry. */
+const idempotencyScope = (def: Definition) => `start:${def.id}`;
 
 function workflowIdFor(def: Definition, businessKey?: string, idempotencyKey?: string): string {
   const suffix =
@@ -66,7 +69,8 @@ function workflowIdFor(def: Definition, businessKey?: string, idempotencyKey?: s
   return `${def.key}:${suffix}`;
 }
 
-export function startResponse(
+/** The answer for an instance that started (or was found) under `workflowId`. */
+function startResponse(
   deps: ApiDeps,
   def: Definition,
   version: CompiledVersion,
@@ -133,10 +137,11 @@ async function answerTaken(
       instanceId: workflowId,
     });
   if (idempotencyKey) {
-    const scope = `start:${def.id}`;
+    const scope = idempotencyScope(def);
     const stored = await deps.registry.idempotency.lookup<StartResponse>(scope, idempotencyKey);
     if (stored) return { response: stored, replayed: true };
     if (!context.businessKey) {
+      // A concurrent retry with the same key won the race: answer with its instance.
       const { runId } = await deps.temporal.client.workflow.getHandle(workflowId).describe();
       const response = startResponse(deps, def, context.version, workflowId, runId);
       return {
@@ -154,7 +159,7 @@ async function answerTaken(
 /** Starts an instance, or replays the answer a retry with the same `Idempotency-Key` had. */
 export async function startWorkflow(deps: ApiDeps, start: WorkflowStart): Promise<StartOutcome> {
   const { def, idempotencyKey } = start;
-  const scope = `start:${def.id}`;
+  const scope = idempotencyScope(def);
   if (idempotencyKey) {
     const stored = await deps.registry.idempotency.lookup<StartResponse>(scope, idempotencyKey);
     if (stored) return { response: stored, replayed: true };
