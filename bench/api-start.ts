@@ -18,7 +18,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { request } from 'undici';
-import { startInstance } from '../src/api/start-instance';
+import { startInstance } from '../src/api/start/start-instance';
 import { loadConfig } from '../src/config';
 import { openRegistry } from '../src/registry';
 import { buildBundle, BenchEnv, TASK_QUEUE, type Started } from './harness';

@@ -13,7 +13,7 @@ import { xmlTypes } from './schemas';
 import { definitionsRouter } from './routes/definitions';
 import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
-import { copyRouter, schemasRouter } from './routes/json-definitions';
+import { copyRouter } from './routes/definition-copy';
 import { stateMachinesRouter } from './routes/state-machines';
 import { openapiRouter } from './routes/openapi';
 import { userTasksRouter } from './routes/user-tasks';
@@ -22,7 +22,8 @@ import { environmentsRouter } from './routes/environments';
 import { parametersRouter } from './routes/parameters';
 import { webhookStartRouter } from './routes/webhook-start';
 import { webhooksRouter } from './routes/webhooks';
-import { workflowRunsRouter } from './routes/workflow-runs';
+import { runsRouter } from './routes/runs';
+import { schemasRouter } from './routes/schemas';
 
 export type { ApiDeps } from './deps';
 
@@ -56,7 +57,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(userTasksRouter(deps));
   app.use(casesRouter(deps));
   app.use(parametersRouter(deps));
-  app.use(workflowRunsRouter(deps));
+  app.use(runsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
   app.use(callbacksRouter(deps));

@@ -1,7 +1,7 @@
 /**
  * Reading one instance: describe it (404 when unknown or not a Waymark workflow), ask the
  * workflow for its view (`instanceQuery`, with a deadline: a closed workflow with no worker
- * cannot answer), and turn update rejections into 404/409.
+ * cannot answer), turn update rejections into 404/409, and the links that address it.
  */
 import type { Client, WorkflowExecutionDescription, WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -13,8 +13,21 @@ import {
   WaymarkKind,
   WaymarkVersion,
 } from '../temporal/search-attributes';
+import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
 import { isWorkflowNotFound, mapStatus, withDeadline } from './temporal-views';
+
+/** Links for an instance: its API resource and its page in the Temporal Web UI. */
+export function instanceLinks(
+  deps: ApiDeps,
+  workflowId: string,
+): { self: string; temporalUi: string } {
+  const ns = encodeURIComponent(deps.temporal.client.options.namespace);
+  return {
+    self: `${deps.config.publicUrl}/instances/${encodeURIComponent(workflowId)}`,
+    temporalUi: `${deps.config.temporalUiUrl}/namespaces/${ns}/workflows/${encodeURIComponent(workflowId)}`,
+  };
+}
 
 /** The workflow's handle and description; 404 for unknown ids and for non-Waymark workflows. */
 export async function describeInstance(

@@ -10,9 +10,9 @@ import { problemSchema } from './openapi/common';
 import { definitionPaths } from './openapi/definitions';
 import { instancePaths } from './openapi/instances';
 import { operationPaths } from './openapi/operations';
+import { runPaths } from './openapi/runs';
 import { stateMachinePaths } from './openapi/state-machines';
 import { webhookPaths } from './openapi/webhooks';
-import { workflowPaths } from './openapi/workflows';
 
 /** Merges path maps; a path in two areas is a mistake, not an override. */
 function mergePaths(...areas: Json[]): Json {
@@ -58,7 +58,7 @@ export function openapiDocument(serverUrl: string): Json {
       definitionPaths(),
       instancePaths(),
       stateMachinePaths(),
-      workflowPaths(),
+      runPaths(),
       webhookPaths(),
       callbackPaths(),
       operationPaths(),

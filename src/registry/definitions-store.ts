@@ -1,8 +1,8 @@
 /**
- * Definitions and their versions. A definition is a stable id + key + kind; each upload of
- * its source is a new numbered version, first `draft`, then `deployed`. The compiled IR is
- * stored next to the source so starts never recompile. Every write that touches more than
- * one row runs in one transaction: a failure leaves nothing half-created.
+ * The definition store: reading definitions and their versions (`definition-model.ts` says
+ * what they are), uploading a version (`create-version.ts`), deploying, enabling, deleting.
+ * The compiled IR is stored next to the source so starts never recompile. Every write that
+ * touches more than one row runs in one transaction: a failure leaves nothing half-created.
  *
  * A version's content never changes once written, so `compiledVersion` keeps parsed IRs in a
  * bounded in-memory cache keyed by definition id, version and content hash. Nothing mutable
@@ -10,70 +10,26 @@
  * deployed" are read on every call — so writes need no invalidation, in this process or in
  * another replica.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely, Selectable } from 'kysely';
-import type { DefinitionsTable, DefinitionVersionsTable, RegistryDatabase } from './db';
-import { RegistryConflictError, RegistryNotFoundError } from './errors';
+import type { Kysely } from 'kysely';
+import { createVersion } from './create-version';
+import type { RegistryDatabase } from './db';
+import {
+  infoColumns,
+  toDefinition,
+  toVersion,
+  toVersionInfo,
+  type CompiledVersion,
+  type CreateVersionInput,
+  type CreateVersionResult,
+  type Definition,
+  type DefinitionSummary,
+  type DefinitionVersion,
+  type VersionInfo,
+} from './definition-model';
 import { IrCache } from './ir-cache';
 import { prepareQuery } from './prepared';
-
-export type DefinitionKind = 'bpmn' | 'state-machine' | 'integration';
-export type VersionStatus = 'draft' | 'deployed';
-export type SourceType = 'xml' | 'json';
-
-export interface Definition {
-  id: string;
-  key: string;
-  kind: DefinitionKind;
-  name: string | null;
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A definition with the numbers a listing needs. */
-export interface DefinitionSummary extends Definition {
-  latestVersion: number;
-  deployedVersion: number | null;
-}
-
-export interface DefinitionVersion {
-  definitionId: string;
-  version: number;
-  status: VersionStatus;
-  source: string;
-  sourceType: SourceType;
-  /** The compiled IR (parsed JSON). */
-  compiled: unknown;
-  contentHash: string;
-  createdAt: string;
-  deployedAt: string | null;
-}
-
-/** A version without its (possibly large) source and IR. */
-export type VersionInfo = Omit<DefinitionVersion, 'source' | 'compiled'>;
-
-/** A version with its IR but not its source: what a start needs. The IR is frozen (shared). */
-export type CompiledVersion = Omit<DefinitionVersion, 'source'>;
-
-export interface CreateVersionInput {
-  key: string;
-  kind: DefinitionKind;
-  name?: string | null;
-  source: string;
-  sourceType: SourceType;
-  compiled: unknown;
-  /** Deploy the new version at once. */
-  deploy?: boolean;
-}
-
-export interface CreateVersionResult {
-  definition: Definition;
-  version: VersionInfo;
-  /** false when the source equals the latest version's: that version is returned instead. */
-  created: boolean;
-}
+import { RegistryNotFoundError } from './store-errors';
 
 export interface DefinitionStore {
   createVersion(input: CreateVersionInput): Promise<CreateVersionResult>;
@@ -91,55 +47,6 @@ export interface DefinitionStore {
   setEnabled(idOrKey: string, enabled: boolean): Promise<Definition>;
   deleteDefinition(idOrKey: string): Promise<boolean>;
 }
-
-/** sha256 of the source text, hex. */
-export function contentHash(source: string): string {
-  return createHash('sha256').update(source, 'utf8').digest('hex');
-}
-
-function toDefinition(row: Selectable<DefinitionsTable>): Definition {
-  return {
-    id: row.id,
-    key: row.key,
-    kind: row.kind as DefinitionKind,
-    name: row.name,
-    enabled: Number(row.enabled) === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toVersionInfo(
-  row: Omit<Selectable<DefinitionVersionsTable>, 'source' | 'compiled'>,
-): VersionInfo {
-  return {
-    definitionId: row.definition_id,
-    version: Number(row.version),
-    status: row.status as VersionStatus,
-    sourceType: row.source_type as SourceType,
-    contentHash: row.content_hash,
-    createdAt: row.created_at,
-    deployedAt: row.deployed_at,
-  };
-}
-
-function toVersion(row: Selectable<DefinitionVersionsTable>): DefinitionVersion {
-  return {
-    ...toVersionInfo(row),
-    source: row.source,
-    compiled: JSON.parse(row.compiled) as unknown,
-  };
-}
-
-const infoColumns = [
-  'definition_id',
-  'version',
-  'status',
-  'source_type',
-  'content_hash',
-  'created_at',
-  'deployed_at',
-] as const;
 
 /** The definition store over a kysely database. */
 export function createDefinitionStore(
@@ -184,85 +91,7 @@ export function createDefinitionStore(
   }
 
   return {
-    async createVersion(input) {
-      return db.transaction().execute(async (trx) => {
-        const now = new Date().toISOString();
-        const hash = contentHash(input.source);
-        let defRow = await trx
-          .selectFrom('definitions')
-          .selectAll()
-          .where('key', '=', input.key)
-          .executeTakeFirst();
-        if (defRow && defRow.kind !== input.kind) {
-          throw new RegistryConflictError(
-            `key '${input.key}' already belongs to a ${defRow.kind} definition, not ${input.kind}`,
-          );
-        }
-        if (!defRow) {
-          defRow = {
-            id: randomUUID(),
-            key: input.key,
-            kind: input.kind,
-            name: input.name ?? null,
-            enabled: 1,
-            created_at: now,
-            updated_at: now,
-          };
-          await trx.insertInto('definitions').values(defRow).execute();
-        }
-        const latest = await trx
-          .selectFrom('definition_versions')
-          .select(infoColumns)
-          .where('definition_id', '=', defRow.id)
-          .orderBy('version', 'desc')
-          .executeTakeFirst();
-
-        let created = true;
-        let versionRow: Omit<Selectable<DefinitionVersionsTable>, 'source' | 'compiled'>;
-        if (latest && latest.content_hash === hash) {
-          // Same content as the latest version: uploading it again is not a new version.
-          created = false;
-          versionRow = latest;
-        } else {
-          versionRow = {
-            definition_id: defRow.id,
-            version: (latest ? Number(latest.version) : 0) + 1,
-            status: 'draft',
-            source_type: input.sourceType,
-            content_hash: hash,
-            created_at: now,
-            deployed_at: null,
-          };
-          await trx
-            .insertInto('definition_versions')
-            .values({
-              ...versionRow,
-              source: input.source,
-              compiled: JSON.stringify(input.compiled),
-            })
-            .execute();
-        }
-        if (input.deploy && versionRow.status !== 'deployed') {
-          await trx
-            .updateTable('definition_versions')
-            .set({ status: 'deployed', deployed_at: now })
-            .where('definition_id', '=', defRow.id)
-            .where('version', '=', versionRow.version)
-            .execute();
-          versionRow = { ...versionRow, status: 'deployed', deployed_at: now };
-        }
-        const name = input.name ?? defRow.name;
-        if (created || name !== defRow.name) {
-          await trx
-            .updateTable('definitions')
-            .set({ name, updated_at: now })
-            .where('id', '=', defRow.id)
-            .execute();
-          defRow = { ...defRow, name, updated_at: now };
-        }
-        return { definition: toDefinition(defRow), version: toVersionInfo(versionRow), created };
-      });
-    },
+    createVersion: (input) => createVersion(db, input),
 
     async getDefinition(idOrKey) {
       const row = await findDefinitionRow(db, idOrKey);

@@ -1,7 +1,8 @@
 /**
  * The registry: what Waymark stores that is not an execution (definitions and their
- * versions, idempotency keys). `openRegistry` opens the database, runs the migrations and
- * hands out one store per responsibility.
+ * versions, idempotency keys, cases, parameter sets, environments, webhook subscriptions).
+ * `openRegistry` opens the database, runs the migrations and hands out one store per
+ * responsibility.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -19,8 +20,9 @@ import { createParameterStore, type ParameterStore } from './parameters-store';
 import { createEnvironmentStore, type EnvironmentStore } from './environments-store';
 import { createWebhookStore, type WebhookStore } from './webhooks-store';
 
+export * from './definition-model';
 export * from './definitions-store';
-export * from './errors';
+export * from './store-errors';
 export type { IdempotencyStore } from './idempotency-store';
 export * from './cases-store';
 export * from './parameters-store';

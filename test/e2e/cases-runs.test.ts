@@ -1,5 +1,5 @@
 /**
- * The Workflows API end to end, as users do it: a case, a parameter set for a definition that
+ * The runs API end to end, as users do it: a case, a parameter set for a definition that
  * declares its parameters, a run, long-polling its status, its result, and a signed
  * `run.completed` webhook delivery that is retried (same delivery id) after the receiver
  * answered 500 — plus the bad-input table of every endpoint (problem+json, nothing stored).

@@ -17,6 +17,7 @@ export function apiUrl(): string {
 export interface ApiResponse<T = any> {
   status: number;
   contentType: string;
+  headers: Headers;
   body: T;
 }
 
@@ -47,6 +48,7 @@ export async function call<T = any>(
   return {
     status: res.status,
     contentType: res.headers.get('content-type') ?? '',
+    headers: res.headers,
     body: parsed as T,
   };
 }

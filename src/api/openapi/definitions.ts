@@ -1,9 +1,9 @@
 /**
- * OpenAPI paths of definitions (routes/definitions.ts, routes/json-definitions.ts): upload,
- * list, read, versions, deploy, enable/disable, export, delete, copy, and the JSON Schemas of
- * the JSON definition kinds.
+ * OpenAPI paths of definitions (routes/definitions.ts, routes/definition-copy.ts,
+ * routes/schemas.ts): upload, list, read, versions, deploy, enable/disable, export, delete,
+ * copy, and the JSON Schemas of the JSON definition kinds.
  */
-import { copyDefinitionSchema } from '../routes/json-definitions';
+import { copyDefinitionSchema } from '../routes/definition-copy';
 import {
   deployQuerySchema,
   exportQuerySchema,

@@ -25,7 +25,7 @@ import {
 const instanceId = pathParam('id', 'Instance id (= Temporal workflow id)');
 const notRunning = problemResponse('The instance is not running');
 
-/** The answer of every start (`buildResponse` in start-instance.ts). */
+/** The answer of every start (`startResponse` in start/start-workflow.ts). */
 export const startResponse: Json = {
   type: 'object',
   properties: {

@@ -7,7 +7,7 @@ import {
   createEnvironmentSchema,
   createWebhookSchema,
   webhookSendQuerySchema,
-} from '../workflows-schemas';
+} from '../runs-schemas';
 import type { Json } from './common';
 import {
   bodyErrors,

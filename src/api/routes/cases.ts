@@ -8,7 +8,7 @@ import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { listPage, literal, withDeadline } from '../temporal-views';
-import { createCaseSchema } from '../workflows-schemas';
+import { createCaseSchema } from '../runs-schemas';
 
 export function casesRouter(deps: ApiDeps): Router {
   const router = Router();

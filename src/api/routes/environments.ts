@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { createEnvironmentSchema } from '../workflows-schemas';
+import { createEnvironmentSchema } from '../runs-schemas';
 
 export function environmentsRouter(deps: ApiDeps): Router {
   const router = Router();

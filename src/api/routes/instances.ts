@@ -9,13 +9,14 @@ import type { ApiDeps } from '../deps';
 import {
   describeInstance,
   describedFields,
+  instanceLinks,
   queryView,
   requireRunning,
   updateRejection,
 } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { listInstancesQuerySchema, messageSchema, startInstanceSchema } from '../schemas';
-import { instanceLinks, startInstance } from '../start-instance';
+import { startInstance } from '../start/start-instance';
 import { listPage, literal, visibilityStatus, waymarkOnly, withDeadline } from '../temporal-views';
 
 export function instancesRouter(deps: ApiDeps): Router {

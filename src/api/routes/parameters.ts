@@ -8,7 +8,7 @@ import type { ProcessIR } from '../../model/ir';
 import type { ApiDeps } from '../deps';
 import { checkParameters } from '../parameters-check';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { createParametersSchema } from '../workflows-schemas';
+import { createParametersSchema } from '../runs-schemas';
 
 /** The IR parameters should be checked against: latest deployed, else latest version. */
 export async function declaredParameters(deps: ApiDeps, definitionId: string) {

@@ -1,24 +1,28 @@
 /**
  * State-machine triggers over HTTP: `POST /state-machines/{code}/events` routes an event to
  * the instance for its record (PER_RECORD) or run (PER_RUN), creating it with the first event
- * (signal-with-start); `POST /instances/{id}/transitions/{code}` fires a MANUAL transition
- * through an Update and answers with the new state, or 409 naming why it did not fire.
- * A disabled definition refuses both (409).
+ * (signal-with-start, through the one start path in `start/start-workflow.ts`; a record whose
+ * instance has finished is not restarted: 409); `POST /instances/{id}/transitions/{code}`
+ * fires a MANUAL transition through an Update and answers with the new state, or 409 naming
+ * why it did not fire. A disabled definition refuses both (409).
  */
 import { Router } from 'express';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
-import { fireTransitionUpdate, triggerSignal } from '../../../workflows/messages';
+import {
+  fireTransitionUpdate,
+  triggerSignal,
+  type TriggerInput,
+} from '../../../workflows/messages';
 import type { StateMachineIR } from '../../model/state-machine';
 import { WaymarkKind } from '../../temporal/search-attributes';
 import type { ApiDeps } from '../deps';
 import { describeInstance, requireRunning } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { businessKeySchema, variablesSchema } from '../schemas';
-import { instanceLinks, pickVersion } from '../start-instance';
-import { stateMachineStart } from '../start-state-machine';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { pickVersion } from '../start/start-instance';
+import { startWorkflow } from '../start/start-workflow';
 
 export const stateMachineEventSchema = z
   .object({
@@ -73,37 +77,24 @@ export function stateMachinesRouter(deps: ApiDeps): Router {
       throw new HttpProblem(400, `${ir.instanceMode} state machine '${def.key}' needs ${field}`, {
         errors: [{ path: `body.${field}`, message: `required (${ir.instanceMode})` }],
       });
-    const workflowId = `${def.key}:${id}`;
-    const options = stateMachineStart(deps, def, version, workflowId, body.data ?? {}, id);
-    let runId: string;
-    try {
-      const handle = await client.workflow.signalWithStart(def.key, {
-        ...options,
-        signal: triggerSignal,
-        signalArgs: [
-          {
-            trigger: body.trigger,
-            ...(body.event !== undefined ? { event: body.event } : {}),
-            data: body.data ?? {},
-            enabled: def.enabled,
-          },
-        ],
-      });
-      runId = handle.signaledRunId;
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      throw new HttpProblem(409, `the instance ${workflowId} has finished`, {
-        type: 'instance-not-running',
-        instanceId: workflowId,
-      });
-    }
-    res.status(202).json({
-      instanceId: workflowId,
-      workflowId,
-      runId,
+    const trigger: TriggerInput = {
       trigger: body.trigger,
       ...(body.event !== undefined ? { event: body.event } : {}),
-      links: instanceLinks(deps, workflowId),
+      data: body.data ?? {},
+      enabled: def.enabled,
+    };
+    const { response } = await startWorkflow(deps, {
+      def,
+      plan: async () => ({ version, variables: body.data ?? {}, businessKey: id }),
+      signal: { definition: triggerSignal, args: [trigger] },
+    });
+    res.status(202).json({
+      instanceId: response.workflowId,
+      workflowId: response.workflowId,
+      runId: response.runId,
+      trigger: body.trigger,
+      ...(body.event !== undefined ? { event: body.event } : {}),
+      links: response.links,
     });
   });
 

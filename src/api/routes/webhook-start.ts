@@ -12,8 +12,8 @@
 import express, { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { startInstance } from '../start-instance';
-import { webhookSendQuerySchema } from '../workflows-schemas';
+import { startInstance } from '../start/start-instance';
+import { webhookSendQuerySchema } from '../runs-schemas';
 
 const unauthorized = () =>
   new HttpProblem(401, 'missing or invalid environment token (authorization: <token>)', {

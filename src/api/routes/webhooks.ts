@@ -7,7 +7,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { createWebhookSchema } from '../workflows-schemas';
+import { createWebhookSchema } from '../runs-schemas';
 
 export function webhooksRouter(deps: ApiDeps): Router {
   const router = Router();

@@ -1,15 +1,14 @@
 /**
- * OpenAPI paths of the Workflows API (routes/cases.ts, routes/parameters.ts,
- * routes/workflow-runs.ts): cases, parameter sets, runs for a case, run status (long poll)
- * and run result.
+ * OpenAPI paths of the runs API (routes/cases.ts, routes/parameters.ts, routes/runs.ts):
+ * cases, parameter sets, runs for a case, run status (long poll) and run result.
  */
 import { z } from 'zod';
 import {
   createCaseSchema,
   createParametersSchema,
   runStatusQuerySchema,
-  runWorkflowSchema,
-} from '../workflows-schemas';
+  startRunSchema,
+} from '../runs-schemas';
 import type { Json } from './common';
 import {
   bodyErrors,
@@ -47,7 +46,7 @@ const run: Json = {
   },
 };
 
-export function workflowPaths(): Json {
+export function runPaths(): Json {
   return {
     '/cases': {
       post: {
@@ -101,7 +100,7 @@ export function workflowPaths(): Json {
       parameters: [idempotencyKey],
       post: {
         summary: 'Run a definition for a case (start variables `case` and `parameters`)',
-        requestBody: jsonBody(runWorkflowSchema),
+        requestBody: jsonBody(startRunSchema),
         responses: {
           '201': ok('Started (`Location`: the run)', {
             type: 'object',

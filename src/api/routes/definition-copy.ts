@@ -1,12 +1,12 @@
 /**
- * JSON definition kinds: `GET /schemas/{kind}` (the kind's JSON Schema, from its zod schema)
- * and `POST /definitions/{idOrKey}/copy {key}` (a new definition, same content, new key).
+ * `POST /definitions/{idOrKey}/copy {key}`: a new definition with the same content under
+ * another key (JSON kinds; `copyDefinition` in json-definitions.ts does the work), deployed
+ * when the copied version was.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { copyDefinition } from '../json-definitions';
-import { jsonKinds } from '../json-kinds';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 
 export const copyDefinitionSchema = z
@@ -18,20 +18,6 @@ export const copyDefinitionSchema = z
       .regex(/^[A-Za-z0-9_.-]+$/),
   })
   .strict();
-
-/** The JSON Schemas, open like /openapi.json. */
-export function schemasRouter(): Router {
-  const router = Router();
-  router.get('/schemas/:kind', (req, res) => {
-    const kind = jsonKinds[req.params.kind];
-    if (!kind)
-      throw new HttpProblem(404, `no JSON schema for kind '${req.params.kind}'`, {
-        type: 'schema-not-found',
-      });
-    res.json(z.toJSONSchema(kind.schema, { io: 'input', unrepresentable: 'any' }));
-  });
-  return router;
-}
 
 export function copyRouter(deps: ApiDeps): Router {
   const router = Router();

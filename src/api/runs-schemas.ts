@@ -1,5 +1,5 @@
 /**
- * zod schemas of the Workflows API (cases, parameter sets, runs, webhook subscriptions,
+ * zod schemas of the runs API (cases, parameter sets, runs, webhook subscriptions,
  * environments, webhook starts). Bodies are parsed with `parseOr400`, which names every bad
  * and every unknown field on its own (`body.nickname: unknown field`).
  */
@@ -39,7 +39,7 @@ export const createParametersSchema = z
   })
   .strict();
 
-export const runWorkflowSchema = z
+export const startRunSchema = z
   .object({
     workflowDefinitionId: idSchema.describe('Definition id (uuid) or key'),
     caseId: idSchema,

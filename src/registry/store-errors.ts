@@ -1,6 +1,7 @@
 /**
- * Errors the registry stores raise on purpose. The API maps them to HTTP statuses
- * (not found → 404, conflict → 409); anything else is a technical fault.
+ * Errors the registry stores raise on purpose (the engine's own are `src/engine/errors.ts`).
+ * The API maps them to HTTP statuses (not found → 404, conflict → 409); anything else is a
+ * technical fault.
  */
 
 /** The definition or version asked for does not exist. */

@@ -1,5 +1,5 @@
 /**
- * The Workflows API routes that need no Temporal server: case and parameter validation,
+ * The runs API routes that need no Temporal server: case and parameter validation,
  * webhook subscriptions, environments, and the webhook-start checks that come before a start
  * (token 401, scope 403, unknown 404, draft/disabled 409); plus parameter checking and the
  * webhook signature on their own.

@@ -1,5 +1,5 @@
 /**
- * The Workflows API stores on an in-memory registry: case identity (externalId, else
+ * The runs API stores on an in-memory registry: case identity (externalId, else
  * personalNumber), parameter sets, environment tokens (hashed, revocable) and webhook
  * subscriptions (secret returned once, events aggregated).
  */

@@ -1,7 +1,7 @@
 /**
- * Runs (the Workflows API): `POST /workflows/run` starts the latest deployed version of a
- * definition for a case, with `case` and `parameters` as start variables and the case in
- * search attribute WaymarkCaseId. The run id is the Temporal workflow id (stable across
+ * Runs (the runs API; the seed named it the Workflows API, hence its paths): `POST
+ * /workflows/run` starts the latest deployed version of a definition for a case, with `case`
+ * and `parameters` as start variables and the case in search attribute WaymarkCaseId. The run id is the Temporal workflow id (stable across
  * continue-as-new), so every instance endpoint accepts it too.
  *
  * `GET /workflows/runs/{runId}?wait=30` long-polls: while the run is open it awaits the
@@ -16,18 +16,18 @@ import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { checkParameters } from '../parameters-check';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import { startInstance } from '../start-instance';
+import { startInstance } from '../start/start-instance';
 import { mapStatus, withDeadline } from '../temporal-views';
-import { runStatusQuerySchema, runWorkflowSchema } from '../workflows-schemas';
+import { runStatusQuerySchema, startRunSchema } from '../runs-schemas';
 import { declaredParameters } from './parameters';
 
-export function workflowRunsRouter(deps: ApiDeps): Router {
+export function runsRouter(deps: ApiDeps): Router {
   const router = Router();
   const { client } = deps.temporal;
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
 
   router.post('/workflows/run', async (req, res) => {
-    const body = parseOr400(runWorkflowSchema, jsonBody(req), 'body');
+    const body = parseOr400(startRunSchema, jsonBody(req), 'body');
     const key = req.get('Idempotency-Key')?.trim() || undefined;
     if (key !== undefined && key.length > 255)
       throw new HttpProblem(400, 'Idempotency-Key is longer than 255 characters');

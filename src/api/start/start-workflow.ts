@@ -1,0 +1,182 @@
+/**
+ * The one start path every start route takes (`POST /definitions/{key}/instances`,
+ * `POST /workflows/run`, `POST /webhook/send`, `POST /state-machines/{code}/events`):
+ * derive the workflow id, apply the `Idempotency-Key`, start the workflow (or signal-with-
+ * start it) with what the kind's entry in `start-kinds.ts` says, and answer an id that is
+ * already taken — by replaying the first answer for the same key, else with a 409.
+ *
+ * Workflow id: `<key>:<businessKey>`, else `<key>:<uuid>`. With an `Idempotency-Key` and no
+ * business key the uuid is derived from the key, so even two concurrent retries collide on
+ * the workflow id and start one instance; the first answer is stored and replayed.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
+import type { CompiledVersion, Definition } from '../../registry';
+import type { ApiDeps } from '../deps';
+import { instanceLinks } from '../instance-access';
+import { HttpProblem } from '../problem';
+import { startKindOf, type StartContext } from './start-kinds';
+
+/** What every start answers (the instances route sends it as is; others pick fields). */
+export interface StartResponse {
+  instanceId: string;
+  workflowId: string;
+  runId: string;
+  definition: { id: string; key: string; version: number };
+  links: { self: string; temporalUi: string };
+}
+
+export interface StartOutcome {
+  response: StartResponse;
+  /** true when the answer is the stored one for an `Idempotency-Key` used before. */
+  replayed: boolean;
+}
+
+/** What to start, resolved once no stored answer applies. */
+export type StartPlan = Omit<StartContext, 'def'>;
+
+/** A signal to deliver, starting the instance if it is absent (signal-with-start). */
+export interface StartSignal<T = unknown> {
+  definition: SignalDefinition<[T]>;
+  args: [T];
+}
+
+export interface WorkflowStart {
+  def: Definition;
+  idempotencyKey?: string;
+  /**
+   * The version and variables to start with, checked (its refusals are the route's: 409,
+   * 400). Called only when no stored answer applies, so a retry is answered with its first
+   * instance even when the definition has changed since.
+   */
+  plan(): Promise<StartPlan>;
+  signal?: StartSignal;
+}
+
+/** A uuid-shaped id derived from the definition and the idempotency key. */
+function derivedUuid(definitionId: string, idempotencyKey: string): string {
+  const h = createHash('sha256').update(`${definitionId}\n${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Where a definition's idempotency keys live in the registry. */
+const idempotencyScope = (def: Definition) => `start:${def.id}`;
+
+function workflowIdFor(def: Definition, businessKey?: string, idempotencyKey?: string): string {
+  const suffix =
+    businessKey ?? (idempotencyKey ? derivedUuid(def.id, idempotencyKey) : randomUUID());
+  return `${def.key}:${suffix}`;
+}
+
+/** The answer for an instance that started (or was found) under `workflowId`. */
+function startResponse(
+  deps: ApiDeps,
+  def: Definition,
+  version: CompiledVersion,
+  workflowId: string,
+  runId: string,
+): StartResponse {
+  return {
+    instanceId: workflowId,
+    workflowId,
+    runId,
+    definition: { id: def.id, key: def.key, version: version.version },
+    links: instanceLinks(deps, workflowId),
+  };
+}
+
+/** Starts (or signals-with-start) the instance; returns its run id. */
+async function launch(
+  deps: ApiDeps,
+  start: WorkflowStart,
+  context: StartContext,
+  workflowId: string,
+): Promise<string> {
+  const { client } = deps.temporal;
+  const kind = startKindOf(context.def);
+  const options = {
+    taskQueue: deps.config.WAYMARK_TASK_QUEUE,
+    workflowId,
+    args: [await kind.input(deps, context)],
+    ...(kind.workflowIdReusePolicy ? { workflowIdReusePolicy: kind.workflowIdReusePolicy } : {}),
+    typedSearchAttributes: kind.searchAttributes(context),
+    staticSummary: kind.staticSummary(context),
+    memo: { definitionKey: context.def.key, definitionVersion: context.version.version },
+  };
+  const { signal } = start;
+  if (signal) {
+    const handle = await client.workflow.signalWithStart(context.def.key, {
+      ...options,
+      signal: signal.definition,
+      signalArgs: signal.args,
+    });
+    return handle.signaledRunId;
+  }
+  const handle = await client.workflow.start(context.def.key, {
+    ...options,
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  return handle.firstExecutionRunId;
+}
+
+/**
+ * The answer when the workflow id is taken: the stored one for this key, the instance a
+ * concurrent retry with the same key started (derived id), else 409.
+ */
+async function answerTaken(
+  deps: ApiDeps,
+  start: WorkflowStart,
+  context: StartContext,
+  workflowId: string,
+): Promise<StartOutcome> {
+  const { def, idempotencyKey } = start;
+  if (start.signal)
+    throw new HttpProblem(409, `the instance ${workflowId} has finished`, {
+      type: 'instance-not-running',
+      instanceId: workflowId,
+    });
+  if (idempotencyKey) {
+    const scope = idempotencyScope(def);
+    const stored = await deps.registry.idempotency.lookup<StartResponse>(scope, idempotencyKey);
+    if (stored) return { response: stored, replayed: true };
+    if (!context.businessKey) {
+      // A concurrent retry with the same key won the race: answer with its instance.
+      const { runId } = await deps.temporal.client.workflow.getHandle(workflowId).describe();
+      const response = startResponse(deps, def, context.version, workflowId, runId);
+      return {
+        response: await deps.registry.idempotency.remember(scope, idempotencyKey, response),
+        replayed: true,
+      };
+    }
+  }
+  throw new HttpProblem(409, startKindOf(def).duplicate(workflowId, context.businessKey), {
+    type: 'instance-already-running',
+    instanceId: workflowId,
+  });
+}
+
+/** Starts an instance, or replays the answer a retry with the same `Idempotency-Key` had. */
+export async function startWorkflow(deps: ApiDeps, start: WorkflowStart): Promise<StartOutcome> {
+  const { def, idempotencyKey } = start;
+  const scope = idempotencyScope(def);
+  if (idempotencyKey) {
+    const stored = await deps.registry.idempotency.lookup<StartResponse>(scope, idempotencyKey);
+    if (stored) return { response: stored, replayed: true };
+  }
+  const context: StartContext = { def, ...(await start.plan()) };
+  const workflowId = workflowIdFor(def, context.businessKey, idempotencyKey);
+  let runId: string;
+  try {
+    runId = await launch(deps, start, context, workflowId);
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    return answerTaken(deps, start, context, workflowId);
+  }
+  const response = startResponse(deps, def, context.version, workflowId, runId);
+  if (!idempotencyKey) return { response, replayed: false };
+  return {
+    response: await deps.registry.idempotency.remember(scope, idempotencyKey, response),
+    replayed: false,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Uploading a definition's source: one transaction that finds or creates the definition
+ * (409 when its key belongs to another kind), adds a new draft version — unless the source
+ * equals the latest version's, which is then returned instead — deploys it when asked, and
+ * keeps the definition's name current. A failure leaves nothing half-created.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { DefinitionsTable, DefinitionVersionsTable, RegistryDatabase } from './db';
+import {
+  contentHash,
+  infoColumns,
+  toDefinition,
+  toVersionInfo,
+  type CreateVersionInput,
+  type CreateVersionResult,
+} from './definition-model';
+import { RegistryConflictError } from './store-errors';
+
+type DefinitionRow = Selectable<DefinitionsTable>;
+type VersionInfoRow = Omit<Selectable<DefinitionVersionsTable>, 'source' | 'compiled'>;
+
+/** The definition with this key (of this kind), created when there is none. */
+async function definitionFor(
+  trx: Kysely<RegistryDatabase>,
+  input: CreateVersionInput,
+  now: string,
+): Promise<DefinitionRow> {
+  const row = await trx
+    .selectFrom('definitions')
+    .selectAll()
+    .where('key', '=', input.key)
+    .executeTakeFirst();
+  if (row && row.kind !== input.kind) {
+    throw new RegistryConflictError(
+      `key '${input.key}' already belongs to a ${row.kind} definition, not ${input.kind}`,
+    );
+  }
+  if (row) return row;
+  const created: DefinitionRow = {
+    id: randomUUID(),
+    key: input.key,
+    kind: input.kind,
+    name: input.name ?? null,
+    enabled: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('definitions').values(created).execute();
+  return created;
+}
+
+/** A new draft version, or the latest one when its content is the same (`created` false). */
+async function versionFor(
+  trx: Kysely<RegistryDatabase>,
+  definitionId: string,
+  input: CreateVersionInput,
+  now: string,
+): Promise<{ row: VersionInfoRow; created: boolean }> {
+  const hash = contentHash(input.source);
+  const latest = await trx
+    .selectFrom('definition_versions')
+    .select(infoColumns)
+    .where('definition_id', '=', definitionId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  // Same content as the latest version: uploading it again is not a new version.
+  if (latest && latest.content_hash === hash) return { row: latest, created: false };
+  const row: VersionInfoRow = {
+    definition_id: definitionId,
+    version: (latest ? Number(latest.version) : 0) + 1,
+    status: 'draft',
+    source_type: input.sourceType,
+    content_hash: hash,
+    created_at: now,
+    deployed_at: null,
+  };
+  await trx
+    .insertInto('definition_versions')
+    .values({ ...row, source: input.source, compiled: JSON.stringify(input.compiled) })
+    .execute();
+  return { row, created: true };
+}
+
+async function deploy(
+  trx: Kysely<RegistryDatabase>,
+  row: VersionInfoRow,
+  now: string,
+): Promise<VersionInfoRow> {
+  if (row.status === 'deployed') return row;
+  await trx
+    .updateTable('definition_versions')
+    .set({ status: 'deployed', deployed_at: now })
+    .where('definition_id', '=', row.definition_id)
+    .where('version', '=', row.version)
+    .execute();
+  return { ...row, status: 'deployed', deployed_at: now };
+}
+
+/** Stores `input` as a new version of its definition (see the module comment). */
+export function createVersion(
+  db: Kysely<RegistryDatabase>,
+  input: CreateVersionInput,
+): Promise<CreateVersionResult> {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    let defRow = await definitionFor(trx, input, now);
+    const { row, created } = await versionFor(trx, defRow.id, input, now);
+    const versionRow = input.deploy ? await deploy(trx, row, now) : row;
+    const name = input.name ?? defRow.name;
+    if (created || name !== defRow.name) {
+      await trx
+        .updateTable('definitions')
+        .set({ name, updated_at: now })
+        .where('id', '=', defRow.id)
+        .execute();
+      defRow = { ...defRow, name, updated_at: now };
+    }
+    return { definition: toDefinition(defRow), version: toVersionInfo(versionRow), created };
+  });
+}
