@@ -7,7 +7,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { IntegrationIR } from '../src/model/integration/ir';
-import type { ProcessIR } from '../src/model/ir';
+import type { ProcessIR } from '../src/model/bpmn/ir';
 
 export interface ResolvedDefinition<IR extends ProcessIR | IntegrationIR = ProcessIR> {
   definition: { id: string; key: string; version: number; name?: string };

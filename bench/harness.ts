@@ -17,7 +17,7 @@ import { request } from 'undici';
 import { startApi, type RunningApi } from '../src/api/main';
 import { loadConfig } from '../src/config';
 import { compileBpmn } from '../src/model/bpmn';
-import type { ProcessIR } from '../src/model/ir';
+import type { ProcessIR } from '../src/model/bpmn/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import { startSearchAttributes } from '../src/temporal/search-attributes';

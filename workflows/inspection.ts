@@ -15,7 +15,7 @@
  */
 import type { TypedSearchAttributes } from '@temporalio/common';
 import type { ActiveElement, EngineState } from '../src/engine/types';
-import type { ElementIR, ProcessIR } from '../src/model/ir';
+import type { ElementIR, ProcessIR } from '../src/model/bpmn/ir';
 import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
 import type { ProcessWorkflowInput } from './messages';
 

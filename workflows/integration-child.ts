@@ -22,7 +22,7 @@ import type { ResolvedDefinition } from '../activities/resolve-definition';
 import type { EngineCommand, EngineEvent, Variables } from '../src/engine/types';
 import { coerceInput } from '../src/model/integration/inputs';
 import type { IntegrationIR } from '../src/model/integration/ir';
-import type { ProcessIR } from '../src/model/ir';
+import type { ProcessIR } from '../src/model/bpmn/ir';
 import {
   WaymarkDefinitionId,
   WaymarkKind,

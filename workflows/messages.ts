@@ -13,7 +13,7 @@ import type {
   UserTaskState,
   Variables,
 } from '../src/engine/types';
-import type { ProcessIR } from '../src/model/ir';
+import type { ProcessIR } from '../src/model/bpmn/ir';
 import type { WebhookEventName } from '../activities/webhook-delivery';
 
 export type { WebhookEventName } from '../activities/webhook-delivery';

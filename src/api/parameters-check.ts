@@ -4,7 +4,7 @@
  * every value of its declared type, no undeclared names. A definition that declares none
  * accepts any parameters. Problems are returned all at once, one per field.
  */
-import type { ParameterDecl } from '../model/ir';
+import type { ParameterDecl } from '../model/bpmn/ir';
 import type { ProblemItem } from './problem';
 
 function typeOf(value: unknown): string {

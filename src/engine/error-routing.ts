@@ -6,7 +6,7 @@
  * code match wins over a catch-all boundary on the same activity. The catching activity is
  * interrupted and its boundary event taken. Nothing catches: an `error` incident.
  */
-import type { BoundaryEventIR, ElementIR } from '../model/ir';
+import type { BoundaryEventIR, ElementIR } from '../model/bpmn/ir';
 import { cancelToken } from './cancel';
 import type { RunContext } from './run-context';
 import type { Token } from './types';

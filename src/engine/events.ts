@@ -5,7 +5,7 @@
  * following catch event) or a boundary host (one per timer/message boundary). Firing is
  * routed back to the owner, or, for a boundary, to the host's boundary handling.
  */
-import type { BoundaryEventIR, ElementIR, MessageDef, TimerDef } from '../model/ir';
+import type { BoundaryEventIR, ElementIR, MessageDef, TimerDef } from '../model/bpmn/ir';
 import { cancelToken } from './cancel';
 import { evaluateFeel } from './feel';
 import type { RunContext } from './run-context';

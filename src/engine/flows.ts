@@ -4,7 +4,7 @@
  * inclusive gateway and activities with conditional outgoing flows. Unconditional
  * non-default flows count as true; the default flow is taken only when nothing else is.
  */
-import type { ElementIR, ProcessIR } from '../model/ir';
+import type { ElementIR, ProcessIR } from '../model/bpmn/ir';
 import { evaluateCondition } from './feel';
 import type { EpochMs, Variables } from './types';
 

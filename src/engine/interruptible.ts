@@ -12,7 +12,7 @@
  * The driver gives only such work a cancellation scope of its own (workflows/process.ts); the
  * rest is cancelled with the workflow itself, through Temporal's root scope.
  */
-import type { ElementIR, ProcessIR } from '../model/ir';
+import type { ElementIR, ProcessIR } from '../model/bpmn/ir';
 
 interface Analysis {
   /** Scopes holding a terminate end event: subprocess ids, null for the process. */

@@ -8,7 +8,7 @@
  * waiting in an upstream join. Upstream sets come from the IR (`upstream`), computed here
  * by backward reachability when the compiler left them out.
  */
-import type { ElementIR, InclusiveGatewayIR, ProcessIR } from '../model/ir';
+import type { ElementIR, InclusiveGatewayIR, ProcessIR } from '../model/bpmn/ir';
 import type { RunContext } from './run-context';
 
 /** Records an arrival; true when a parallel join fires now (its tokens consumed). */

@@ -1,7 +1,7 @@
 /**
  * Read-only views over the engine state for queries, update validators and the driver.
  */
-import type { ProcessIR } from '../model/ir';
+import type { ProcessIR } from '../model/bpmn/ir';
 import type { ActiveElement, EngineState, UserTaskState, Variables } from './types';
 
 /** Element instances holding a token (waiting, in flight or in an incident), in creation order. */

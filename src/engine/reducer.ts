@@ -6,7 +6,7 @@
  * the state first if the previous one must be kept. Events for element instances that no longer
  * wait (a late completion after a boundary interrupted the task) are ignored.
  */
-import type { ProcessIR } from '../model/ir';
+import type { ProcessIR } from '../model/bpmn/ir';
 import { recordCallback } from './callback-waits';
 import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';

@@ -9,7 +9,7 @@
  * own, and a cycle check over the whole tree (test/architecture/import-cycles.test.ts) keeps
  * it that way. This file imports nothing from runtime.ts.
  */
-import type { ElementIR } from '../model/ir';
+import type { ElementIR } from '../model/bpmn/ir';
 import type { ElementBehaviour, EngineContext } from './elements/behaviour';
 import type { EpochMs, Token, Variables } from './types';
 

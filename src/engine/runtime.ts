@@ -9,7 +9,7 @@
  * the trail order is deterministic. Inclusive joins and subprocess/process completion are
  * decided only when the queue is empty, so a token still in transit is never missed.
  */
-import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/ir';
+import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/bpmn/ir';
 import { cancelToken, terminateScope } from './cancel';
 import { EngineError } from './errors';
 import { armBoundaries, disarm, startTimer, subscribe } from './events';

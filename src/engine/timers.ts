@@ -5,7 +5,7 @@
  * read as UTC, so the result never depends on the machine's clock or time zone.
  */
 import { FeelDateTime, FeelDate, FeelDuration } from 'feelin';
-import type { TimerDef } from '../model/ir';
+import type { TimerDef } from '../model/bpmn/ir';
 import { evaluateFeelRaw } from './feel';
 import type { EpochMs, Variables } from './types';
 

@@ -5,7 +5,7 @@
  * Input mappings build an element's local variables; output mappings turn result variables
  * into writes on the enclosing scope.
  */
-import type { Mapping } from '../model/ir';
+import type { Mapping } from '../model/bpmn/ir';
 import { evaluateFeel } from './feel';
 import type { EngineState, EpochMs, Variables } from './types';
 

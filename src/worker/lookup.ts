@@ -5,7 +5,7 @@
  */
 import type { DefinitionLookup } from '../../activities/resolve-definition';
 import type { IntegrationIR } from '../model/integration/ir';
-import type { ProcessIR } from '../model/ir';
+import type { ProcessIR } from '../model/bpmn/ir';
 import type { Registry } from '../registry';
 
 /** A DefinitionLookup over the registry. */

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { signWebhook } from '../../activities/webhook-delivery';
 import { checkParameters } from '../../src/api/parameters-check';
-import type { ProcessIR } from '../../src/model/ir';
+import type { ProcessIR } from '../../src/model/bpmn/ir';
 import { expectProblem, json, sendJson, startTestApi, type TestApi } from './support';
 
 let api: TestApi;

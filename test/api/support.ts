@@ -19,7 +19,7 @@ import { createApp } from '../../src/api/app';
 import type { CompileBpmn, Problem } from '../../src/api/compiler';
 import { openRegistry } from '../../src/registry';
 import type { Registry } from '../../src/registry';
-import type { ProcessIR } from '../../src/model/ir';
+import type { ProcessIR } from '../../src/model/bpmn/ir';
 
 export interface TestApi {
   url: string;

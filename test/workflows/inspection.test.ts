@@ -6,7 +6,7 @@
 import { TypedSearchAttributes } from '@temporalio/common';
 import { activeElements } from '../../src/engine';
 import type { EngineState } from '../../src/engine/types';
-import type { ProcessIR } from '../../src/model/ir';
+import type { ProcessIR } from '../../src/model/bpmn/ir';
 import {
   processStartSearchAttributes,
   WaymarkActiveElements,

@@ -4,7 +4,7 @@
  * version (else its latest version) declares; 201 `{parametersId}`.
  */
 import { Router } from 'express';
-import type { ProcessIR } from '../../model/ir';
+import type { ProcessIR } from '../../model/bpmn/ir';
 import type { ApiDeps } from '../deps';
 import { checkParameters } from '../parameters-check';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';

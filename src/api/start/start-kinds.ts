@@ -9,7 +9,7 @@
  * histories were started with: keep them byte for byte (key order included).
  */
 import type { SearchAttributePair } from '@temporalio/common';
-import type { ProcessIR } from '../../model/ir';
+import type { ProcessIR } from '../../model/bpmn/ir';
 import type { IntegrationIR } from '../../model/integration/ir';
 import type { StateMachineIR } from '../../model/state-machine';
 import type { CompiledVersion, Definition, DefinitionKind } from '../../registry';

@@ -5,7 +5,7 @@
  * through the context (complete, wait by returning, raise an incident, emit a command). The
  * engine owns tokens, scopes, joins, boundary events and the trail.
  */
-import type { ElementIR, ElementType, MessageDef, ProcessIR, TimerDef } from '../../model/ir';
+import type { ElementIR, ElementType, MessageDef, ProcessIR, TimerDef } from '../../model/bpmn/ir';
 import type {
   BufferedMessage,
   EngineCommand,

@@ -4,7 +4,7 @@
  * token that starts here once the event has fired carries its payload (message variables)
  * as result variables and leaves by the boundary's outgoing flows.
  */
-import type { BoundaryEventIR } from '../../model/ir';
+import type { BoundaryEventIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const boundaryEvent: ElementBehaviour<BoundaryEventIR> = {

@@ -5,7 +5,7 @@
  * child's variables propagate (all, unless `propagateAllChildVariables` is false) and output
  * mappings apply; a failed child is a `child` incident, retried by starting it again.
  */
-import type { CallActivityIR } from '../../model/ir';
+import type { CallActivityIR } from '../../model/bpmn/ir';
 import { evaluateFeel } from '../feel';
 import type { ElementBehaviour } from './behaviour';
 

@@ -11,7 +11,7 @@
  * A callback that comes before the acknowledgement is kept and applied when it arrives (also
  * when the delivery failed: the service evidently had the request).
  */
-import type { BoundaryEventIR, JobTaskIR } from '../../model/ir';
+import type { BoundaryEventIR, JobTaskIR } from '../../model/bpmn/ir';
 import { callbackWait, closeCallback, logCallback, openCallback } from '../callback-waits';
 import type { CallbackWait, Token } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';

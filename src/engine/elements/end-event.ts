@@ -4,7 +4,7 @@
  * its scope first (BPMN §10.5.3: "all activities in the process are immediately ended");
  * `error` throws its error code to the nearest matching error boundary.
  */
-import type { EndEventIR } from '../../model/ir';
+import type { EndEventIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const endEvent: ElementBehaviour<EndEventIR> = {

@@ -4,7 +4,7 @@
  * by the gateway's instance. The first to fire wins: the others are cancelled, the gateway
  * completes along the winner's flow and the winning event completes at once with its payload.
  */
-import type { ElementIR, GatewayIR } from '../../model/ir';
+import type { ElementIR, GatewayIR } from '../../model/bpmn/ir';
 import { EngineError } from '../errors';
 import type { ElementBehaviour, EngineContext } from './behaviour';
 import type { Token, Variables } from '../types';

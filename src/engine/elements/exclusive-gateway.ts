@@ -4,7 +4,7 @@
  * flow counts as true), else the default flow; none → `expression` incident. Converging, it
  * passes every token through (no join).
  */
-import type { GatewayIR } from '../../model/ir';
+import type { GatewayIR } from '../../model/bpmn/ir';
 import { selectFlows } from '../flows';
 import type { ElementBehaviour } from './behaviour';
 

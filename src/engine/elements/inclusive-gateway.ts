@@ -5,7 +5,7 @@
  * (unconditional non-default flows included), the default only when none is, and raises an
  * `expression` incident when nothing can be taken.
  */
-import type { InclusiveGatewayIR } from '../../model/ir';
+import type { InclusiveGatewayIR } from '../../model/bpmn/ir';
 import { selectFlows } from '../flows';
 import type { ElementBehaviour } from './behaviour';
 

@@ -4,7 +4,7 @@
  * a subscription (a buffered message is consumed at once). The token waits until it fires.
  * Reached from an event-based gateway, the event has already happened (the trigger).
  */
-import type { CatchEventIR } from '../../model/ir';
+import type { CatchEventIR } from '../../model/bpmn/ir';
 import { EngineError } from '../errors';
 import type { ElementBehaviour } from './behaviour';
 

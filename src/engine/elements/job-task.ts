@@ -5,7 +5,7 @@
  * an error code is a BPMN error (routed to an error boundary); without one, an incident that
  * a retry resolves by scheduling the same element instance again.
  */
-import type { JobTaskIR } from '../../model/ir';
+import type { JobTaskIR } from '../../model/bpmn/ir';
 import { renderTemplate } from '../feel';
 import type { EngineCommand, Token, Variables } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';

@@ -3,7 +3,7 @@
  * on every incoming flow of the same scope instance (the engine's join bookkeeping, `joins.ts`);
  * diverging, it takes every outgoing flow, conditions ignored.
  */
-import type { GatewayIR } from '../../model/ir';
+import type { GatewayIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const parallelGateway: ElementBehaviour<GatewayIR> = {

@@ -3,7 +3,7 @@
  * task (§10.3.3 "Manual Task": performed outside any engine) and the none intermediate throw
  * event (§10.5.4). The token passes through; input/output mappings still apply.
  */
-import type { PassThroughTaskIR } from '../../model/ir';
+import type { PassThroughTaskIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const passThrough: ElementBehaviour<PassThroughTaskIR> = {

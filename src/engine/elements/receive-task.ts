@@ -4,7 +4,7 @@
  * message variables are result variables. After an event-based gateway the message has
  * already been consumed and arrives as the trigger.
  */
-import type { ReceiveTaskIR } from '../../model/ir';
+import type { ReceiveTaskIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const receiveTask: ElementBehaviour<ReceiveTaskIR> = {

@@ -3,7 +3,7 @@
  * evaluated over the visible variables and its (JSON-converted) value stored in
  * `resultVariable`. A FEEL error is an `expression` incident; retrying re-evaluates.
  */
-import type { ScriptTaskIR } from '../../model/ir';
+import type { ScriptTaskIR } from '../../model/bpmn/ir';
 import { evaluateFeel } from '../feel';
 import type { ElementBehaviour } from './behaviour';
 

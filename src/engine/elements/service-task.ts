@@ -3,7 +3,7 @@
  * task type except `callback`, a custom activity that waits for its callback after the
  * request is acknowledged (`callback-task.ts`). The choice is made per element by its type.
  */
-import type { JobTaskIR } from '../../model/ir';
+import type { JobTaskIR } from '../../model/bpmn/ir';
 import { CALLBACK_TASK_TYPE } from '../callback-waits';
 import type { ElementBehaviour } from './behaviour';
 import { callbackTask } from './callback-task';

@@ -4,7 +4,7 @@
  * none start event and completes when its last token is gone (the engine notices); output
  * mappings then export, and the scope with its locals vanishes.
  */
-import type { SubProcessIR } from '../../model/ir';
+import type { SubProcessIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const subProcess: ElementBehaviour<SubProcessIR> = {

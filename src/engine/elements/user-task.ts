@@ -3,7 +3,7 @@
  * variables the task sees, and waits for `userTaskCompleted`; the completion variables are
  * result variables (propagated, or through output mappings).
  */
-import type { UserTaskIR } from '../../model/ir';
+import type { UserTaskIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
 
 export const userTask: ElementBehaviour<UserTaskIR> = {

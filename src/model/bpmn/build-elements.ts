@@ -3,7 +3,7 @@
  * builders run only after every rule passed, so they may rely on what the rules check
  * (task types, scripts, messages, error codes) and only fill in defaults.
  */
-import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from '../ir';
+import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from './ir';
 import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
 import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';

@@ -4,7 +4,7 @@
  * sequence flows with their FEEL conditions, and the process metadata (mandatory start
  * fields and declared parameters from `zeebe:properties`).
  */
-import type { ElementIR, FlowIR, ParameterDecl, ProcessIR } from '../ir';
+import type { ElementIR, FlowIR, ParameterDecl, ProcessIR } from './ir';
 import { BUILDERS, optional } from './build-elements';
 import type { ElementBaseIR } from './build-elements';
 import { SUPPORTED_TYPES, isNoneStart } from './elements';

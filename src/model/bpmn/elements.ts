@@ -3,7 +3,7 @@
  * element type, and which event definitions each event type may carry. Anything not listed
  * here is reported by the `unsupported-element` rule, never skipped.
  */
-import type { ElementType } from '../ir';
+import type { ElementType } from './ir';
 import type { ModdleElement } from './moddle-types';
 
 /** Moddle type → IR element type. */

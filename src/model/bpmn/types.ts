@@ -3,7 +3,7 @@
  * follows. Definition problems are data: each one names its rule and, where it can, the
  * element id and the position in the XML, and the compiler returns all of them at once.
  */
-import type { ProcessIR } from '../ir';
+import type { ProcessIR } from './ir';
 import type { ProcessModel } from './model';
 import type { ModdleElement } from './moddle-types';
 

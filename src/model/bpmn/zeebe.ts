@@ -4,7 +4,7 @@
  * properties. Values are returned as written; turning them into IR (FEEL literals, defaults)
  * is the builder's job.
  */
-import type { Mapping } from '../ir';
+import type { Mapping } from './ir';
 import { toFeel } from './feel-source';
 import type { ModdleElement } from './moddle-types';
 

@@ -14,7 +14,7 @@ import type {
   MessageDef,
   ProcessIR,
   TimerDef,
-} from '../../../src/model/ir';
+} from '../../../src/model/bpmn/ir';
 
 type Common = { name?: string; inputs?: Mapping[]; outputs?: Mapping[] };
 type Io = Record<string, string>;

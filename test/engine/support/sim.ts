@@ -12,7 +12,7 @@ import {
 } from '../../../src/engine';
 import type { StepOptions } from '../../../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../../src/engine/types';
-import type { ProcessIR } from '../../../src/model/ir';
+import type { ProcessIR } from '../../../src/model/bpmn/ir';
 
 export const T0 = Date.UTC(2024, 0, 1, 0, 0, 0);
 

@@ -5,7 +5,7 @@
  */
 import { compileBpmn } from '../../../src/model/bpmn';
 import type { CompileResult } from '../../../src/model/bpmn';
-import type { ElementIR, ProcessIR } from '../../../src/model/ir';
+import type { ElementIR, ProcessIR } from '../../../src/model/bpmn/ir';
 import { compileFixture, readFixture, validFixtureNames } from './fixtures';
 
 async function irOf(name: string): Promise<ProcessIR> {
