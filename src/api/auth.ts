@@ -43,6 +43,8 @@ export function apiKeyAuth(config: Pick<Config, 'apiKeys'>): RequestHandler {
       for (const h of hashes) ok = timingSafeEqual(h, presented) || ok;
     }
     if (ok) {
+      // Whose Idempotency-Keys these are (src/api/start/idempotency.ts): a digest, not the key.
+      res.locals.caller = `key:${(presented as Buffer).toString('hex').slice(0, 16)}`;
       next();
       return;
     }

@@ -44,6 +44,8 @@ export interface IdempotencyKeysTable {
   key: string;
   /** The response first given for this key, as JSON text. */
   instance: string;
+  /** sha256 of the request the key first came with (null: stored before it was kept). */
+  request_hash: string | null;
   created_at: string;
 }
 

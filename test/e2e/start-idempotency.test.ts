@@ -2,7 +2,8 @@
  * `Idempotency-Key` on explicit starts of a state machine (`POST /definitions/{key}/instances`),
  * over HTTP on the real stack: a retry is answered with the first instance exactly as a BPMN
  * start's is (201, the same body, `Idempotent-Replayed: true`), and two concurrent first tries
- * start one instance. The BPMN side is in test/api/instances.test.ts and versions.test.ts.
+ * start one instance; a key reused with other variables answers 422 and starts nothing. The
+ * BPMN side is in test/api/instances.test.ts and versions.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,4 +57,28 @@ test('a retried state-machine start answers the first instance, as a BPMN start 
     replay.add(id);
     expect((await call('POST', `/instances/${encodeURIComponent(id)}/cancel`)).status).toBe(202);
   }
+}, 60_000);
+
+test('a key reused with other start variables answers 422 naming it, and starts nothing', async () => {
+  // given a start with a key
+  const key = `sm-idem-reused-${Date.now()}`;
+  const first = await startWith(key);
+  expect(first.status).toBe(201);
+  replay.add(first.body.instanceId);
+  // when the key comes again with other variables
+  const changed = await call(
+    'POST',
+    `/definitions/${code}/instances`,
+    { variables: { amount: 1 } },
+    { 'idempotency-key': key },
+  );
+  // then it is refused, the problem names the key, and the first instance is the only one
+  expect(changed.status).toBe(422);
+  expect(changed.body).toEqual(
+    expect.objectContaining({ type: expect.stringContaining('idempotency-key-reused') }),
+  );
+  expect(changed.body.detail).toContain(key);
+  const retried = await startWith(key);
+  expect(retried.body).toEqual(first.body);
+  await call('POST', `/instances/${encodeURIComponent(first.body.instanceId)}/cancel`);
 }, 60_000);

@@ -97,6 +97,34 @@ test('Idempotency-Key: a retried webhook returns the same instance', async () =>
   started.push(first.body.instanceId);
 });
 
+test('Idempotency-Key: keys belong to their environment; another payload with a used key → 422', async () => {
+  // given one key used by two environments, with the same payload
+  const key = `shared-${Date.now()}`;
+  const fromShop = await send(defId, { payload }, { authorization: token, 'Idempotency-Key': key });
+  const fromAll = await send(
+    defId,
+    { payload },
+    { authorization: allToken, 'Idempotency-Key': key },
+  );
+  // then each environment gets an instance of its own
+  expect([fromShop.status, fromAll.status]).toEqual([202, 202]);
+  expect(fromAll.body.instanceId).not.toBe(fromShop.body.instanceId);
+  started.push(fromShop.body.instanceId, fromAll.body.instanceId);
+  // and the same environment reusing the key for another payload is told so, nothing started
+  const changed = await send(
+    defId,
+    { payload: { ...payload, orderNumber: 'other' } },
+    { authorization: token, 'Idempotency-Key': key },
+  );
+  expect(changed.status).toBe(422);
+  expect(changed.contentType).toContain(PROBLEM);
+  expect(changed.body.detail).toContain(key);
+  // while an identical retry is still answered with the first instance
+  const retried = await send(defId, { payload }, { authorization: token, 'Idempotency-Key': key });
+  expect(retried.status).toBe(202);
+  expect(retried.body).toEqual(fromShop.body);
+});
+
 test('credentials and scope: no token 401, bad token 401, other environment 403', async () => {
   const none = await send(defId, { payload });
   expect(none.status).toBe(401);

@@ -258,10 +258,11 @@ describe('idempotency store', () => {
   it('keeps the first value for a key', async () => {
     const registry = await openRegistry({ sqliteFile: ':memory:' });
     try {
+      const first = { value: { a: 1 }, requestHash: 'h1' };
       expect(await registry.idempotency.lookup('s', 'k')).toBeUndefined();
-      expect(await registry.idempotency.remember('s', 'k', { a: 1 })).toEqual({ a: 1 });
-      expect(await registry.idempotency.remember('s', 'k', { a: 2 })).toEqual({ a: 1 });
-      expect(await registry.idempotency.lookup('s', 'k')).toEqual({ a: 1 });
+      expect(await registry.idempotency.remember('s', 'k', { a: 1 }, 'h1')).toEqual(first);
+      expect(await registry.idempotency.remember('s', 'k', { a: 2 }, 'h2')).toEqual(first);
+      expect(await registry.idempotency.lookup('s', 'k')).toEqual(first);
       expect(await registry.idempotency.lookup('other', 'k')).toBeUndefined();
     } finally {
       await registry.close();

@@ -16,6 +16,7 @@ import {
 } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { listInstancesQuerySchema, messageSchema, startInstanceSchema } from '../schemas';
+import { callerOf, idempotencyOf } from '../start/idempotency';
 import { startInstance } from '../start/start-instance';
 import { listPage, literal, visibilityStatus, waymarkOnly, withDeadline } from '../temporal-views';
 
@@ -26,10 +27,11 @@ export function instancesRouter(deps: ApiDeps): Router {
 
   router.post('/definitions/:idOrKey/instances', async (req, res) => {
     const body = parseOr400(startInstanceSchema, jsonBody(req), 'body');
-    const key = req.get('Idempotency-Key')?.trim() || undefined;
-    if (key !== undefined && key.length > 255)
-      throw new HttpProblem(400, 'Idempotency-Key is longer than 255 characters');
-    const { response, replayed } = await startInstance(deps, req.params.idOrKey, body, key);
+    const idempotency = idempotencyOf(req, callerOf(res), {
+      definition: req.params.idOrKey,
+      ...body,
+    });
+    const { response, replayed } = await startInstance(deps, req.params.idOrKey, body, idempotency);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).location(response.links.self).json(response);
   });

@@ -16,6 +16,7 @@ import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { checkParameters } from '../parameters-check';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import { callerOf, idempotencyOf } from '../start/idempotency';
 import { startInstance } from '../start/start-instance';
 import { mapStatus, withDeadline } from '../temporal-views';
 import { runStatusQuerySchema, startRunSchema } from '../runs-schemas';
@@ -28,9 +29,7 @@ export function runsRouter(deps: ApiDeps): Router {
 
   router.post('/workflows/run', async (req, res) => {
     const body = parseOr400(startRunSchema, jsonBody(req), 'body');
-    const key = req.get('Idempotency-Key')?.trim() || undefined;
-    if (key !== undefined && key.length > 255)
-      throw new HttpProblem(400, 'Idempotency-Key is longer than 255 characters');
+    const idempotency = idempotencyOf(req, callerOf(res), body);
     const def = await deps.registry.definitions.getDefinition(body.workflowDefinitionId);
     if (!def)
       throw new HttpProblem(404, `definition '${body.workflowDefinitionId}' not found`, {
@@ -69,7 +68,7 @@ export function runsRouter(deps: ApiDeps): Router {
       deps,
       def.id,
       { variables: { case: found, parameters } },
-      key,
+      idempotency,
       { caseId: found.caseId },
     );
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');

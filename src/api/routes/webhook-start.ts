@@ -4,7 +4,8 @@
  * `authorization` header (bare, or `Bearer <token>`). Checks in order: token (401), definition
  * (404), the environment may start it (403), disabled / draft only (409), mandatory fields
  * (400 naming each). The body is `{payload: {...}}` or the bare payload object; its fields
- * become the start variables. `Idempotency-Key` → the same instance on retry. 202
+ * become the start variables. `Idempotency-Key` → the same instance on retry (keys are the
+ * environment's own; the same key with another payload is a 422). 202
  * `{instanceId, workflowId, runId}`.
  *
  * Mounted before the API-key middleware, with its own JSON parser (same body limit).
@@ -12,6 +13,7 @@
 import express, { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
+import { idempotencyOf } from '../start/idempotency';
 import { startInstance } from '../start/start-instance';
 import { webhookSendQuerySchema } from '../runs-schemas';
 
@@ -81,14 +83,15 @@ export function webhookStartRouter(deps: ApiDeps): Router {
             type: 'version-not-deployed',
           },
         );
-      const key = req.get('Idempotency-Key')?.trim() || undefined;
-      if (key !== undefined && key.length > 255)
-        throw new HttpProblem(400, 'Idempotency-Key is longer than 255 characters');
+      const idempotency = idempotencyOf(req, `environment:${environment.id}`, {
+        uid,
+        payload,
+      });
       const { response, replayed } = await startInstance(
         deps,
         def.id,
         { variables: payload as Record<string, unknown> },
-        key,
+        idempotency,
         { variablesPath: wrapped ? 'body.payload' : 'body' },
       );
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -7,6 +7,7 @@
 import type { CompiledVersion, Definition } from '../../registry';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
+import type { Idempotency } from './idempotency';
 import { startKindOf } from './start-kinds';
 import { startWorkflow, type StartOutcome } from './start-workflow';
 
@@ -59,7 +60,7 @@ export async function startInstance(
   deps: ApiDeps,
   idOrKey: string,
   request: StartRequest,
-  idempotencyKey?: string,
+  idempotency?: Idempotency,
   options: StartOptions = {},
 ): Promise<StartOutcome> {
   const def = await deps.registry.definitions.getDefinition(idOrKey);
@@ -69,7 +70,7 @@ export async function startInstance(
     });
   return startWorkflow(deps, {
     def,
-    ...(idempotencyKey ? { idempotencyKey } : {}),
+    ...(idempotency ? { idempotency } : {}),
     async plan() {
       if (!def.enabled)
         throw new HttpProblem(409, `definition '${def.key}' is disabled`, {

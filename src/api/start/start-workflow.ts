@@ -6,8 +6,9 @@
  * already taken — by replaying the first answer for the same key, else with a 409.
  *
  * Workflow id: `<key>:<businessKey>`, else `<key>:<uuid>`. With an `Idempotency-Key` and no
- * business key the uuid is derived from the key, so even two concurrent retries collide on
- * the workflow id and start one instance; the first answer is stored and replayed.
+ * business key the uuid is derived from the key and its caller, so even two concurrent retries
+ * collide on the workflow id and start one instance; the first answer is stored and replayed.
+ * Keys are the caller's own (idempotency.ts), and a key reused with another request is a 422.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -16,6 +17,7 @@ import type { CompiledVersion, Definition } from '../../registry';
 import type { ApiDeps } from '../deps';
 import { instanceLinks } from '../instance-access';
 import { HttpProblem } from '../problem';
+import { keyReused, type Idempotency } from './idempotency';
 import { startKindOf, type StartContext } from './start-kinds';
 
 /** What every start answers (the instances route sends it as is; others pick fields). */
@@ -44,7 +46,7 @@ export interface StartSignal<T = unknown> {
 
 export interface WorkflowStart {
   def: Definition;
-  idempotencyKey?: string;
+  idempotency?: Idempotency;
   /**
    * The version and variables to start with, checked (its refusals are the route's: 409,
    * 400). Called only when no stored answer applies, so a retry is answered with its first
@@ -54,19 +56,53 @@ export interface WorkflowStart {
   signal?: StartSignal;
 }
 
-/** A uuid-shaped id derived from the definition and the idempotency key. */
-function derivedUuid(definitionId: string, idempotencyKey: string): string {
-  const h = createHash('sha256').update(`${definitionId}\n${idempotencyKey}`).digest('hex');
+/** A uuid-shaped id derived from the definition, the caller and the idempotency key. */
+function derivedUuid(definitionId: string, idempotency: Idempotency): string {
+  const h = createHash('sha256')
+    .update(`${definitionId}\n${idempotency.caller}\n${idempotency.key}`)
+    .digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Where a definition's idempotency keys live in the registry. */
-const idempotencyScope = (def: Definition) => `start:${def.id}`;
+/** Where a caller's idempotency keys for a definition live in the registry. */
+const idempotencyScope = (def: Definition, idempotency: Idempotency) =>
+  `start:${def.id}:${idempotency.caller}`;
 
-function workflowIdFor(def: Definition, businessKey?: string, idempotencyKey?: string): string {
-  const suffix =
-    businessKey ?? (idempotencyKey ? derivedUuid(def.id, idempotencyKey) : randomUUID());
+function workflowIdFor(def: Definition, businessKey?: string, idempotency?: Idempotency): string {
+  const suffix = businessKey ?? (idempotency ? derivedUuid(def.id, idempotency) : randomUUID());
   return `${def.key}:${suffix}`;
+}
+
+/** The stored answer for this key, if any; 422 when the key first came with another request. */
+async function storedAnswer(
+  deps: ApiDeps,
+  def: Definition,
+  idempotency: Idempotency,
+): Promise<StartOutcome | undefined> {
+  const stored = await deps.registry.idempotency.lookup<StartResponse>(
+    idempotencyScope(def, idempotency),
+    idempotency.key,
+  );
+  if (!stored) return undefined;
+  if (stored.requestHash !== null && stored.requestHash !== idempotency.requestHash)
+    throw keyReused(idempotency.key);
+  return { response: stored.value, replayed: true };
+}
+
+/** Stores the first answer for this key (a concurrent writer's wins) and returns it. */
+async function rememberAnswer(
+  deps: ApiDeps,
+  def: Definition,
+  idempotency: Idempotency,
+  response: StartResponse,
+): Promise<StartResponse> {
+  const stored = await deps.registry.idempotency.remember(
+    idempotencyScope(def, idempotency),
+    idempotency.key,
+    response,
+    idempotency.requestHash,
+  );
+  return stored.value;
 }
 
 /** The answer for an instance that started (or was found) under `workflowId`. */
@@ -130,24 +166,20 @@ async function answerTaken(
   context: StartContext,
   workflowId: string,
 ): Promise<StartOutcome> {
-  const { def, idempotencyKey } = start;
+  const { def, idempotency } = start;
   if (start.signal)
     throw new HttpProblem(409, `the instance ${workflowId} has finished`, {
       type: 'instance-not-running',
       instanceId: workflowId,
     });
-  if (idempotencyKey) {
-    const scope = idempotencyScope(def);
-    const stored = await deps.registry.idempotency.lookup<StartResponse>(scope, idempotencyKey);
-    if (stored) return { response: stored, replayed: true };
+  if (idempotency) {
+    const stored = await storedAnswer(deps, def, idempotency);
+    if (stored) return stored;
     if (!context.businessKey) {
       // A concurrent retry with the same key won the race: answer with its instance.
       const { runId } = await deps.temporal.client.workflow.getHandle(workflowId).describe();
       const response = startResponse(deps, def, context.version, workflowId, runId);
-      return {
-        response: await deps.registry.idempotency.remember(scope, idempotencyKey, response),
-        replayed: true,
-      };
+      return { response: await rememberAnswer(deps, def, idempotency, response), replayed: true };
     }
   }
   throw new HttpProblem(409, startKindOf(def).duplicate(workflowId, context.businessKey), {
@@ -158,14 +190,13 @@ async function answerTaken(
 
 /** Starts an instance, or replays the answer a retry with the same `Idempotency-Key` had. */
 export async function startWorkflow(deps: ApiDeps, start: WorkflowStart): Promise<StartOutcome> {
-  const { def, idempotencyKey } = start;
-  const scope = idempotencyScope(def);
-  if (idempotencyKey) {
-    const stored = await deps.registry.idempotency.lookup<StartResponse>(scope, idempotencyKey);
-    if (stored) return { response: stored, replayed: true };
+  const { def, idempotency } = start;
+  if (idempotency) {
+    const stored = await storedAnswer(deps, def, idempotency);
+    if (stored) return stored;
   }
   const context: StartContext = { def, ...(await start.plan()) };
-  const workflowId = workflowIdFor(def, context.businessKey, idempotencyKey);
+  const workflowId = workflowIdFor(def, context.businessKey, idempotency);
   let runId: string;
   try {
     runId = await launch(deps, start, context, workflowId);
@@ -174,9 +205,6 @@ export async function startWorkflow(deps: ApiDeps, start: WorkflowStart): Promis
     return answerTaken(deps, start, context, workflowId);
   }
   const response = startResponse(deps, def, context.version, workflowId, runId);
-  if (!idempotencyKey) return { response, replayed: false };
-  return {
-    response: await deps.registry.idempotency.remember(scope, idempotencyKey, response),
-    replayed: false,
-  };
+  if (!idempotency) return { response, replayed: false };
+  return { response: await rememberAnswer(deps, def, idempotency, response), replayed: false };
 }

@@ -8,11 +8,13 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial';
 import * as m040 from './040-cases-parameters';
 import * as m041 from './041-environments-webhooks';
+import * as m042 from './042-idempotency-request-hash';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '040-cases-parameters': m040,
   '041-environments-webhooks': m041,
+  '042-idempotency-request-hash': m042,
 };
 
 const provider: MigrationProvider = {
