@@ -6,15 +6,15 @@
  * bookkeeping (`src/engine/callbacks.ts`), so early callbacks survive continue-as-new.
  */
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import * as engine from '../src/engine';
-import type { EngineEvent, EngineState } from '../src/engine/types';
+import * as engine from '../../src/engine';
+import type { EngineEvent, EngineState } from '../../src/engine/types';
 import {
   CALLBACK_CONFLICT,
   CALLBACK_NOT_FOUND,
   callbackStatusQuery,
   callbackUpdate,
   type CallbackUpdateInput,
-} from './messages';
+} from '../messages';
 
 function toEngine(input: CallbackUpdateInput): engine.CallbackInput {
   return {

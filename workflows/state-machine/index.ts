@@ -19,15 +19,15 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import * as machine from '../src/engine/state-machine';
+import * as machine from '../../src/engine/state-machine';
 import type {
   MachineCommand,
   MachineEvent,
   MachineOutcome,
   MachineState,
-} from '../src/engine/state-machine';
-import { WaymarkIncident, WaymarkState } from '../src/temporal/search-attributes';
-import { startTimer } from './commands';
+} from '../../src/engine/state-machine';
+import { WaymarkIncident, WaymarkState } from '../../src/temporal/search-attributes';
+import { startTimer } from '../process/commands';
 import {
   fireTransitionUpdate,
   instanceQuery,
@@ -36,8 +36,8 @@ import {
   type InstanceView,
   type StateMachineResult,
   type StateMachineWorkflowInput,
-} from './messages';
-import { runAction } from './state-machine-action';
+} from '../messages';
+import { runAction } from './action';
 
 /** Runs one state-machine instance (or resumes it after continue-as-new). */
 export async function runStateMachine(

@@ -14,10 +14,10 @@
  * rules — timers listed, one upsert at start — so their histories replay unchanged.
  */
 import type { TypedSearchAttributes } from '@temporalio/common';
-import type { ActiveElement, EngineState } from '../src/engine/types';
-import type { ElementIR, ProcessIR } from '../src/model/ir';
-import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
-import type { ProcessWorkflowInput } from './messages';
+import type { ActiveElement, EngineState } from '../../src/engine/types';
+import type { ElementIR, ProcessIR } from '../../src/model/ir';
+import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
+import type { ProcessWorkflowInput } from '../messages';
 
 const TRANSIENT = new Set(['serviceTask', 'sendTask']);
 

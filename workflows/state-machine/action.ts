@@ -14,10 +14,10 @@ import {
   workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
-import type { ResolvedDefinition } from '../activities/resolve-definition';
-import type { Variables } from '../src/engine/types';
-import { startSearchAttributes } from '../src/temporal/search-attributes';
-import { deepestMessage, isCancelledFailure } from './failures';
+import type { ResolvedDefinition } from '../../activities/resolve-definition';
+import type { Variables } from '../../src/engine/types';
+import { startSearchAttributes } from '../../src/temporal/search-attributes';
+import { deepestMessage, isCancelledFailure } from '../failures';
 
 const internal = proxyActivities<{
   'waymark.resolveDefinition': (

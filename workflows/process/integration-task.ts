@@ -18,18 +18,18 @@ import {
   workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
-import type { ResolvedDefinition } from '../activities/resolve-definition';
-import type { EngineCommand, EngineEvent, Variables } from '../src/engine/types';
-import { coerceInput } from '../src/model/integration/inputs';
-import type { IntegrationIR } from '../src/model/integration/ir';
-import type { ProcessIR } from '../src/model/ir';
+import type { ResolvedDefinition } from '../../activities/resolve-definition';
+import type { EngineCommand, EngineEvent, Variables } from '../../src/engine/types';
+import { coerceInput } from '../../src/model/integration/inputs';
+import type { IntegrationIR } from '../../src/model/integration/ir';
+import type { ProcessIR } from '../../src/model/ir';
 import {
   WaymarkDefinitionId,
   WaymarkKind,
   WaymarkVersion,
-} from '../src/temporal/search-attributes';
-import type { IntegrationWorkflowInput } from './messages';
-import { deepestMessage } from './failures';
+} from '../../src/temporal/search-attributes';
+import type { IntegrationWorkflowInput } from '../messages';
+import { deepestMessage } from '../failures';
 
 /** The task type that runs an integration workflow. */
 export const INTEGRATION_TASK_TYPE = 'integration';

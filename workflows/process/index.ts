@@ -17,9 +17,9 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import * as engine from '../src/engine';
-import type { EngineCommand, EngineEvent, EngineState, Variables } from '../src/engine/types';
-import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
+import * as engine from '../../src/engine';
+import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../src/engine/types';
+import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
 import {
   scheduleTaskActivity,
   startChildProcess,
@@ -28,7 +28,7 @@ import {
   taskFailure,
   taskVariables,
 } from './commands';
-import { registerCallbackHandlers } from './callbacks';
+import { registerCallbackHandlers } from './callback-handlers';
 import {
   completeUserTaskUpdate,
   instanceQuery,
@@ -37,10 +37,10 @@ import {
   type InstanceView,
   type ProcessWorkflowInput,
   type WebhookEventName,
-} from './messages';
+} from '../messages';
 import { attributesKey, publishRules, renderDetails, waitingElementIds } from './inspection';
-import { startNotify } from './notify';
-import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-child';
+import { startNotify } from '../notify';
+import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 
 type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
 

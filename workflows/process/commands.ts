@@ -15,12 +15,12 @@ import {
   workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
-import type { ResolvedDefinition } from '../activities/resolve-definition';
-import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
-import type { EngineCommand, Variables } from '../src/engine/types';
-import { startSearchAttributes } from '../src/temporal/search-attributes';
-import { DRIVER_REVISION, type ProcessWorkflowInput } from './messages';
-import { deepestMessage, isCancelledFailure } from './failures';
+import type { ResolvedDefinition } from '../../activities/resolve-definition';
+import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../../activities/task-input';
+import type { EngineCommand, Variables } from '../../src/engine/types';
+import { startSearchAttributes } from '../../src/temporal/search-attributes';
+import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
+import { deepestMessage, isCancelledFailure } from '../failures';
 
 type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
 type StartChild = Extract<EngineCommand, { type: 'startChild' }>;

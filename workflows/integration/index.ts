@@ -16,14 +16,14 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AiTaskInput, AiTaskResult } from '../activities/ai-task';
-import type { TaskInput } from '../activities/task-input';
-import { evaluateFeel, renderTemplate } from '../src/engine';
-import type { ActiveElement, TrailEntry, Variables } from '../src/engine/types';
-import { checkInputs } from '../src/model/integration/inputs';
-import type { AiNodeIR, HttpNodeIR, IntegrationNodeIR } from '../src/model/integration/ir';
-import { instanceQuery, type InstanceView, type IntegrationWorkflowInput } from './messages';
-import { deepestMessage } from './failures';
+import type { AiTaskInput, AiTaskResult } from '../../activities/ai-task';
+import type { TaskInput } from '../../activities/task-input';
+import { evaluateFeel, renderTemplate } from '../../src/engine';
+import type { ActiveElement, TrailEntry, Variables } from '../../src/engine/types';
+import { checkInputs } from '../../src/model/integration/inputs';
+import type { AiNodeIR, HttpNodeIR, IntegrationNodeIR } from '../../src/model/integration/ir';
+import { instanceQuery, type InstanceView, type IntegrationWorkflowInput } from '../messages';
+import { deepestMessage } from '../failures';
 
 /** Guard against endless switch loops. */
 export const MAX_NODE_VISITS = 1000;
