@@ -27,7 +27,7 @@ import type {
   MachineState,
 } from '../../src/engine/state-machine';
 import { WaymarkIncident, WaymarkState } from '../../src/temporal/search-attributes';
-import { startTimer } from '../process/commands';
+import { startTimer } from '../lifecycle';
 import {
   fireTransitionUpdate,
   instanceQuery,

@@ -1,5 +1,5 @@
 /**
- * What the driver publishes as search attributes (workflows/process/inspection.ts), on engine states
+ * What the driver publishes as search attributes (workflows/process/inspection.ts, revisions.ts), on engine states
  * from the real reducer: which waits `WaymarkActiveElements` lists, and which rules a run
  * follows given the attributes it started with.
  */
@@ -13,7 +13,8 @@ import {
   WaymarkIncident,
   WaymarkKind,
 } from '../../../src/temporal/search-attributes';
-import { attributesKey, publishRules, waitingElementIds } from '../../../workflows/process/inspection';
+import { attributesKey, waitingElementIds } from '../../../workflows/process/inspection';
+import { publishRules } from '../../../workflows/process/revisions';
 import type { ProcessWorkflowInput } from '../../../workflows/messages';
 import { proc } from '../../engine/support/builder';
 import { Sim } from '../../engine/support/sim';
