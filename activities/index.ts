@@ -33,7 +33,7 @@ export const builtinTaskTypes = [
   'http',
   'io.camunda:http-json:1',
   'callback',
-  // Runs an integration workflow as a child workflow (workflows/integration-child.ts).
+  // Runs an integration workflow as a child workflow (workflows/process/integration-task.ts).
   'integration',
 ] as const;
 

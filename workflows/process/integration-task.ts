@@ -83,14 +83,20 @@ export async function runIntegrationTask(
     }
     throw err;
   }
-  const variables: Variables = resultKey ? { [resultKey]: output } : output;
+  return completionEvents(ir, cmd, resultKey ? { [resultKey]: output } : output);
+}
+
+/**
+ * The events a finished integration task settles with: its completion — or, for a send task
+ * followed by a receive task, an empty completion and its output as the message that receive
+ * task waits for (instance-addressed: no correlation key; deduped by the send task's feiId).
+ */
+function completionEvents(ir: ProcessIR, cmd: ScheduleTask, variables: Variables): EngineEvent[] {
   const receive =
     ir.elements[cmd.elementId]?.type === 'sendTask'
       ? followingReceiveTask(ir, cmd.elementId)
       : undefined;
   if (!receive) return [{ type: 'taskCompleted', feiId: cmd.feiId, variables, now: now() }];
-  // The send task completes; its output arrives as the message the following receive task
-  // waits for (instance-addressed: no correlation key; deduped by the send task's feiId).
   return [
     { type: 'taskCompleted', feiId: cmd.feiId, variables: {}, now: now() },
     {

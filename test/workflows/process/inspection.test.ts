@@ -1,7 +1,7 @@
 /**
- * What the driver publishes as search attributes (workflows/process/inspection.ts, revisions.ts), on engine states
- * from the real reducer: which waits `WaymarkActiveElements` lists, and which rules a run
- * follows given the attributes it started with.
+ * What the driver publishes as search attributes (workflows/process/inspection.ts and
+ * revisions.ts), on engine states from the real reducer: which waits `WaymarkActiveElements`
+ * lists, and which rules a run follows given the attributes it started with.
  */
 import { TypedSearchAttributes } from '@temporalio/common';
 import { activeElements } from '../../../src/engine';
