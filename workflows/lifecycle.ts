@@ -1,6 +1,6 @@
 /**
- * What the drivers share about a run's lifetime: workflow time, and when a run should hand
- * over to a new one through continue-as-new.
+ * What the drivers share about time and a run's lifetime: workflow time, durable timers, and
+ * when a run should hand over to a new one through continue-as-new.
  */
 import { sleep, workflowInfo, type CancellationScope } from '@temporalio/workflow';
 

@@ -32,7 +32,7 @@ export type Conclusion =
 
 /** One process instance's run: its engine state, its work in flight, what it publishes. */
 export class ProcessDriver implements RunningProcess {
-  readonly publisher: ProcessPublisher;
+  private readonly publisher: ProcessPublisher;
   /** Activities and child workflows in flight, by feiId. */
   private readonly work = new Tracker();
   private readonly timers = new Tracker();
@@ -101,16 +101,15 @@ export class ProcessDriver implements RunningProcess {
   }
 
   /** Feeds the events an outcome settled with to the engine, in order. */
-  private dispatchAll(events: EngineEvent | EngineEvent[]): void {
+  private readonly dispatchAll = (events: EngineEvent | EngineEvent[]): void => {
     for (const e of Array.isArray(events) ? events : [events]) this.dispatch(e);
-  }
+  };
 
   private execute(cmd: EngineCommand): void {
     if (this.draining && (cmd.type === 'scheduleTask' || cmd.type === 'startChild')) {
       this.deferred.push(cmd);
       return;
     }
-    const settled = (events: EngineEvent | EngineEvent[]): void => this.dispatchAll(events);
     switch (cmd.type) {
       case 'scheduleTask':
         this.scheduleTask(cmd);
@@ -124,7 +123,7 @@ export class ProcessDriver implements RunningProcess {
                 ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
                 : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() },
             ),
-          settled,
+          this.dispatchAll,
         );
         return;
       case 'startTimer':
@@ -134,7 +133,7 @@ export class ProcessDriver implements RunningProcess {
             startTimer(scope, cmd.dueAt - now(), cmd.name ?? cmd.elementId).then(
               (): EngineEvent => ({ type: 'timerFired', timerId: cmd.timerId, now: now() }),
             ),
-          settled,
+          this.dispatchAll,
         );
         return;
       case 'cancelTimer':
@@ -152,9 +151,12 @@ export class ProcessDriver implements RunningProcess {
 
   /** An integration child, a task in a scope of its own, or one in the root scope (revisions.ts). */
   private scheduleTask(cmd: ScheduleTask): void {
-    const settled = (events: EngineEvent | EngineEvent[]): void => this.dispatchAll(events);
     if (cmd.taskType === INTEGRATION_TASK_TYPE) {
-      this.work.track(cmd.feiId, (scope) => runIntegrationTask(scope, this.input.ir, cmd), settled);
+      this.work.track(
+        cmd.feiId,
+        (scope) => runIntegrationTask(scope, this.input.ir, cmd),
+        this.dispatchAll,
+      );
       return;
     }
     if (!this.scopeEveryTask && !engine.isInterruptible(this.input.ir, cmd.elementId)) {
@@ -170,7 +172,7 @@ export class ProcessDriver implements RunningProcess {
             ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
             : { type: 'taskFailed', feiId: cmd.feiId, ...o.failure, now: now() },
         ),
-      settled,
+      this.dispatchAll,
     );
   }
 
@@ -273,6 +275,11 @@ export class ProcessDriver implements RunningProcess {
     const result = state.result ?? engine.rootVariables(state);
     this.publisher.notify('run.completed', 'run.completed', { status: 'COMPLETED', result });
     return { ok: true, result };
+  }
+
+  /** Settles once every notification sent so far has started; undefined when none was sent. */
+  notificationsStarted(): Promise<unknown> | undefined {
+    return this.publisher.notificationsStarted();
   }
 
   private cancelAll(): void {

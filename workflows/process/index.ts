@@ -32,7 +32,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
       driver.drain();
       await condition(() => !driver.running || driver.quiescent());
       if (driver.running) {
-        const notified = driver.publisher.notificationsStarted();
+        const notified = driver.notificationsStarted();
         if (notified) await notified;
         await continueAsNew<typeof runProcess>(driver.handOver());
       }
@@ -48,7 +48,7 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   driver.failAtIncident();
   await condition(allHandlersFinished);
   const conclusion = driver.conclude();
-  const notified = driver.publisher.notificationsStarted();
+  const notified = driver.notificationsStarted();
   if (notified) await notified;
   if (!conclusion.ok) throw conclusion.failure;
   return conclusion.result;
