@@ -51,8 +51,8 @@ export interface ProcessWorkflowInput {
   /**
    * Set on continue-as-new by a driver that publishes under the current rules: the search
    * attributes this run starts with (carried over) are what the previous run published, and it
-   * keeps the current rules (workflows/inspection.ts `publishRules`). Continuations written by
-   * older code lack it and keep the older rules, so their histories replay unchanged.
+   * keeps the current rules (workflows/process/revisions.ts `publishRules`). Continuations
+   * written by older code lack it and keep the older rules, so their histories replay unchanged.
    */
   publishedAtStart?: true;
   /**

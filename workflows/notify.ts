@@ -24,17 +24,20 @@ import type {
   WebhookDelivery,
   WebhookEventName,
 } from '../activities/webhook-delivery';
+import { INTERNAL_ACTIVITIES } from '../src/model/task-types';
 import { NOTIFY_WORKFLOW_TYPE, type NotifyWorkflowInput } from './messages';
 
+const { webhookSubscriptions, deliverWebhook } = INTERNAL_ACTIVITIES;
+
 const lookup = proxyActivities<{
-  'waymark.webhookSubscriptions': (event: WebhookEventName) => Promise<{ id: string }[]>;
+  [webhookSubscriptions]: (event: WebhookEventName) => Promise<{ id: string }[]>;
 }>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumAttempts: 20 },
 });
 
 const deliveries = proxyActivities<{
-  'waymark.deliverWebhook': (delivery: WebhookDelivery) => Promise<DeliveryOutcome>;
+  [deliverWebhook]: (delivery: WebhookDelivery) => Promise<DeliveryOutcome>;
 }>({
   startToCloseTimeout: '30 seconds',
   // At least 24 h of retries; short first intervals so a receiver that hiccups gets it soon.
@@ -46,11 +49,11 @@ const deliveries = proxyActivities<{
 export async function runNotify(
   input: NotifyWorkflowInput,
 ): Promise<{ deliveries: { subscriptionId: string; deliveryId: string; outcome: string }[] }> {
-  const subscriptions = await lookup['waymark.webhookSubscriptions'](input.event);
+  const subscriptions = await lookup[webhookSubscriptions](input.event);
   const planned = subscriptions.map((s) => ({ subscriptionId: s.id, deliveryId: uuid4() }));
   const results = await Promise.allSettled(
     planned.map(({ subscriptionId, deliveryId }) =>
-      deliveries['waymark.deliverWebhook']({
+      deliveries[deliverWebhook]({
         subscriptionId,
         deliveryId,
         event: input.event,

@@ -32,11 +32,11 @@ export const WaymarkIncident = defineSearchAttributeKey(
 );
 
 /**
- * The attributes the BPMN driver keeps current (workflows/process.ts), as every process start
- * sets them: waiting nowhere, no incident. The driver takes them as already published, so an
- * instance that never waits at a listed element nor has an incident upserts nothing — its
- * history has no event a hand-written workflow would not have. Every start of a BPMN workflow
- * (API, call activities, state-machine actions, the benchmark) passes them.
+ * The attributes the BPMN driver keeps current (workflows/process/publishing.ts), as every
+ * process start sets them: waiting nowhere, no incident. The driver takes them as already
+ * published, so an instance that never waits at a listed element nor has an incident upserts
+ * nothing — its history has no event a hand-written workflow would not have. Every start of a
+ * BPMN workflow (API, call activities, state-machine actions, the benchmark) passes them.
  */
 export function processStartSearchAttributes(): SearchAttributePair[] {
   return [

@@ -1,6 +1,6 @@
 /**
  * The compiled, JSON-serializable IR of an integration workflow: what the interpreter
- * (`workflows/integration.ts`) runs. It travels in the workflow input, so replay never reads
+ * (`workflows/integration/`) runs. It travels in the workflow input, so replay never reads
  * the registry. Plain data only; it imports nothing so the workflow sandbox can use it.
  */
 export type InputType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'any';

@@ -54,8 +54,8 @@ export class Sim {
 
   /**
    * The driver runs work that `isInterruptible` says nothing can end without a cancellation
-   * scope (workflows/process.ts), so a cancelWork for such work would leave it running: every
-   * engine test checks that the analysis covers each cancellation the engine makes.
+   * scope (workflows/process/driver.ts), so a cancelWork for such work would leave it running:
+   * every engine test checks that the analysis covers each cancellation the engine makes.
    */
   private checkInterruptible(before: Map<string, string>, commands: EngineCommand[]): void {
     for (const cmd of commands) {

@@ -6,15 +6,17 @@
  * bookkeeping (`src/engine/callbacks.ts`), so early callbacks survive continue-as-new.
  */
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import * as engine from '../src/engine';
-import type { EngineEvent, EngineState } from '../src/engine/types';
+import * as engine from '../../src/engine';
+import type { EngineState } from '../../src/engine/types';
+import { now } from '../lifecycle';
 import {
   CALLBACK_CONFLICT,
   CALLBACK_NOT_FOUND,
   callbackStatusQuery,
   callbackUpdate,
   type CallbackUpdateInput,
-} from './messages';
+} from '../messages';
+import type { RunningProcess } from './types';
 
 function toEngine(input: CallbackUpdateInput): engine.CallbackInput {
   return {
@@ -38,28 +40,29 @@ function check(state: EngineState, input: CallbackUpdateInput): boolean {
 }
 
 /** Registers the callback update and query on the running process. */
-export function registerCallbackHandlers(
-  state: () => EngineState,
-  dispatch: (event: EngineEvent) => void,
-  now: () => number,
-): void {
+export function registerCallbackHandlers(instance: RunningProcess): void {
   setHandler(
     callbackUpdate,
     (input) => {
       // Checked again: another update may have been applied since validation.
-      const duplicate = check(state(), input);
-      if (!duplicate) dispatch({ type: 'callbackReceived', ...toEngine(input), now: now() });
+      const duplicate = check(instance.state, input);
+      if (!duplicate)
+        instance.dispatch({ type: 'callbackReceived', ...toEngine(input), now: now() });
       return { flowElementInstanceId: input.flowElementInstanceId, duplicate };
     },
     {
       description:
         'Deliver a callback {flowElementInstanceId, attempt, outcome, data?, errorMessage?, errorCode?} to a callback task',
       validator: (input) => {
-        check(state(), input);
+        check(instance.state, input);
       },
     },
   );
-  setHandler(callbackStatusQuery, (input) => engine.callbackStatus(state(), toEngine(input)), {
-    description: 'What a callback would do now: accept, duplicate, unknown or conflict',
-  });
+  setHandler(
+    callbackStatusQuery,
+    (input) => engine.callbackStatus(instance.state, toEngine(input)),
+    {
+      description: 'What a callback would do now: accept, duplicate, unknown or conflict',
+    },
+  );
 }

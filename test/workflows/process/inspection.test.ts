@@ -1,22 +1,23 @@
 /**
- * What the driver publishes as search attributes (workflows/inspection.ts), on engine states
- * from the real reducer: which waits `WaymarkActiveElements` lists, and which rules a run
- * follows given the attributes it started with.
+ * What the driver publishes as search attributes (workflows/process/inspection.ts and
+ * revisions.ts), on engine states from the real reducer: which waits `WaymarkActiveElements`
+ * lists, and which rules a run follows given the attributes it started with.
  */
 import { TypedSearchAttributes } from '@temporalio/common';
-import { activeElements } from '../../src/engine';
-import type { EngineState } from '../../src/engine/types';
-import type { ProcessIR } from '../../src/model/bpmn/ir';
+import { activeElements } from '../../../src/engine';
+import type { EngineState } from '../../../src/engine/types';
+import type { ProcessIR } from '../../../src/model/bpmn/ir';
 import {
   processStartSearchAttributes,
   WaymarkActiveElements,
   WaymarkIncident,
   WaymarkKind,
-} from '../../src/temporal/search-attributes';
-import { attributesKey, publishRules, waitingElementIds } from '../../workflows/inspection';
-import type { ProcessWorkflowInput } from '../../workflows/messages';
-import { proc } from '../engine/support/builder';
-import { Sim } from '../engine/support/sim';
+} from '../../../src/temporal/search-attributes';
+import { attributesKey, waitingElementIds } from '../../../workflows/process/inspection';
+import { publishRules } from '../../../workflows/process/revisions';
+import type { ProcessWorkflowInput } from '../../../workflows/messages';
+import { proc } from '../../engine/support/builder';
+import { Sim } from '../../engine/support/sim';
 
 /** The ids listed while a fresh instance of `ir` waits, under current or older rules. */
 function listed(ir: ProcessIR, listTimers = false): string[] {

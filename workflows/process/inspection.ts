@@ -11,41 +11,14 @@
  *
  * Every process starts with the attributes set (`processStartSearchAttributes`) and the driver
  * upserts only when they change. Runs started by older code, without them, keep the older
- * rules — timers listed, one upsert at start — so their histories replay unchanged.
+ * rules — timers listed, one upsert at start — so their histories replay unchanged
+ * (revisions.ts `publishRules`).
  */
-import type { TypedSearchAttributes } from '@temporalio/common';
-import type { ActiveElement, EngineState } from '../src/engine/types';
-import type { ElementIR, ProcessIR } from '../src/model/bpmn/ir';
-import { WaymarkActiveElements, WaymarkIncident } from '../src/temporal/search-attributes';
-import type { ProcessWorkflowInput } from './messages';
+import type { ActiveElement, EngineState } from '../../src/engine/types';
+import type { ElementIR, ProcessIR } from '../../src/model/bpmn/ir';
+import type { ProcessWorkflowInput } from '../messages';
 
 const TRANSIENT = new Set(['serviceTask', 'sendTask']);
-
-/** How this run publishes its search attributes. */
-export interface PublishRules {
-  /** Key (`attributesKey`) of the attributes the run started with; '' when it had none. */
-  published: string;
-  /** The older rule, for runs started without the attributes: timer waits are listed. */
-  listTimers: boolean;
-}
-
-/**
- * A fresh run follows the current rules when it started with `WaymarkIncident` set (older code
- * never set it at start); a continuation when this code continued it (`publishedAtStart`).
- * A continuation by older code also carries the attributes (continue-as-new carries them over),
- * but that code upserted at once and listed timers, so it keeps those rules.
- */
-export function publishRules(
-  input: ProcessWorkflowInput,
-  attributes: TypedSearchAttributes,
-): PublishRules {
-  const incident = attributes.get(WaymarkIncident);
-  const current = input.resume ? input.publishedAtStart === true : incident !== undefined;
-  if (!current) return { published: '', listTimers: true };
-  if (incident === undefined) return { published: '', listTimers: false };
-  const waiting = [...(attributes.get(WaymarkActiveElements) ?? [])].sort();
-  return { published: attributesKey(waiting, incident), listTimers: false };
-}
 
 /** Compares published attributes: equal keys, nothing to upsert. */
 export function attributesKey(waiting: string[], hasIncident: boolean): string {

@@ -6,28 +6,11 @@
  * alike. A BPMN child runs with `failOnIncident`: an incident inside it fails the action
  * instead of parking forever.
  */
-import {
-  ActivityFailure,
-  ChildWorkflowFailure,
-  executeChild,
-  proxyActivities,
-  workflowInfo,
-  type CancellationScope,
-} from '@temporalio/workflow';
-import type { ResolvedDefinition } from '../activities/resolve-definition';
-import type { Variables } from '../src/engine/types';
-import { startSearchAttributes } from '../src/temporal/search-attributes';
-import { deepestMessage, isCancelledFailure } from './failures';
-
-const internal = proxyActivities<{
-  'waymark.resolveDefinition': (
-    key: string,
-    options: { anyKind?: boolean },
-  ) => Promise<ResolvedDefinition>;
-}>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DefinitionNotFound', 'DefinitionKind'] },
-});
+import type { CancellationScope } from '@temporalio/workflow';
+import type { Variables } from '../../src/engine/types';
+import { executeDefinition } from '../children';
+import { childFailure } from '../failures';
+import { resolveDefinition } from '../resolve-definition';
 
 export type ActionOutcome = { ok: true; data: Variables } | { ok: false; message: string };
 
@@ -38,10 +21,8 @@ export async function runAction(
 ): Promise<ActionOutcome> {
   try {
     const data = await scope.run(async () => {
-      const { definition, ir } = await internal['waymark.resolveDefinition'](cmd.workflow, {
-        anyKind: true,
-      });
-      const kind = (ir as { kind: string }).kind;
+      const { definition, ir } = await resolveDefinition(cmd.workflow, 'any');
+      const kind = ir.kind;
       const input = {
         kind,
         definition,
@@ -49,24 +30,19 @@ export async function runAction(
         variables: cmd.data,
         ...(kind === 'bpmn' ? { failOnIncident: true } : {}),
       };
-      const result = await executeChild<(i: typeof input) => Promise<unknown>>(definition.key, {
+      const result = await executeDefinition<typeof input, unknown>(definition, {
+        kind,
+        input,
+        summary: ` · action of ${cmd.transition}`,
         workflowId: `${definition.key}:${cmd.actionId.replace(/\//g, '~')}`,
-        args: [input],
-        taskQueue: workflowInfo().taskQueue,
-        staticSummary: `${definition.name ?? definition.key} v${definition.version} · action of ${cmd.transition}`,
-        typedSearchAttributes: startSearchAttributes(kind, definition),
       });
       return resultData(result);
     });
     return { ok: true, data };
   } catch (err) {
-    if (
-      (err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) &&
-      !isCancelledFailure(err)
-    ) {
-      return { ok: false, message: deepestMessage(err) };
-    }
-    throw err;
+    const message = childFailure(err);
+    if (message === undefined) throw err;
+    return { ok: false, message };
   }
 }
 

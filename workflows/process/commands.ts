@@ -1,29 +1,26 @@
 /**
- * How the driver carries out engine commands on Temporal: a service task is an activity named
- * after its task type (on the task's queue, retries from the model, summary = element name), a
- * timer is a durable timer, a call activity is a child workflow whose input holds the called
- * definition's compiled IR. Each runs inside the cancellation scope the driver gives it.
+ * How the BPMN driver carries out engine commands on Temporal: a service task is an activity
+ * named after its task type (on the task's queue, retries from the model, summary = element
+ * name), a call activity is a child workflow whose input holds the called definition's compiled
+ * IR. Each runs inside the cancellation scope the driver gives it (timers: lifecycle.ts).
  */
 import {
   ActivityFailure,
   ApplicationFailure,
-  ChildWorkflowFailure,
-  executeChild,
   proxyActivities,
-  sleep,
-  uuid4,
-  workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
-import type { ResolvedDefinition } from '../activities/resolve-definition';
-import { BPMN_ERROR_TYPE, type BpmnErrorDetails, type TaskInput } from '../activities/task-input';
-import type { EngineCommand, Variables } from '../src/engine/types';
-import { startSearchAttributes } from '../src/temporal/search-attributes';
-import { DRIVER_REVISION, type ProcessWorkflowInput } from './messages';
-import { deepestMessage, isCancelledFailure } from './failures';
-
-type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
-type StartChild = Extract<EngineCommand, { type: 'startChild' }>;
+import {
+  BPMN_ERROR_TYPE,
+  type BpmnErrorDetails,
+  type TaskInput,
+} from '../../activities/task-input';
+import type { Variables } from '../../src/engine/types';
+import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
+import { executeDefinition } from '../children';
+import { childFailure, deepestMessage, isCancelledFailure } from '../failures';
+import { resolveDefinition } from '../resolve-definition';
+import type { ScheduleTask, StartChild } from './types';
 
 /** How a task failed: with a BPMN error code (routed to a boundary) or not (an incident). */
 export interface TaskFailure {
@@ -112,22 +109,6 @@ export async function startTask(
   }
 }
 
-/** Starts a durable timer that fires after `ms` (at least 1 ms). */
-export async function startTimer(
-  scope: CancellationScope,
-  ms: number,
-  summary: string,
-): Promise<void> {
-  await scope.run(() => sleep(Math.max(1, Math.round(ms)), { summary }));
-}
-
-const internal = proxyActivities<{
-  'waymark.resolveDefinition': (key: string) => Promise<ResolvedDefinition>;
-}>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DefinitionNotFound', 'DefinitionKind'] },
-});
-
 /** Resolves the called definition and runs it as a child workflow. */
 export async function startChildProcess(
   scope: CancellationScope,
@@ -135,8 +116,7 @@ export async function startChildProcess(
 ): Promise<Outcome> {
   try {
     const variables = await scope.run(async () => {
-      const resolved = await internal['waymark.resolveDefinition'](cmd.processId);
-      const { definition, ir } = resolved;
+      const { definition, ir } = await resolveDefinition(cmd.processId, 'bpmn');
       const input: ProcessWorkflowInput = {
         kind: 'bpmn',
         definition,
@@ -144,26 +124,16 @@ export async function startChildProcess(
         variables: cmd.variables,
         revision: DRIVER_REVISION,
       };
-      const result = await executeChild<(i: ProcessWorkflowInput) => Promise<Variables>>(
-        definition.key,
-        {
-          workflowId: `${definition.key}:${uuid4()}`,
-          args: [input],
-          taskQueue: workflowInfo().taskQueue,
-          staticSummary: `${definition.name ?? definition.key} v${definition.version} · called by ${cmd.elementId}`,
-          typedSearchAttributes: startSearchAttributes('bpmn', definition),
-        },
+      const result = await executeDefinition<ProcessWorkflowInput, Variables | undefined>(
+        definition,
+        { kind: 'bpmn', input, summary: ` · called by ${cmd.elementId}` },
       );
       return result ?? {};
     });
     return { ok: true, variables };
   } catch (err) {
-    if (
-      (err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) &&
-      !isCancelledFailure(err)
-    ) {
-      return { ok: false, failure: { message: deepestMessage(err) } };
-    }
-    throw err;
+    const message = childFailure(err);
+    if (message === undefined) throw err;
+    return { ok: false, failure: { message } };
   }
 }

@@ -11,40 +11,22 @@
 import {
   ActivityFailure,
   ChildWorkflowFailure,
-  executeChild,
   isCancellation,
-  proxyActivities,
-  uuid4,
-  workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
-import type { ResolvedDefinition } from '../activities/resolve-definition';
-import type { EngineCommand, EngineEvent, Variables } from '../src/engine/types';
-import { coerceInput } from '../src/model/integration/inputs';
-import type { IntegrationIR } from '../src/model/integration/ir';
-import type { ProcessIR } from '../src/model/bpmn/ir';
-import {
-  WaymarkDefinitionId,
-  WaymarkKind,
-  WaymarkVersion,
-} from '../src/temporal/search-attributes';
-import type { IntegrationWorkflowInput } from './messages';
-import { deepestMessage } from './failures';
+import type { EngineEvent, Variables } from '../../src/engine/types';
+import { coerceInput } from '../../src/model/integration/inputs';
+import type { IntegrationIR } from '../../src/model/integration/ir';
+import type { ProcessIR } from '../../src/model/bpmn/ir';
+import { executeDefinition } from '../children';
+import { deepestMessage } from '../failures';
+import { now } from '../lifecycle';
+import type { IntegrationWorkflowInput } from '../messages';
+import { resolveDefinition } from '../resolve-definition';
+import type { ScheduleTask } from './types';
 
 /** The task type that runs an integration workflow. */
 export const INTEGRATION_TASK_TYPE = 'integration';
-
-type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
-
-const internal = proxyActivities<{
-  'waymark.resolveDefinition': (
-    key: string,
-    kind: 'integration',
-  ) => Promise<ResolvedDefinition<IntegrationIR>>;
-}>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DefinitionNotFound', 'DefinitionKind'] },
-});
 
 /** The child's inputs: declared inputs from headers (priority) or the task's variables. */
 export function integrationInputs(ir: IntegrationIR, cmd: ScheduleTask): Variables {
@@ -66,7 +48,6 @@ export async function runIntegrationTask(
   scope: CancellationScope,
   ir: ProcessIR,
   cmd: ScheduleTask,
-  now: () => number,
 ): Promise<EngineEvent[]> {
   const key = cmd.headers.workflow;
   const resultKey = cmd.headers.resultKey;
@@ -74,28 +55,19 @@ export async function runIntegrationTask(
   try {
     output = await scope.run(async () => {
       if (!key) throw new MissingHeader(`task '${cmd.elementId}' has no 'workflow' task header`);
-      const { definition, ir: child } = await internal['waymark.resolveDefinition'](
-        key,
-        'integration',
-      );
+      const { definition, ir: child } = await resolveDefinition(key, 'integration');
       const input: IntegrationWorkflowInput = {
         kind: 'integration',
         definition,
         ir: child,
         variables: integrationInputs(child, cmd),
       };
-      const result = await executeChild<(i: IntegrationWorkflowInput) => Promise<Variables>>(
-        definition.key,
+      const result = await executeDefinition<IntegrationWorkflowInput, Variables | undefined>(
+        definition,
         {
-          workflowId: `${definition.key}:${uuid4()}`,
-          args: [input],
-          taskQueue: workflowInfo().taskQueue,
-          staticSummary: `${definition.name ?? definition.key} v${definition.version} (integration) · called by ${cmd.name ?? cmd.elementId}`,
-          typedSearchAttributes: [
-            { key: WaymarkKind, value: 'integration' },
-            { key: WaymarkDefinitionId, value: definition.id },
-            { key: WaymarkVersion, value: definition.version },
-          ],
+          kind: 'integration',
+          input,
+          summary: ` (integration) · called by ${cmd.name ?? cmd.elementId}`,
         },
       );
       return result ?? {};
@@ -111,14 +83,20 @@ export async function runIntegrationTask(
     }
     throw err;
   }
-  const variables: Variables = resultKey ? { [resultKey]: output } : output;
+  return completionEvents(ir, cmd, resultKey ? { [resultKey]: output } : output);
+}
+
+/**
+ * The events a finished integration task settles with: its completion — or, for a send task
+ * followed by a receive task, an empty completion and its output as the message that receive
+ * task waits for (instance-addressed: no correlation key; deduped by the send task's feiId).
+ */
+function completionEvents(ir: ProcessIR, cmd: ScheduleTask, variables: Variables): EngineEvent[] {
   const receive =
     ir.elements[cmd.elementId]?.type === 'sendTask'
       ? followingReceiveTask(ir, cmd.elementId)
       : undefined;
   if (!receive) return [{ type: 'taskCompleted', feiId: cmd.feiId, variables, now: now() }];
-  // The send task completes; its output arrives as the message the following receive task
-  // waits for (instance-addressed: no correlation key; deduped by the send task's feiId).
   return [
     { type: 'taskCompleted', feiId: cmd.feiId, variables: {}, now: now() },
     {

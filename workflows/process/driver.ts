@@ -1,0 +1,289 @@
+/**
+ * The BPMN driver: the engine state of one process instance and the work in flight for it. It
+ * feeds events to the engine reducer (`dispatch`), carries out the commands the reducer returns
+ * (`execute`: activities, durable timers, child workflows, each tracked by id until its outcome
+ * comes back as the next event, stamped with workflow time) and publishes after every step.
+ * Once continue-as-new is due it holds back new activities and children until the work in
+ * flight drains, and hands the state (with what it held back) to the next run. The workflow
+ * function (index.ts) only wires it to its handlers and waits; element semantics live in
+ * `src/engine`.
+ */
+import { allHandlersFinished, ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import * as engine from '../../src/engine';
+import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../src/engine/types';
+import { continueAsNewDue, now, startTimer } from '../lifecycle';
+import type { InstanceView, ProcessWorkflowInput } from '../messages';
+import { Tracker } from '../tracker';
+import {
+  scheduleTaskActivity,
+  startChildProcess,
+  startTask,
+  taskFailure,
+  taskVariables,
+} from './commands';
+import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
+import { ProcessPublisher } from './publishing';
+import { scopeEveryTask } from './revisions';
+import type { RunningProcess, ScheduleTask } from './types';
+
+/** How a run ended: its result, or the failure to end it with. */
+export type Conclusion =
+  { ok: true; result: Variables } | { ok: false; failure: ApplicationFailure };
+
+/** One process instance's run: its engine state, its work in flight, what it publishes. */
+export class ProcessDriver implements RunningProcess {
+  private readonly publisher: ProcessPublisher;
+  /** Activities and child workflows in flight, by feiId. */
+  private readonly work = new Tracker();
+  private readonly timers = new Tracker();
+  private readonly scopeEveryTask: boolean;
+  private readonly generation: number;
+  private readonly workflowId: string;
+  /**
+   * Set once continue-as-new is due: new activities and children are held back (not started)
+   * until the work in flight drains, then carried into the next run, which starts them. In a
+   * chain of tasks there is otherwise never a moment with no work in flight.
+   */
+  private draining = false;
+  private deferred: EngineCommand[] = [];
+
+  private constructor(
+    private readonly input: ProcessWorkflowInput,
+    readonly state: EngineState,
+    publisher: ProcessPublisher,
+  ) {
+    this.publisher = publisher;
+    this.scopeEveryTask = scopeEveryTask(input);
+    this.generation = input.generation ?? 0;
+    this.workflowId = workflowInfo().workflowId;
+  }
+
+  /**
+   * Starts the instance, or resumes it after continue-as-new (held-back work first, then the
+   * pending timers re-armed from their due times). The state is built synchronously, before
+   * any handler can run.
+   */
+  static start(input: ProcessWorkflowInput): ProcessDriver {
+    const info = workflowInfo();
+    const publisher = new ProcessPublisher(input, info.typedSearchAttributes);
+    if (input.resume) {
+      const driver = new ProcessDriver(input, input.resume, publisher);
+      for (const cmd of input.deferred ?? []) driver.execute(cmd);
+      for (const timer of Object.values(driver.state.timers)) {
+        driver.execute({
+          type: 'startTimer',
+          timerId: timer.id,
+          elementId: timer.elementId,
+          dueAt: timer.dueAt,
+        });
+      }
+      publisher.publish(driver.state);
+      return driver;
+    }
+    const started = engine.startInstance(input.ir, {
+      instanceId: info.workflowId,
+      variables: input.variables,
+      now: now(),
+    });
+    const driver = new ProcessDriver(input, started.state, publisher);
+    driver.run(started.commands);
+    return driver;
+  }
+
+  /** Feeds one event to the engine and carries out the commands it returns. */
+  dispatch(event: EngineEvent): void {
+    this.run(engine.step(this.input.ir, this.state, event).commands);
+  }
+
+  private run(commands: EngineCommand[]): void {
+    for (const cmd of commands) this.execute(cmd);
+    this.publisher.publish(this.state);
+  }
+
+  /** Feeds the events an outcome settled with to the engine, in order. */
+  private readonly dispatchAll = (events: EngineEvent | EngineEvent[]): void => {
+    for (const e of Array.isArray(events) ? events : [events]) this.dispatch(e);
+  };
+
+  private execute(cmd: EngineCommand): void {
+    if (this.draining && (cmd.type === 'scheduleTask' || cmd.type === 'startChild')) {
+      this.deferred.push(cmd);
+      return;
+    }
+    switch (cmd.type) {
+      case 'scheduleTask':
+        this.scheduleTask(cmd);
+        return;
+      case 'startChild':
+        this.work.track(
+          cmd.feiId,
+          (scope) =>
+            startChildProcess(scope, cmd).then((o): EngineEvent =>
+              o.ok
+                ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+                : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() },
+            ),
+          this.dispatchAll,
+        );
+        return;
+      case 'startTimer':
+        this.timers.track(
+          cmd.timerId,
+          (scope) =>
+            startTimer(scope, cmd.dueAt - now(), cmd.name ?? cmd.elementId).then(
+              (): EngineEvent => ({ type: 'timerFired', timerId: cmd.timerId, now: now() }),
+            ),
+          this.dispatchAll,
+        );
+        return;
+      case 'cancelTimer':
+        this.timers.cancel(cmd.timerId);
+        return;
+      case 'cancelWork':
+        this.deferred = this.deferred.filter((d) => !('feiId' in d) || d.feiId !== cmd.feiId);
+        this.work.cancel(cmd.feiId);
+        return;
+      case 'complete':
+      case 'fail':
+        return; // the main loop sees the status change
+    }
+  }
+
+  /** An integration child, a task in a scope of its own, or one in the root scope (revisions.ts). */
+  private scheduleTask(cmd: ScheduleTask): void {
+    if (cmd.taskType === INTEGRATION_TASK_TYPE) {
+      this.work.track(
+        cmd.feiId,
+        (scope) => runIntegrationTask(scope, this.input.ir, cmd),
+        this.dispatchAll,
+      );
+      return;
+    }
+    if (!this.scopeEveryTask && !engine.isInterruptible(this.input.ir, cmd.elementId)) {
+      this.trackTask(cmd);
+      return;
+    }
+    const { workflowId, input } = this;
+    this.work.track(
+      cmd.feiId,
+      (scope) =>
+        startTask(scope, cmd, workflowId, input.definition.key).then((o): EngineEvent =>
+          o.ok
+            ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+            : { type: 'taskFailed', feiId: cmd.feiId, ...o.failure, now: now() },
+        ),
+      this.dispatchAll,
+    );
+  }
+
+  /**
+   * A service task nothing but the workflow's own cancellation can end: its activity runs in
+   * the root scope, without a scope's promises and async hooks (each promise made in a
+   * workflow costs a captured stack trace).
+   */
+  private trackTask(cmd: ScheduleTask): void {
+    const outcome = scheduleTaskActivity(cmd, this.workflowId, this.input.definition.key).then(
+      (result): EngineEvent => ({
+        type: 'taskCompleted',
+        feiId: cmd.feiId,
+        variables: taskVariables(result),
+        now: now(),
+      }),
+      (err: unknown): EngineEvent => {
+        const failure = taskFailure(err);
+        if (!failure) throw err;
+        return { type: 'taskFailed', feiId: cmd.feiId, ...failure, now: now() };
+      },
+    );
+    this.work.settle(cmd.feiId, { unscoped: true }, outcome, (event) => this.dispatch(event));
+  }
+
+  /** The instance as the `instance` query answers it. */
+  view(): InstanceView {
+    const { ir } = this.input;
+    const { state } = this;
+    return {
+      status: state.status,
+      variables: engine.rootVariables(state),
+      activeElements: engine.activeElements(ir, state),
+      incidents: Object.values(state.incidents),
+      userTasks: engine.openUserTasks(state),
+      trail: state.trail,
+      trailDropped: state.trailDropped,
+      result: state.result,
+      generation: this.generation,
+    };
+  }
+
+  get running(): boolean {
+    return this.state.status === 'RUNNING';
+  }
+
+  continueAsNewDue(): boolean {
+    return continueAsNewDue(this.input.limits);
+  }
+
+  /** With `failOnIncident` (a state-machine action), the first incident fails the workflow. */
+  incidentFailure(): string | undefined {
+    return this.input.failOnIncident ? Object.values(this.state.incidents)[0]?.message : undefined;
+  }
+
+  /** Continue-as-new is due: hold back new activities and children from now on. */
+  drain(): void {
+    this.draining = true;
+  }
+
+  /** Nothing in flight but timers, no handler running: the state can be handed over. */
+  quiescent(): boolean {
+    return this.work.size === 0 && allHandlersFinished();
+  }
+
+  /** Cancels the timers (the next run re-arms them) and returns the next run's input. */
+  handOver(): ProcessWorkflowInput {
+    this.timers.cancelAll();
+    return {
+      ...this.input,
+      resume: this.state,
+      deferred: this.deferred,
+      generation: this.generation + 1,
+      publishedAtStart: true,
+    };
+  }
+
+  /** Records the workflow's cancellation in the engine, then cancels all work. */
+  cancelRequested(): void {
+    this.dispatch({ type: 'cancelRequested', now: now() });
+    this.cancelAll();
+  }
+
+  /** Fails the run at its first incident (`failOnIncident`): cancels all work, then throws. */
+  failAtIncident(): void {
+    const incident = this.running ? this.incidentFailure() : undefined;
+    if (incident === undefined) return;
+    this.cancelAll();
+    throw ApplicationFailure.nonRetryable(incident, 'Incident');
+  }
+
+  /** The run has ended: notifies `run.completed` / `run.failed` and says how to end. */
+  conclude(): Conclusion {
+    const { state, input } = this;
+    if (state.status === 'FAILED') {
+      const message = `process ${input.definition.key} failed`;
+      this.publisher.notify('run.failed', 'run.failed', { status: 'FAILED', error: message });
+      return { ok: false, failure: ApplicationFailure.nonRetryable(message, 'ProcessFailed') };
+    }
+    const result = state.result ?? engine.rootVariables(state);
+    this.publisher.notify('run.completed', 'run.completed', { status: 'COMPLETED', result });
+    return { ok: true, result };
+  }
+
+  /** Settles once every notification sent so far has started; undefined when none was sent. */
+  notificationsStarted(): Promise<unknown> | undefined {
+    return this.publisher.notificationsStarted();
+  }
+
+  private cancelAll(): void {
+    this.work.cancelAll();
+    this.timers.cancelAll();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The BPMN process workflow: runs one process instance (or resumes it after continue-as-new)
+ * by wiring the driver (driver.ts) to its message handlers (handlers.ts) and waiting — for the
+ * instance to end, for continue-as-new to be due, or (a state-machine action) for its first
+ * incident. Continue-as-new waits until no activity or child is in flight and no handler runs;
+ * a cancelled workflow records the cancellation in the engine before it ends CANCELED.
+ *
+ * Every `await` here is part of the recorded histories' shape: keep them where they are.
+ */
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+} from '@temporalio/workflow';
+import type { Variables } from '../../src/engine/types';
+import type { ProcessWorkflowInput } from '../messages';
+import { ProcessDriver } from './driver';
+import { registerProcessHandlers } from './handlers';
+
+/** Runs one BPMN process instance (or resumes it after continue-as-new). */
+export async function runProcess(input: ProcessWorkflowInput): Promise<Variables> {
+  const driver = ProcessDriver.start(input);
+  registerProcessHandlers(driver);
+
+  try {
+    await condition(
+      () => !driver.running || driver.continueAsNewDue() || driver.incidentFailure() !== undefined,
+    );
+    if (driver.running && driver.incidentFailure() === undefined) {
+      driver.drain();
+      await condition(() => !driver.running || driver.quiescent());
+      if (driver.running) {
+        const notified = driver.notificationsStarted();
+        if (notified) await notified;
+        await continueAsNew<typeof runProcess>(driver.handOver());
+      }
+    }
+  } catch (err) {
+    if (isCancellation(err)) {
+      // Record the cancellation in the engine, outside the cancelled scope, then end CANCELED.
+      await CancellationScope.nonCancellable(async () => driver.cancelRequested());
+    }
+    throw err;
+  }
+
+  driver.failAtIncident();
+  await condition(allHandlersFinished);
+  const conclusion = driver.conclude();
+  const notified = driver.notificationsStarted();
+  if (notified) await notified;
+  if (!conclusion.ok) throw conclusion.failure;
+  return conclusion.result;
+}

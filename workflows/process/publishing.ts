@@ -1,0 +1,84 @@
+/**
+ * What a running BPMN process tells the outside about itself as it goes: the current details
+ * (markdown, free of history cost) after every step, the search attributes `WaymarkActiveElements`
+ * and `WaymarkIncident` when they change (inspection.ts says which waits are listed), and the
+ * webhook notifications (notify.ts) the instance was started with — one per new incident, one
+ * when it completes or fails. Without `input.notify` no notification command is ever issued,
+ * so older histories replay unchanged.
+ */
+import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { TypedSearchAttributes } from '@temporalio/common';
+import * as engine from '../../src/engine';
+import type { EngineState } from '../../src/engine/types';
+import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
+import type { ProcessWorkflowInput, WebhookEventName } from '../messages';
+import { startNotify } from '../notify';
+import { attributesKey, renderDetails, waitingElementIds } from './inspection';
+import { publishRules, type PublishRules } from './revisions';
+
+/** Publishes one process instance's details, search attributes and notifications. */
+export class ProcessPublisher {
+  private readonly rules: PublishRules;
+  /** The search attributes as last published: at first, as the run started with them. */
+  private published: string;
+  private readonly events: Set<WebhookEventName>;
+  private readonly notifiedIncidents: Set<string>;
+  private readonly notifying: Promise<void>[] = [];
+  private readonly workflowId = workflowInfo().workflowId;
+
+  /** `startedWith`: the search attributes the run started with (before any upsert). */
+  constructor(
+    private readonly input: ProcessWorkflowInput,
+    startedWith: TypedSearchAttributes,
+  ) {
+    this.rules = publishRules(input, startedWith);
+    this.published = this.rules.published;
+    this.events = new Set(input.notify ?? []);
+    this.notifiedIncidents = new Set(Object.keys(input.resume?.incidents ?? {}));
+  }
+
+  /** Current details always; notifications for new incidents; search attributes on change. */
+  publish(state: EngineState): void {
+    const { ir } = this.input;
+    const active = engine.activeElements(ir, state);
+    setCurrentDetails(renderDetails(this.input, active, state));
+    const waiting = waitingElementIds(ir, active, this.rules.listTimers);
+    const hasIncident = Object.keys(state.incidents).length > 0;
+    if (this.events.has('incident.created')) {
+      for (const [id, incident] of Object.entries(state.incidents)) {
+        if (this.notifiedIncidents.has(id)) continue;
+        this.notifiedIncidents.add(id);
+        this.notify(`incident-${id}`, 'incident.created', { status: 'RUNNING', incident });
+      }
+    }
+    const key = attributesKey(waiting, hasIncident);
+    if (key !== this.published) {
+      this.published = key;
+      upsertSearchAttributes([
+        { key: WaymarkActiveElements, value: waiting },
+        { key: WaymarkIncident, value: hasIncident },
+      ]);
+    }
+  }
+
+  /** Starts the notify child for `event` under `key`, if the instance was started wanting it. */
+  notify(key: string, event: WebhookEventName, data: Record<string, unknown>): void {
+    if (!this.events.has(event)) return;
+    const { input } = this;
+    this.notifying.push(
+      startNotify(key, event, {
+        runId: this.workflowId,
+        workflowId: this.workflowId,
+        definition: input.definition,
+        ...(input.caseId ? { caseId: input.caseId } : {}),
+        ...(input.businessKey ? { businessKey: input.businessKey } : {}),
+        ...data,
+      }),
+    );
+  }
+
+  /** Settles once every notify child sent so far has started; undefined when none was sent. */
+  notificationsStarted(): Promise<unknown> | undefined {
+    return this.notifying.length > 0 ? Promise.all(this.notifying) : undefined;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What the BPMN driver does differently for instances started by older code, in one place. A
+ * change in what the driver does for running instances keys on what the run started with —
+ * the driver revision in its input (`DRIVER_REVISION`, messages.ts) or the search attributes it
+ * started with — rather than on `patched()`, whose marker would add a history event to every
+ * instance. Each switch stays for as long as instances started under the older rule can run;
+ * the recorded histories (test/fixtures/histories) pin them.
+ */
+import type { TypedSearchAttributes } from '@temporalio/common';
+import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
+import type { ProcessWorkflowInput } from '../messages';
+import { attributesKey } from './inspection';
+
+/**
+ * Whether every service task runs in a cancellation scope of its own: under revision 1, and for
+ * actions that fail at an incident (which cancels all work). From revision 2 only tasks the
+ * engine may interrupt get one (`engine.isInterruptible`): a scope costs more worker CPU than
+ * the activity call.
+ */
+export function scopeEveryTask(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) < 2 || input.failOnIncident === true;
+}
+
+/** How this run publishes its search attributes. */
+export interface PublishRules {
+  /** Key (`attributesKey`) of the attributes the run started with; '' when it had none. */
+  published: string;
+  /** The older rule, for runs started without the attributes: timer waits are listed. */
+  listTimers: boolean;
+}
+
+/**
+ * A fresh run follows the current rules when it started with `WaymarkIncident` set (older code
+ * never set it at start); a continuation when this code continued it (`publishedAtStart`).
+ * A continuation by older code also carries the attributes (continue-as-new carries them over),
+ * but that code upserted at once and listed timers, so it keeps those rules.
+ */
+export function publishRules(
+  input: ProcessWorkflowInput,
+  attributes: TypedSearchAttributes,
+): PublishRules {
+  const incident = attributes.get(WaymarkIncident);
+  const current = input.resume ? input.publishedAtStart === true : incident !== undefined;
+  if (!current) return { published: '', listTimers: true };
+  if (incident === undefined) return { published: '', listTimers: false };
+  const waiting = [...(attributes.get(WaymarkActiveElements) ?? [])].sort();
+  return { published: attributesKey(waiting, incident), listTimers: false };
+}

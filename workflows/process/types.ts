@@ -1,0 +1,20 @@
+/**
+ * The BPMN driver's own types: the engine commands it carries out, and the face a running
+ * process shows its message handlers (handlers.ts, callback-handlers.ts) — they see the state
+ * and feed events in, nothing else of the driver.
+ */
+import type { EngineCommand, EngineEvent, EngineState } from '../../src/engine/types';
+import type { InstanceView } from '../messages';
+
+export type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
+export type StartChild = Extract<EngineCommand, { type: 'startChild' }>;
+
+/** A running process as its handlers see it. */
+export interface RunningProcess {
+  /** The engine state now (handlers validate against it). */
+  readonly state: EngineState;
+  /** Feeds one event to the engine and carries out the commands it returns. */
+  dispatch(event: EngineEvent): void;
+  /** The instance as the `instance` query answers it. */
+  view(): InstanceView;
+}
