@@ -42,7 +42,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts', 'src/engine/**/*.ts', 'src/model/ir.ts'],
+    // Files a reader can hold (STYLE.md): split by responsibility before this.
+    files: ['**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    // The drivers and the engine read as short functions: a function with its nested closures.
+    files: ['workflows/**/*.ts', 'src/engine/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts', 'src/engine/**/*.ts', 'src/model/*/ir.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -57,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/model/ir.ts'],
+    files: ['src/engine/**/*.ts', 'src/model/*/ir.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
