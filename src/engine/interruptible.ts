@@ -9,7 +9,7 @@
  * - a terminate end event ends a scope around the element: the process or an enclosing
  *   subprocess (§10.5.3).
  *
- * The driver gives only such work a cancellation scope of its own (workflows/process.ts); the
+ * The driver gives only such work a cancellation scope of its own (workflows/process/revisions.ts); the
  * rest is cancelled with the workflow itself, through Temporal's root scope.
  */
 import type { ElementIR, ProcessIR } from '../model/bpmn/ir';

@@ -16,7 +16,7 @@ export const BUILTIN_TASK_TYPES = [
   'http',
   'io.camunda:http-json:1',
   'callback',
-  // Runs an integration workflow as a child workflow (workflows/integration-child.ts).
+  // Runs an integration workflow as a child workflow (workflows/process/integration-task.ts).
   'integration',
 ] as const;
 

@@ -3,7 +3,7 @@
  * anything is written: unknown element instance → CallbackNotFound, another outcome than the
  * first → CallbackConflict, an identical repeat → accepted as a no-op) and the
  * `callbackStatus` query the API asks once an instance has closed. The engine keeps the
- * bookkeeping (`src/engine/callbacks.ts`), so early callbacks survive continue-as-new.
+ * bookkeeping (`src/engine/callback-waits.ts`), so early callbacks survive continue-as-new.
  */
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import * as engine from '../../src/engine';
