@@ -23,7 +23,7 @@ import { parametersRouter } from './routes/parameters';
 import { webhookStartRouter } from './routes/webhook-start';
 import { webhooksRouter } from './routes/webhooks';
 import { runsRouter } from './routes/runs';
-import { schemasRouter } from './routes/schemas';
+import { schemasRouter } from './routes/kind-schemas';
 
 export type { ApiDeps } from './deps';
 

@@ -43,6 +43,8 @@ describe('a worker killed while the instance waits for its callback', () => {
     ...process.env,
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS,
     WAYMARK_TASK_QUEUE: queue,
+    // The customer's service listens on 127.0.0.1 (activities/outbound.ts denies loopback).
+    WAYMARK_OUTBOUND_ALLOW: '127.0.0.1,::1',
     WAYMARK_DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',

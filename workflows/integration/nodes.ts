@@ -10,7 +10,7 @@ import type { TaskInput } from '../../activities/task-input';
 import type { Variables } from '../../src/engine/types';
 import type { AiNodeIR, HttpNodeIR, IntegrationNodeIR } from '../../src/model/integration/ir';
 import { deepestMessage } from '../failures';
-import { feelOver, NodeError, setPath, type Expressions } from './expressions';
+import { feelOver, NodeError, setPath, type Expressions } from './node-expressions';
 
 type NodeActivities = {
   http: (input: TaskInput) => Promise<{ response?: unknown }>;

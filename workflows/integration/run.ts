@@ -10,7 +10,7 @@ import { checkInputs } from '../../src/model/integration/inputs';
 import type { IntegrationNodeIR } from '../../src/model/integration/ir';
 import { now } from '../lifecycle';
 import type { InstanceView, IntegrationWorkflowInput } from '../messages';
-import { Expressions, NodeError, setPath } from './expressions';
+import { Expressions, NodeError, setPath } from './node-expressions';
 import { runNode, type NodeContext } from './nodes';
 
 /** Guard against endless switch loops. */

@@ -1,6 +1,6 @@
 /**
  * OpenAPI paths of definitions (routes/definitions.ts, routes/definition-copy.ts,
- * routes/schemas.ts): upload, list, read, versions, deploy, enable/disable, export, delete,
+ * routes/kind-schemas.ts): upload, list, read, versions, deploy, enable/disable, export, delete,
  * copy, and the JSON Schemas of the JSON definition kinds.
  */
 import { copyDefinitionSchema } from '../routes/definition-copy';
