@@ -3,9 +3,11 @@
  * them and reports all their problems at once. Add a rule by adding its file and a line here.
  */
 import type { Rule } from '../types';
+import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityProcessId } from './call-activity-process-id';
 import { rule as elementReachable } from './element-reachable';
+import { rule as endEventOutgoing } from './end-event-outgoing';
 import { rule as errorBoundaryCode } from './error-boundary-code';
 import { rule as errorEndEventCode } from './error-end-event-code';
 import { rule as eventBasedGatewayTargets } from './event-based-gateway-targets';
@@ -21,7 +23,9 @@ import { rule as processParameters } from './process-parameters';
 import { rule as receiveTaskMessage } from './receive-task-message';
 import { rule as referenceResolvable } from './reference-resolvable';
 import { rule as scriptTaskExpression } from './script-task-expression';
+import { rule as sequenceFlowScope } from './sequence-flow-scope';
 import { rule as serviceTaskType } from './service-task-type';
+import { rule as startEventIncoming } from './start-event-incoming';
 import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
@@ -32,6 +36,10 @@ export const RULES: readonly Rule[] = [
   unsupportedElement,
   startEventRequired,
   flowTargetExists,
+  sequenceFlowScope,
+  startEventIncoming,
+  endEventOutgoing,
+  boundaryEventFlows,
   referenceResolvable,
   gatewayOutgoingRequired,
   exclusiveGatewayConditions,
