@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityProcessId } from './call-activity-process-id';
+import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as elementReachable } from './element-reachable';
 import { rule as endEventOutgoing } from './end-event-outgoing';
 import { rule as errorBoundaryCode } from './error-boundary-code';
@@ -19,6 +20,7 @@ import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
 import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
 import { rule as messageEventMessage } from './message-event-message';
+import { rule as messageFlowPools } from './message-flow-pools';
 import { rule as processParameters } from './process-parameters';
 import { rule as receiveTaskMessage } from './receive-task-message';
 import { rule as referenceResolvable } from './reference-resolvable';
@@ -40,6 +42,8 @@ export const RULES: readonly Rule[] = [
   startEventIncoming,
   endEventOutgoing,
   boundaryEventFlows,
+  messageFlowPools,
+  dataAssociationTarget,
   referenceResolvable,
   gatewayOutgoingRequired,
   exclusiveGatewayConditions,
