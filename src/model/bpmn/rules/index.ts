@@ -16,6 +16,7 @@ import { rule as exclusiveGatewayConditions } from './exclusive-gateway-conditio
 import { rule as executableProcessRequired } from './executable-process-required';
 import { rule as feelSyntax } from './feel-syntax';
 import { rule as flowTargetExists } from './flow-target-exists';
+import { rule as gatewayDirection } from './gateway-direction';
 import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
 import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   dataAssociationTarget,
   referenceResolvable,
   gatewayOutgoingRequired,
+  gatewayDirection,
   exclusiveGatewayConditions,
   eventBasedGatewayTargets,
   boundaryEventHost,
