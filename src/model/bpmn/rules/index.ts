@@ -25,6 +25,7 @@ import { rule as messageFlowPools } from './message-flow-pools';
 import { rule as processParameters } from './process-parameters';
 import { rule as receiveTaskMessage } from './receive-task-message';
 import { rule as referenceResolvable } from './reference-resolvable';
+import { rule as scriptFormat } from './script-format';
 import { rule as scriptTaskExpression } from './script-task-expression';
 import { rule as sequenceFlowScope } from './sequence-flow-scope';
 import { rule as serviceTaskType } from './service-task-type';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   serviceTaskType,
   integrationTask,
   scriptTaskExpression,
+  scriptFormat,
   callActivityProcessId,
   receiveTaskMessage,
   messageEventMessage,
