@@ -7,6 +7,7 @@ import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityProcessId } from './call-activity-process-id';
 import { rule as dataAssociationTarget } from './data-association-target';
+import { rule as defaultFlowSource } from './default-flow-source';
 import { rule as elementReachable } from './element-reachable';
 import { rule as endEventOutgoing } from './end-event-outgoing';
 import { rule as errorBoundaryCode } from './error-boundary-code';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   referenceResolvable,
   gatewayOutgoingRequired,
   gatewayDirection,
+  defaultFlowSource,
   exclusiveGatewayConditions,
   eventBasedGatewayTargets,
   boundaryEventHost,
