@@ -1,10 +1,10 @@
 /**
  * Parses BPMN XML with bpmn-moddle and the zeebe extension package, and turns what moddle
  * reports into problems: XML that is not well-formed (rule `xml-well-formed`, with line and
- * column), content moddle drops — unknown BPMN types, duplicate ids (rule `bpmn-schema`, with
- * position) — and references
- * that do not resolve (kept for the rules). Unknown attributes and unknown extension elements
- * are warnings: moddle ignores them and so does the engine.
+ * column), content moddle drops — unknown BPMN types (rule `bpmn-schema`) and duplicate ids
+ * (rule `duplicate-id`), both with position — and references that do not resolve (kept for
+ * the rules). Unknown attributes and unknown extension elements are warnings: moddle ignores
+ * them and so does the engine.
  */
 import { BpmnModdle } from 'bpmn-moddle';
 import type { ModdleWarning } from 'bpmn-moddle';
@@ -64,8 +64,13 @@ function classify(warning: ModdleWarning, outcome: ParseOutcome): void {
     return;
   }
   if (message.startsWith('unparsable content')) {
-    // Moddle drops content it cannot read: unknown BPMN types and duplicate ids are errors,
-    // unknown extension elements (a newer zeebe schema, another vendor) are ignored.
+    const duplicate = /^unparsable content <([^>]+)>[\s\S]*duplicate ID <([^>]+)>/.exec(message);
+    if (duplicate) {
+      outcome.problems.push(duplicateId(duplicate[1], duplicate[2], message));
+      return;
+    }
+    // Moddle drops content it cannot read: unknown BPMN types are errors, unknown extension
+    // elements (a newer zeebe schema, another vendor) are ignored.
     const unknownType = /unknown type <([^>]+)>/.exec(message);
     const foreign = unknownType !== null && !unknownType[1].startsWith('bpmn:');
     const problem: Problem = {
@@ -96,6 +101,20 @@ function classify(warning: ModdleWarning, outcome: ParseOutcome): void {
     message: describe(message),
     ...position(message),
   });
+}
+
+/**
+ * Rule `duplicate-id`: an id identifies one element of the file (BPMN 2.0.2 §8.3.1 "Base
+ * Element": id is unique), and every reference resolves through it. Moddle keeps the first
+ * element with an id and drops any later one with its content, so the later one is reported.
+ */
+function duplicateId(tag: string, id: string, message: string): Problem {
+  return {
+    rule: 'duplicate-id',
+    elementId: id,
+    message: `Id ${id} is already used by an earlier element; ids must be unique, and this element would be dropped (${tag} ${id})`,
+    ...position(message),
+  };
 }
 
 /** Moddle's messages carry `line: n column: m`, both 0-based; problems are 1-based. */

@@ -275,13 +275,14 @@ describe('IR fields', () => {
 
 describe('compileBpmn problems', () => {
   it('returns every problem of a model at once', async () => {
-    // given a model with problems for five different rules
+    // given a model with problems for six different rules
     const result = await compileFixture('invalid/multi-problem');
     // then all of them are reported together, each with an element id and a position
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const found = result.problems.map((p) => `${p.rule}:${p.elementId ?? ''}`).sort();
     expect(found).toEqual([
+      'end-event-outgoing:EndEvent_2',
       'feel-syntax:Flow_BadCondition',
       'flow-target-exists:Flow_Dangling',
       'service-task-type:Task_NoType',

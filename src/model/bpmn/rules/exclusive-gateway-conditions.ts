@@ -1,11 +1,12 @@
 /**
  * Rule `exclusive-gateway-conditions`: on a diverging exclusive or inclusive gateway (more
- * than one outgoing flow) every outgoing flow except the default needs a condition, and a
- * default flow must be one of the gateway's own outgoing flows and carry no condition.
+ * than one outgoing flow) every outgoing flow except the default needs a condition, and the
+ * default flow carries no condition. (That it is one of the gateway's own outgoing flows is
+ * `default-flow-source`'s check, for activities too.)
  */
 import { outgoingOf } from '../model';
 import type { Problem, Rule } from '../types';
-import { allNodes, problemAt } from './helpers';
+import { allNodes } from './helpers';
 
 const id = 'exclusive-gateway-conditions';
 const DECIDING = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
@@ -21,15 +22,6 @@ export const rule: Rule = {
       if (!DECIDING.has(gateway.$type)) continue;
       const outgoing = outgoingOf(node);
       const defaultFlow = gateway.default;
-      if (defaultFlow && !outgoing.includes(defaultFlow)) {
-        problems.push(
-          problemAt(
-            id,
-            gateway,
-            `Its default flow ${defaultFlow.id ?? ''} is not one of its outgoing flows`,
-          ),
-        );
-      }
       if (defaultFlow?.conditionExpression) {
         problems.push({
           rule: id,

@@ -1,48 +1,46 @@
 /**
- * Rule `flow-target-exists`: every sequence flow has a source and a target that exist, in
- * the same scope as the flow; flows never enter start or boundary events.
+ * Rule `flow-target-exists`: every sequence flow has one source and one target, both
+ * existing flow nodes — events, activities or gateways (BPMN 2.0.2 §8.4.13 "Sequence Flow":
+ * sourceRef and targetRef are required FlowNodes). That they share the flow's scope is
+ * `sequence-flow-scope`'s check; which events may not be entered or left is
+ * `start-event-incoming`'s, `end-event-outgoing`'s and `boundary-event-flows`'.
  */
 import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule, RuleContext } from '../types';
-import { allFlows } from './helpers';
+import { allFlows, isInstanceOf, problemAt } from './helpers';
 
 const id = 'flow-target-exists';
 
 export const rule: Rule = {
   id,
   severity: 'error',
-  description: 'Sequence flows connect existing elements of their own scope.',
+  description: 'Sequence flows connect existing elements.',
   check(ctx) {
     const problems: Problem[] = [];
     for (const { element: flow } of allFlows(ctx)) {
-      const report = (message: string) =>
-        problems.push({
-          rule: id,
-          elementId: flow.id,
-          message: `Sequence flow ${flow.id ?? ''} ${message}`,
-        });
       for (const [end, ref] of [
         ['source', flow.sourceRef],
         ['target', flow.targetRef],
       ] as const) {
-        if (!ref) {
-          const missing = unresolvedRef(
-            ctx,
-            flow,
-            end === 'source' ? 'bpmn:sourceRef' : 'bpmn:targetRef',
-          );
-          report(
-            missing ? `has ${end}Ref "${missing}", which names no element` : `has no ${end}Ref`,
-          );
-        } else if (ref.$parent !== flow.$parent) {
-          report(
-            `crosses a scope boundary: its ${end} ${ref.id ?? ''} is not in the same process or subprocess`,
-          );
+        if (ref) {
+          if (!isInstanceOf(ref, 'bpmn:FlowNode'))
+            problems.push(
+              problemAt(
+                id,
+                flow,
+                `Its ${end}Ref names ${ref.$type} ${ref.id ?? ''}, which is not a flow node (event, activity or gateway)`,
+              ),
+            );
+          continue;
         }
-      }
-      const target = flow.targetRef;
-      if (target?.$type === 'bpmn:StartEvent' || target?.$type === 'bpmn:BoundaryEvent') {
-        report(`must not enter ${target.$type} ${target.id ?? ''}`);
+        const missing = unresolvedRef(ctx, flow, `bpmn:${end}Ref`);
+        problems.push({
+          rule: id,
+          elementId: flow.id,
+          message: `Sequence flow ${flow.id ?? ''} ${
+            missing ? `has ${end}Ref "${missing}", which names no element` : `has no ${end}Ref`
+          }`,
+        });
       }
     }
     return problems;

@@ -3,9 +3,13 @@
  * them and reports all their problems at once. Add a rule by adding its file and a line here.
  */
 import type { Rule } from '../types';
+import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityProcessId } from './call-activity-process-id';
+import { rule as dataAssociationTarget } from './data-association-target';
+import { rule as defaultFlowSource } from './default-flow-source';
 import { rule as elementReachable } from './element-reachable';
+import { rule as endEventOutgoing } from './end-event-outgoing';
 import { rule as errorBoundaryCode } from './error-boundary-code';
 import { rule as errorEndEventCode } from './error-end-event-code';
 import { rule as eventBasedGatewayTargets } from './event-based-gateway-targets';
@@ -13,15 +17,20 @@ import { rule as exclusiveGatewayConditions } from './exclusive-gateway-conditio
 import { rule as executableProcessRequired } from './executable-process-required';
 import { rule as feelSyntax } from './feel-syntax';
 import { rule as flowTargetExists } from './flow-target-exists';
+import { rule as gatewayDirection } from './gateway-direction';
 import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
 import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
 import { rule as messageEventMessage } from './message-event-message';
+import { rule as messageFlowPools } from './message-flow-pools';
 import { rule as processParameters } from './process-parameters';
 import { rule as receiveTaskMessage } from './receive-task-message';
 import { rule as referenceResolvable } from './reference-resolvable';
+import { rule as scriptFormat } from './script-format';
 import { rule as scriptTaskExpression } from './script-task-expression';
+import { rule as sequenceFlowScope } from './sequence-flow-scope';
 import { rule as serviceTaskType } from './service-task-type';
+import { rule as startEventIncoming } from './start-event-incoming';
 import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
@@ -32,8 +41,16 @@ export const RULES: readonly Rule[] = [
   unsupportedElement,
   startEventRequired,
   flowTargetExists,
+  sequenceFlowScope,
+  startEventIncoming,
+  endEventOutgoing,
+  boundaryEventFlows,
+  messageFlowPools,
+  dataAssociationTarget,
   referenceResolvable,
   gatewayOutgoingRequired,
+  gatewayDirection,
+  defaultFlowSource,
   exclusiveGatewayConditions,
   eventBasedGatewayTargets,
   boundaryEventHost,
@@ -44,6 +61,7 @@ export const RULES: readonly Rule[] = [
   serviceTaskType,
   integrationTask,
   scriptTaskExpression,
+  scriptFormat,
   callActivityProcessId,
   receiveTaskMessage,
   messageEventMessage,

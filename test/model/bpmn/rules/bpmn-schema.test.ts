@@ -27,16 +27,6 @@ describe('bpmn-schema', () => {
     if (result.ok)
       expect(result.warnings.map((w) => w.rule)).toEqual(['bpmn-schema', 'bpmn-schema']);
   });
-
-  it('reports duplicate ids', async () => {
-    const xml = readFixture('none-start-end').replace(
-      'id="EndEvent_1" name="Done"',
-      'id="StartEvent_1" name="Done"',
-    );
-    const result = await compileBpmn(xml);
-    expect(result.ok).toBe(false);
-    expect(problemsOf(result, 'bpmn-schema')[0].message).toMatch(/duplicate ID/);
-  });
 });
 
 describe('xml-well-formed', () => {

@@ -1,4 +1,4 @@
 /** Rule `reference-resolvable`: see src/model/bpmn/rules/reference-resolvable.ts and test/fixtures/bpmn/invalid/reference-resolvable.bpmn. */
 import { describeRule } from '../fixtures';
 
-describeRule('reference-resolvable', ['Gateway_1']);
+describeRule('reference-resolvable', ['Gateway_1', 'Gateway_2']);
