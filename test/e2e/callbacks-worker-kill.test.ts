@@ -10,22 +10,11 @@ import path from 'node:path';
 import { freePort } from '../../src/temporal/dev-server';
 import { fixture } from '../support/api';
 import { ReplayCheck } from '../support/histories';
-import { CallbackService, post } from './support/callback-service';
+import { post, useCallbackService } from './support/callback-service';
 
 const replay = new ReplayCheck();
-const service = new CallbackService();
-let serviceUrl: string;
+const service = useCallbackService(replay);
 const order = { id: 7, quantity: 2 };
-
-beforeAll(async () => {
-  await service.start();
-  serviceUrl = service.url;
-});
-
-afterAll(async () => {
-  service.close();
-  expect(await replay.replayAll()).toEqual([]);
-}, 180_000);
 
 const requestFor = (instanceId: string) => service.requestFor(instanceId);
 
@@ -127,7 +116,7 @@ describe('a worker killed while the instance waits for its callback', () => {
     });
     expect([200, 201]).toContain(deployed.status);
     const started = await post(`${ownApi}/definitions/callback-task/instances`, {
-      variables: { serviceUrl: `${serviceUrl}/ack`, serviceToken: 't', order },
+      variables: { serviceUrl: `${service.url}/ack`, serviceToken: 't', order },
     });
     expect(started.status).toBe(201);
     const id: string = started.body.instanceId;

@@ -10,22 +10,11 @@ import { callbackSecret, signCallbackToken } from '../../src/callbacks/signing';
 import { apiUrl, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
-import { CallbackService, post } from './support/callback-service';
+import { post, useCallbackService } from './support/callback-service';
 
 const replay = new ReplayCheck();
-const service = new CallbackService();
+const service = useCallbackService(replay);
 const { received, failing, earlyAnswers } = service;
-let serviceUrl: string;
-
-beforeAll(async () => {
-  await service.start();
-  serviceUrl = service.url;
-});
-
-afterAll(async () => {
-  service.close();
-  expect(await replay.replayAll()).toEqual([]);
-}, 180_000);
 
 const requestFor = (instanceId: string, count = 1) => service.requestFor(instanceId, count);
 
@@ -38,7 +27,7 @@ test('the service gets exactly the four fields; its callback merges data once (2
   // given an instance at the callback task
   const id = await run(
     'callback-task',
-    { serviceUrl: `${serviceUrl}/ack`, serviceToken: 'svc-token', order },
+    { serviceUrl: `${service.url}/ack`, serviceToken: 'svc-token', order },
     'callback-task',
   );
   // then the service receives exactly the four fields, data = the input-mapped variables
@@ -93,7 +82,7 @@ test('the service gets exactly the four fields; its callback merges data once (2
   const done = await waitFor(id);
   expect(done.status).toBe('COMPLETED');
   expect(done.variables).toEqual({
-    serviceUrl: `${serviceUrl}/ack`,
+    serviceUrl: `${service.url}/ack`,
     serviceToken: 'svc-token',
     order: { id: 7, quantity: 3 },
     reservationId: 'R-7',
@@ -116,7 +105,7 @@ test('unknown element instances and instances → 404', async () => {
   const secret = callbackSecret({ dataDir: process.env.WAYMARK_TEST_DATA_DIR as string });
   const id = await run(
     'callback-task',
-    { serviceUrl: `${serviceUrl}/ack`, serviceToken: 't', order },
+    { serviceUrl: `${service.url}/ack`, serviceToken: 't', order },
     'callback-task-unknown',
   );
   await requestFor(id);
@@ -134,7 +123,7 @@ test('an error callback is an incident with its message; retrying it re-sends th
   // given an instance at the callback task
   const id = await run(
     'callback-task',
-    { serviceUrl: `${serviceUrl}/ack`, serviceToken: 't', order },
+    { serviceUrl: `${service.url}/ack`, serviceToken: 't', order },
     'callback-task-incident',
   );
   const req = await requestFor(id);
@@ -193,7 +182,7 @@ test('an error callback is an incident with its message; retrying it re-sends th
 test('a callback made before the acknowledgement is not lost', async () => {
   const id = await run(
     'callback-task',
-    { serviceUrl: `${serviceUrl}/early`, serviceToken: 't', order },
+    { serviceUrl: `${service.url}/early`, serviceToken: 't', order },
     'callback-task-early',
   );
   await requestFor(id);
@@ -206,12 +195,12 @@ test('a callback made before the acknowledgement is not lost', async () => {
 test('an error boundary on the node takes the error path with errorMessage', async () => {
   const id = await run(
     'callback-boundaries',
-    { serviceUrl: `${serviceUrl}/ack`, waitFor: 'PT10M' },
+    { serviceUrl: `${service.url}/ack`, waitFor: 'PT10M' },
     'callback-boundaries-error',
   );
   const req = await requestFor(id);
   // no input mappings: every visible variable is sent
-  expect(req.body.data).toEqual({ serviceUrl: `${serviceUrl}/ack`, waitFor: 'PT10M' });
+  expect(req.body.data).toEqual({ serviceUrl: `${service.url}/ack`, waitFor: 'PT10M' });
   await waitFor(id, (i) => i.activeElements.some((a: any) => a.elementId === 'Task_Charge'));
   const res = await post(req.body.errorResponsePath, {
     flowElementInstanceId: req.body.flowElementInstanceId,
@@ -228,7 +217,7 @@ test('an error boundary on the node takes the error path with errorMessage', asy
 test('a boundary timer bounds the wait; a later callback → 409', async () => {
   const id = await run(
     'callback-boundaries',
-    { serviceUrl: `${serviceUrl}/ack`, waitFor: 'PT2S' },
+    { serviceUrl: `${service.url}/ack`, waitFor: 'PT2S' },
     'callback-boundaries-timer',
   );
   const req = await requestFor(id);
@@ -246,7 +235,7 @@ test('a failed delivery is retried, then an incident; retrying it re-sends', asy
   failing.add('flaky');
   const id = await run(
     'callback-task',
-    { serviceUrl: `${serviceUrl}/flaky`, serviceToken: 't', order },
+    { serviceUrl: `${service.url}/flaky`, serviceToken: 't', order },
     'callback-task-delivery-failure',
   );
   // retries="2": two attempts, then an incident

@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReplayCheck } from '../../support/histories';
 
 export interface Received {
   mode: string;
@@ -89,4 +90,18 @@ export class CallbackService {
     }
     res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
   }
+}
+
+/**
+ * A service for one test file: started before its tests, closed after them, when every
+ * history the file recorded must replay.
+ */
+export function useCallbackService(replay: ReplayCheck): CallbackService {
+  const service = new CallbackService();
+  beforeAll(() => service.start());
+  afterAll(async () => {
+    service.close();
+    expect(await replay.replayAll()).toEqual([]);
+  }, 180_000);
+  return service;
 }
