@@ -92,7 +92,7 @@ export function createHttpTask(limits: HttpTaskLimits, outbound: Outbound) {
       if (!mapped || typeof mapped !== 'object' || Array.isArray(mapped))
         throw badConfig(
           input,
-          `resultExpression must return a context of variables, not ${describe(mapped)}`,
+          `resultExpression must return a context of variables, not ${describeValue(mapped)}`,
         );
       Object.assign(out, mapped);
     }
@@ -163,7 +163,7 @@ function feel(
 }
 
 /** What a FEEL value is, for a message: `null`, `a list`, `the number 200`. */
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'a list';
   return `the ${typeof value} ${JSON.stringify(value).slice(0, 80)}`;

@@ -27,10 +27,8 @@ export function instancesRouter(deps: ApiDeps): Router {
 
   router.post('/definitions/:idOrKey/instances', async (req, res) => {
     const body = parseOr400(startInstanceSchema, jsonBody(req), 'body');
-    const idempotency = idempotencyOf(req, callerOf(res), {
-      definition: req.params.idOrKey,
-      ...body,
-    });
+    // The definition is in the key's scope already; the body is what a retry must repeat.
+    const idempotency = idempotencyOf(req, callerOf(res), body);
     const { response, replayed } = await startInstance(deps, req.params.idOrKey, body, idempotency);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).location(response.links.self).json(response);

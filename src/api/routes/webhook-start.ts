@@ -83,10 +83,8 @@ export function webhookStartRouter(deps: ApiDeps): Router {
             type: 'version-not-deployed',
           },
         );
-      const idempotency = idempotencyOf(req, `environment:${environment.id}`, {
-        uid,
-        payload,
-      });
+      // `{payload}` and the bare payload are the same request.
+      const idempotency = idempotencyOf(req, `environment:${environment.id}`, payload);
       const { response, replayed } = await startInstance(
         deps,
         def.id,
