@@ -66,6 +66,25 @@ export function requireRunning(
   }
 }
 
+/**
+ * Signals a running instance. One that closes between the check and the signal (a message
+ * that completed it, say) answers the same 409 as one already closed, not a 500.
+ */
+export async function signalRunning<T>(
+  handle: WorkflowHandle,
+  instanceId: string,
+  signal: (handle: WorkflowHandle) => Promise<T>,
+): Promise<T> {
+  try {
+    return await signal(handle);
+  } catch (err) {
+    if (!isWorkflowNotFound(err)) throw err;
+    throw new HttpProblem(409, `instance '${instanceId}' is no longer running`, {
+      type: 'instance-not-running',
+    });
+  }
+}
+
 /** The workflow's own view, or the reason it could not be had. */
 export async function queryView(
   client: Client,

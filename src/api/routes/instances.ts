@@ -12,6 +12,7 @@ import {
   instanceLinks,
   queryView,
   requireRunning,
+  signalRunning,
   updateRejection,
 } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
@@ -107,7 +108,7 @@ export function instancesRouter(deps: ApiDeps): Router {
     const body = parseOr400(messageSchema, jsonBody(req), 'body');
     const { handle, description } = await describeInstance(client, req.params.id);
     requireRunning(req.params.id, description);
-    await handle.signal(messageSignal, body);
+    await signalRunning(handle, req.params.id, (h) => h.signal(messageSignal, body));
     res
       .status(202)
       .json({ instanceId: description.workflowId, accepted: body.name, messageId: body.messageId });
