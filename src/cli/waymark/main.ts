@@ -59,12 +59,3 @@ export async function runCli(
     return failure.code;
   }
 }
-
-if (require.main === module) {
-  runCli(process.argv.slice(2))
-    .then((code) => process.exit(code))
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
