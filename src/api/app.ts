@@ -24,6 +24,7 @@ import { webhookStartRouter } from './routes/webhook-start';
 import { webhooksRouter } from './routes/webhooks';
 import { runsRouter } from './routes/runs';
 import { schemasRouter } from './routes/kind-schemas';
+import { consoleAssets } from './console';
 
 export type { ApiDeps } from './deps';
 
@@ -41,6 +42,8 @@ export function createApp(deps: ApiDeps): express.Express {
   // Webhook starts carry environment tokens, not API keys.
   app.use(webhookStartRouter(deps));
   app.use(schemasRouter());
+  // The console's files are public; the API calls it makes are authenticated below.
+  app.use('/console', consoleAssets());
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -20,6 +20,8 @@ interface Layer {
 const opaqueMounts = new Set([
   // Swagger UI's HTML, JS and CSS (swagger-ui-express): static assets, not operations.
   '/docs',
+  // The operator console's page and the bpmn.io libraries it loads (src/api/console.ts).
+  '/console',
 ]);
 
 /**
