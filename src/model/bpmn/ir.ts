@@ -127,11 +127,7 @@ export interface UserTaskIR extends ElementBase {
 
 /** The user task attributes Camunda 8 allows as FEEL. */
 export type UserTaskAttribute =
-  | 'assignee'
-  | 'candidateGroups'
-  | 'candidateUsers'
-  | 'dueDate'
-  | 'followUpDate';
+  'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate';
 
 export interface ReceiveTaskIR extends ElementBase {
   type: 'receiveTask';

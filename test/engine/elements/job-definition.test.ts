@@ -62,7 +62,11 @@ describe('job-definition (FEEL task type and retries)', () => {
   });
 
   it('a static type is scheduled as written, as before', () => {
-    const ir = proc().start('s').serviceTask('work', { type: 'charge', retries: 4 }).end('e').build();
+    const ir = proc()
+      .start('s')
+      .serviceTask('work', { type: 'charge', retries: 4 })
+      .end('e')
+      .build();
     const sim = new Sim(ir, { charge: 'not used' });
     expect(sim.commandsOf('scheduleTask')).toEqual([
       expect.objectContaining({ taskType: 'charge', retries: 4 }),

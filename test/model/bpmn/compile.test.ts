@@ -304,7 +304,11 @@ describe('compileBpmn problems', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.problems).toContainEqual(
-        expect.objectContaining({ rule: 'service-task-type', elementId: 'T2', processId: 'second' }),
+        expect.objectContaining({
+          rule: 'service-task-type',
+          elementId: 'T2',
+          processId: 'second',
+        }),
       );
   });
 });

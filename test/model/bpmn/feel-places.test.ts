@@ -34,7 +34,10 @@ describe('FEEL in task definitions, assignments and called elements', () => {
 
   it('reports FEEL syntax errors in task types, retries and schedules', async () => {
     const xml = readFixture('feel-places')
-      .replace('<zeebe:taskDefinition type="=taskKind" retries="=attempts"', '<zeebe:taskDefinition type="=taskKind +" retries="=(attempts"')
+      .replace(
+        '<zeebe:taskDefinition type="=taskKind" retries="=attempts"',
+        '<zeebe:taskDefinition type="=taskKind +" retries="=(attempts"',
+      )
       .replace('<zeebe:taskSchedule dueDate="=due"', '<zeebe:taskSchedule dueDate="=due +"');
     const result = await compileBpmn(xml);
     expect(result.ok).toBe(false);

@@ -17,8 +17,8 @@ test('a plain calledElement is the called process id; zeebe:calledElement wins o
   expect(result.ok).toBe(true);
   if (!result.ok) return;
   const called = (id: string) => (result.ir.elements[id] as CallActivityIR).processId;
-  expect(['Call_1', 'Call_Expression', 'Call_Documentation', 'Call_Plain', 'Call_Zeebe'].map(called)).toEqual(
-    ['a', 'b', 'c', 'billing', 'billing'],
-  );
+  expect(
+    ['Call_1', 'Call_Expression', 'Call_Documentation', 'Call_Plain', 'Call_Zeebe'].map(called),
+  ).toEqual(['a', 'b', 'c', 'billing', 'billing']);
   expect((result.ir.elements.Call_Plain as CallActivityIR).processIdIsFeel).toBe(false);
 });
