@@ -35,6 +35,7 @@ import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
 import { rule as unsupportedElement } from './unsupported-element';
+import { rule as userTaskSchedule } from './user-task-schedule';
 
 export const RULES: readonly Rule[] = [
   executableProcessRequired,
@@ -68,5 +69,6 @@ export const RULES: readonly Rule[] = [
   errorEndEventCode,
   errorBoundaryCode,
   processParameters,
+  userTaskSchedule,
   elementReachable,
 ];
