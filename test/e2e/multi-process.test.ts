@@ -26,8 +26,10 @@ test('one upload deploys every executable process; the first keeps the single-pr
     version: 1,
     status: 'deployed',
     created: true,
-    warnings: [],
   });
+  expect(res.body.warnings).toEqual([
+    expect.objectContaining({ rule: 'process-not-executable', elementId: 'mp-customer' }),
+  ]);
   expect(res.body.definitions).toEqual(
     ['mp-order', 'mp-shipping', 'mp-audit'].map((key, i) =>
       expect.objectContaining({

@@ -24,6 +24,7 @@ import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
 import { rule as messageEventMessage } from './message-event-message';
 import { rule as messageFlowPools } from './message-flow-pools';
+import { rule as processNotExecutable } from './process-not-executable';
 import { rule as processParameters } from './process-parameters';
 import { rule as receiveTaskMessage } from './receive-task-message';
 import { rule as referenceResolvable } from './reference-resolvable';
@@ -40,6 +41,7 @@ import { rule as userTaskSchedule } from './user-task-schedule';
 
 export const RULES: readonly Rule[] = [
   executableProcessRequired,
+  processNotExecutable,
   unsupportedElement,
   startEventRequired,
   flowTargetExists,
