@@ -15,6 +15,8 @@ import { routeLabel } from './observability';
 export interface ProblemItem {
   path?: string;
   elementId?: string;
+  /** The BPMN process holding `elementId`, when a file holds several. */
+  processId?: string;
   rule?: string;
   message: string;
   line?: number;

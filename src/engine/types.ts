@@ -57,7 +57,12 @@ export interface UserTaskState {
   elementId: string;
   name?: string;
   assignee?: string;
+  /** Comma-separated, as written in the model or joined from the list an expression gave. */
   candidateGroups?: string;
+  candidateUsers?: string;
+  /** ISO-8601 date-times (`zeebe:taskSchedule`). */
+  dueDate?: string;
+  followUpDate?: string;
   formKey?: string;
   /** Variables visible to the task when it opened (inputs applied). */
   variables: Variables;

@@ -2,7 +2,8 @@
  * Uploading a definition's source: one transaction that finds or creates the definition
  * (409 when its key belongs to another kind), adds a new draft version — unless the source
  * equals the latest version's, which is then returned instead — deploys it when asked, and
- * keeps the definition's name current. A failure leaves nothing half-created.
+ * keeps the definition's name current. A failure leaves nothing half-created; the processes
+ * of one BPMN file are stored together the same way (`createVersions`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
@@ -97,25 +98,47 @@ async function deploy(
   return { ...row, status: 'deployed', deployed_at: now };
 }
 
+/** One upload inside the caller's transaction. */
+async function createIn(
+  trx: Kysely<RegistryDatabase>,
+  input: CreateVersionInput,
+  now: string,
+): Promise<CreateVersionResult> {
+  let defRow = await definitionFor(trx, input, now);
+  const { row, created } = await versionFor(trx, defRow.id, input, now);
+  const versionRow = input.deploy ? await deploy(trx, row, now) : row;
+  const name = input.name ?? defRow.name;
+  if (created || name !== defRow.name) {
+    await trx
+      .updateTable('definitions')
+      .set({ name, updated_at: now })
+      .where('id', '=', defRow.id)
+      .execute();
+    defRow = { ...defRow, name, updated_at: now };
+  }
+  return { definition: toDefinition(defRow), version: toVersionInfo(versionRow), created };
+}
+
 /** Stores `input` as a new version of its definition (see the module comment). */
 export function createVersion(
   db: Kysely<RegistryDatabase>,
   input: CreateVersionInput,
 ): Promise<CreateVersionResult> {
+  return db.transaction().execute((trx) => createIn(trx, input, new Date().toISOString()));
+}
+
+/**
+ * Stores several uploads — the processes of one BPMN file — in one transaction, in order:
+ * all of them or, when one fails (a key of another kind), none.
+ */
+export function createVersions(
+  db: Kysely<RegistryDatabase>,
+  inputs: readonly CreateVersionInput[],
+): Promise<CreateVersionResult[]> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    let defRow = await definitionFor(trx, input, now);
-    const { row, created } = await versionFor(trx, defRow.id, input, now);
-    const versionRow = input.deploy ? await deploy(trx, row, now) : row;
-    const name = input.name ?? defRow.name;
-    if (created || name !== defRow.name) {
-      await trx
-        .updateTable('definitions')
-        .set({ name, updated_at: now })
-        .where('id', '=', defRow.id)
-        .execute();
-      defRow = { ...defRow, name, updated_at: now };
-    }
-    return { definition: toDefinition(defRow), version: toVersionInfo(versionRow), created };
+    const results: CreateVersionResult[] = [];
+    for (const input of inputs) results.push(await createIn(trx, input, now));
+    return results;
   });
 }

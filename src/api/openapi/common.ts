@@ -93,6 +93,7 @@ export const problemSchema: Json = {
         properties: {
           path: { type: 'string' },
           elementId: { type: 'string' },
+          processId: { type: 'string' },
           rule: { type: 'string' },
           message: { type: 'string' },
           line: { type: 'integer' },

@@ -42,6 +42,30 @@ const definitionVersion: Json = {
   },
 };
 
+/**
+ * The upload answer: the first (for JSON, the only) definition's fields, and `definitions`,
+ * one entry per executable process of a BPMN file (bpmn-upload.ts).
+ */
+const uploaded: Json = {
+  type: 'object',
+  properties: {
+    ...(definitionVersion.properties as Record<string, Json>),
+    created: { type: 'boolean' },
+    definitions: {
+      type: 'array',
+      description: 'BPMN: every executable process of the file, in document order',
+      items: {
+        type: 'object',
+        properties: {
+          ...(definitionVersion.properties as Record<string, Json>),
+          created: { type: 'boolean' },
+        },
+      },
+    },
+    warnings: { type: 'array', items: { type: 'object' } },
+  },
+};
+
 const source = (description: string) => ({
   description,
   content: {
@@ -67,8 +91,11 @@ export function definitionPaths(): Json {
           },
         },
         responses: {
-          '201': ok('Created: `{…, created: true, warnings}`', definitionVersion),
-          '200': ok('Unchanged: same content as the latest version', definitionVersion),
+          '201': ok(
+            'Created: `{…, created: true, definitions, warnings}`; a BPMN file creates a version of each executable process (all or none)',
+            uploaded,
+          ),
+          '200': ok('Unchanged: same content as the latest version', uploaded),
           '400': errors['400'],
           '401': errors['401'],
           '409': problemResponse('Key taken by another kind'),

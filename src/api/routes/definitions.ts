@@ -1,5 +1,6 @@
 /**
- * /definitions: upload (BPMN XML → compile → new version, optionally deployed), list with
+ * /definitions: upload (BPMN XML → compile → a new version of each of its executable
+ * processes, optionally deployed: `bpmn-upload.ts`; or a JSON definition), list with
  * running-instance counts from Temporal visibility, read one with its versions, read or
  * export a version's source, deploy, enable/disable, delete (refused while instances run).
  * Model problems are data: a 422 carrying every problem the compiler found.
@@ -7,9 +8,8 @@
 import { Router } from 'express';
 import type { Request } from 'express';
 import type { ApiDeps } from '../deps';
-import type { Problem } from '../compiler';
+import { createdView, uploadBpmn } from '../bpmn-upload';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
-import type { ProblemItem } from '../problem';
 import {
   deployQuerySchema,
   exportQuerySchema,
@@ -25,16 +25,6 @@ import { createJsonVersion, jsonListFields, notifyEnabled } from '../json-defini
 import type { Definition, DefinitionVersion, VersionInfo } from '../../registry';
 
 const mediaTypes = { xml: 'application/xml', json: 'application/json' } as const;
-
-function toItem(p: Problem): ProblemItem {
-  return {
-    ...(p.elementId !== undefined ? { elementId: p.elementId } : {}),
-    rule: p.rule,
-    message: p.message,
-    ...(p.line !== undefined ? { line: p.line } : {}),
-    ...(p.column !== undefined ? { column: p.column } : {}),
-  };
-}
 
 function created(definition: Definition, version: VersionInfo) {
   return {
@@ -95,31 +85,12 @@ export function definitionsRouter(deps: ApiDeps): Router {
       const xml = typeof req.body === 'string' ? req.body : '';
       if (xml.trim() === '')
         throw new HttpProblem(400, 'empty BPMN document', { type: 'empty-body' });
-      const result = await deps.compile(xml);
-      if (!result.ok) {
-        const n = result.problems.length;
-        throw new HttpProblem(422, `the model has ${n} problem${n === 1 ? '' : 's'}`, {
-          type: 'invalid-model',
-          errors: result.problems.map(toItem),
-        });
-      }
-      const out = await registry.definitions.createVersion({
-        key: result.ir.processId,
-        kind: 'bpmn',
-        name: result.ir.name ?? null,
-        source: xml,
-        sourceType: 'xml',
-        compiled: result.ir,
-        deploy,
-      });
+      const { results, warnings } = await uploadBpmn(deps, xml, deploy);
+      const [first] = results;
       res
-        .status(out.created ? 201 : 200)
-        .location(`${config.publicUrl}/definitions/${out.definition.id}`)
-        .json({
-          ...created(out.definition, out.version),
-          created: out.created,
-          warnings: result.warnings.map(toItem),
-        });
+        .status(results.some((r) => r.created) ? 201 : 200)
+        .location(`${config.publicUrl}/definitions/${first.definition.id}`)
+        .json({ ...createdView(first), definitions: results.map(createdView), warnings });
       return;
     }
     if (req.is(['application/json', 'application/*+json'])) {

@@ -15,6 +15,7 @@ import type { BoundaryEventIR, JobTaskIR } from '../../model/bpmn/ir';
 import { callbackWait, closeCallback, logCallback, openCallback } from '../callback-waits';
 import type { CallbackWait, Token } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
+import { jobDefinition } from './job-definition';
 import { renderHeaders, scheduleTask } from './job-task';
 
 export const callbackTask: ElementBehaviour<JobTaskIR> = {
@@ -47,6 +48,8 @@ export const callbackTask: ElementBehaviour<JobTaskIR> = {
 
 /** Renders the headers, opens the wait for `attempt` and schedules the request. */
 function send(ctx: EngineContext, token: Token, el: JobTaskIR, attempt: number): void {
+  const job = jobDefinition(ctx, token, el, ctx.variables(token));
+  if (!job) return;
   const headers = renderHeaders(ctx, token, el);
   if (!headers) return;
   const data =
@@ -54,7 +57,7 @@ function send(ctx: EngineContext, token: Token, el: JobTaskIR, attempt: number):
       ? { ...(ctx.state.scopes[token.feiId]?.variables ?? {}) }
       : ctx.variables(token);
   openCallback(ctx.state, token.feiId, attempt);
-  ctx.emit({ ...scheduleTask(token, el, headers, data), callbackAttempt: attempt });
+  ctx.emit({ ...scheduleTask(token, el, headers, data, job), callbackAttempt: attempt });
 }
 
 function apply(ctx: EngineContext, token: Token, el: JobTaskIR, wait: CallbackWait): void {

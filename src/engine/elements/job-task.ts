@@ -1,7 +1,8 @@
 /**
  * Service task and send task (BPMN 2.0 §10.3.3 "Service Task", "Send Task"), Zeebe job
- * semantics: the work is an activity of `taskType`, scheduled with the variables the task
- * sees (scope chain + inputs) and its headers with `${…}` templates rendered. A failure with
+ * semantics: the work is an activity of `taskType` (static, or FEEL evaluated when the job is
+ * created: `job-definition.ts`), scheduled with the variables the task sees (scope chain +
+ * inputs) and its headers with `${…}` templates rendered. A failure with
  * an error code is a BPMN error (routed to an error boundary); without one, an incident that
  * a retry resolves by scheduling the same element instance again.
  */
@@ -9,6 +10,8 @@ import type { JobTaskIR } from '../../model/bpmn/ir';
 import { renderTemplate } from '../feel';
 import type { EngineCommand, Token, Variables } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
+import { jobDefinition } from './job-definition';
+import type { JobDefinition } from './job-definition';
 
 /** The task headers with `${…}` templates rendered; undefined after raising an incident. */
 export function renderHeaders(
@@ -31,12 +34,16 @@ export function renderHeaders(
   return headers;
 }
 
-/** Marks the token's work in flight and the command that runs the task as an activity. */
+/**
+ * Marks the token's work in flight and the command that runs the task as an activity, with
+ * the job's type and retries (the element's static ones unless `job` gives evaluated ones).
+ */
 export function scheduleTask(
   token: Token,
   el: JobTaskIR,
   headers: Record<string, string>,
   variables: Variables,
+  job: JobDefinition = el,
 ): Extract<EngineCommand, { type: 'scheduleTask' }> {
   token.work = 'task';
   return {
@@ -44,9 +51,9 @@ export function scheduleTask(
     feiId: token.feiId,
     elementId: el.id,
     ...(el.name !== undefined ? { name: el.name } : {}),
-    taskType: el.taskType,
+    taskType: job.taskType,
     ...(el.taskQueue !== undefined ? { taskQueue: el.taskQueue } : {}),
-    retries: el.retries,
+    retries: job.retries,
     headers,
     variables,
   };
@@ -54,9 +61,12 @@ export function scheduleTask(
 
 export const jobTask: ElementBehaviour<JobTaskIR> = {
   enter(ctx, token, el) {
+    const variables = ctx.variables(token);
+    const job = jobDefinition(ctx, token, el, variables);
+    if (!job) return;
     const headers = renderHeaders(ctx, token, el);
     if (!headers) return;
-    ctx.emit(scheduleTask(token, el, headers, ctx.variables(token)));
+    ctx.emit(scheduleTask(token, el, headers, variables, job));
   },
   onEvent(ctx, token, el, event) {
     if (event.type === 'taskCompleted') {

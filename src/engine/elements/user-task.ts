@@ -1,21 +1,29 @@
 /**
  * User task (BPMN 2.0 §10.3.3 "User Task"): opens an entry in `state.userTasks` with the
- * variables the task sees, and waits for `userTaskCompleted`; the completion variables are
- * result variables (propagated, or through output mappings).
+ * variables the task sees and its assignment and schedule (`=expr` ones evaluated now:
+ * `user-task-assignment.ts`; one that cannot be used is an incident, retried by opening the
+ * task again), and waits for `userTaskCompleted`; the completion variables are result
+ * variables (propagated, or through output mappings).
  */
 import type { UserTaskIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
+import { userTaskAssignment } from './user-task-assignment';
 
 export const userTask: ElementBehaviour<UserTaskIR> = {
   enter(ctx, token, el) {
+    const variables = ctx.variables(token);
+    const assignment = userTaskAssignment(el, variables, ctx.now);
+    if (!assignment.ok) {
+      ctx.incident(token, 'expression', `element '${el.id}': ${assignment.error}`);
+      return;
+    }
     ctx.state.userTasks[token.feiId] = {
       flowElementInstanceId: token.feiId,
       elementId: el.id,
       ...(el.name !== undefined ? { name: el.name } : {}),
-      ...(el.assignee !== undefined ? { assignee: el.assignee } : {}),
-      ...(el.candidateGroups !== undefined ? { candidateGroups: el.candidateGroups } : {}),
+      ...assignment.value,
       ...(el.formKey !== undefined ? { formKey: el.formKey } : {}),
-      variables: ctx.variables(token),
+      variables,
       createdAt: new Date(ctx.now).toISOString(),
     };
   },

@@ -4,11 +4,13 @@
  * (task types, scripts, messages, error codes) and only fill in defaults.
  */
 import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from './ir';
+import { calledElementOf } from './called-element';
 import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
 import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
 import { inclusiveUpstream } from './upstream';
+import { userTaskAttributes } from './user-task-attributes';
 import { extension, taskHeaders } from './zeebe';
 
 /** The fields every element shares. */
@@ -48,13 +50,11 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     };
   },
   userTask: ({ element }, base) => {
-    const assignment = extension(element, 'zeebe:AssignmentDefinition');
     const form = extension(element, 'zeebe:FormDefinition');
     return {
       ...base,
       type: 'userTask',
-      ...optional('assignee', assignment?.assignee),
-      ...optional('candidateGroups', assignment?.candidateGroups),
+      ...userTaskAttributes(element),
       ...optional('formKey', form?.formKey ?? form?.formId),
     };
   },
@@ -108,7 +108,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   }),
   callActivity: ({ element }, base) => {
     const called = extension(element, 'zeebe:CalledElement');
-    const processId = readSource(called?.processId ?? '');
+    const processId = readSource(calledElementOf(element)?.raw ?? '');
     return {
       ...base,
       type: 'callActivity',
@@ -123,13 +123,17 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
 function jobTask(node: Located, base: ElementBaseIR, type: 'serviceTask' | 'sendTask'): ElementIR {
   const definition = extension(node.element, 'zeebe:TaskDefinition');
   const headers = taskHeaders(node.element);
-  const retries = Number.parseInt(definition?.retries?.trim() ?? '', 10);
+  const taskType = readSource(definition?.type?.trim() ?? '');
+  const retriesSource = readSource(definition?.retries?.trim() ?? '');
+  const retries = Number.parseInt(retriesSource.isFeel ? '' : retriesSource.text, 10);
   return {
     ...base,
     type,
-    taskType: definition?.type?.trim() ?? '',
+    taskType: taskType.text,
+    ...(taskType.isFeel ? { taskTypeIsFeel: true } : {}),
     ...optional('taskQueue', headers.taskQueue),
     retries: Number.isInteger(retries) && retries > 0 ? retries : DEFAULT_RETRIES,
+    ...(retriesSource.isFeel ? { retriesExpression: retriesSource.text } : {}),
     headers,
   };
 }

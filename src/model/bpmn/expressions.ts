@@ -1,11 +1,13 @@
 /**
  * Finds every FEEL expression in a model, with the element that owns it and where it sits:
  * sequence flow conditions, io mappings, script expressions, timers, message correlation
- * keys, called process ids and user task assignments. The `feel-syntax` rule parses them.
+ * keys, called process ids, task types and retries, user task assignments and schedules. The
+ * `feel-syntax` rule parses them.
  */
 import { readSource } from './feel-source';
 import type { ProcessModel } from './model';
 import type { ModdleElement } from './moddle-types';
+import { rawUserTaskAttributes } from './user-task-attributes';
 import { extension, rawMappings } from './zeebe';
 
 export interface FoundExpression {
@@ -38,9 +40,10 @@ export function collectExpressions(
     }
     add(el, 'script', extension(el, 'zeebe:Script')?.expression, true);
     add(el, 'called element processId', extension(el, 'zeebe:CalledElement')?.processId);
-    const assignment = extension(el, 'zeebe:AssignmentDefinition');
-    add(el, 'assignee', assignment?.assignee);
-    add(el, 'candidateGroups', assignment?.candidateGroups);
+    for (const [name, raw] of rawUserTaskAttributes(el)) add(el, name, raw);
+    const definition = extension(el, 'zeebe:TaskDefinition');
+    add(el, 'task type', definition?.type);
+    add(el, 'retries', definition?.retries);
     for (const def of el.eventDefinitions ?? []) {
       add(el, 'timeDuration', def.timeDuration?.body);
       add(el, 'timeDate', def.timeDate?.body);

@@ -1,12 +1,14 @@
 /**
  * The BPMN compiler: Camunda 8 (zeebe) BPMN XML in, `ProcessIR` out. It parses with
- * bpmn-moddle, runs every validation rule in `rules/` and returns either the IR of the one
- * executable process (with warnings) or every problem at once — never the first only.
- * Problems about an element carry its id and, where the XML shows it, line and column.
+ * bpmn-moddle, runs every validation rule in `rules/` and returns either the IR of every
+ * executable process of the file (with warnings) or every problem at once — never the first
+ * only, and never the IR of some processes while another has problems. Problems about an
+ * element carry its id, the process that holds it and, where the XML shows it, line and column.
  */
 import { buildProcessIR } from './build-ir';
 import { locateId } from './locate';
 import { indexProcess, processesOf } from './model';
+import { ownerIndex, withProcess } from './owner-process';
 import { parseBpmnXml } from './parse';
 import { RULES } from './rules';
 import type { CompileResult, Problem, RuleContext } from './types';
@@ -15,7 +17,7 @@ export type { CompileResult, Problem, Rule } from './types';
 export { RULES } from './rules';
 
 /**
- * Compiles BPMN XML to the IR of its executable process.
+ * Compiles BPMN XML to the IR of its executable processes (non-executable ones are ignored).
  * Never throws: unreadable XML, unsupported elements and invalid models are problems.
  */
 export async function compileBpmn(xml: string): Promise<CompileResult> {
@@ -25,7 +27,9 @@ export async function compileBpmn(xml: string): Promise<CompileResult> {
 
   const ctx: RuleContext = {
     definitions,
-    processes: processesOf(definitions).map(indexProcess),
+    processes: processesOf(definitions)
+      .filter((p) => p.isExecutable)
+      .map(indexProcess),
     unresolved: parsed.unresolved,
   };
   const errors: Problem[] = [...parsed.problems];
@@ -40,18 +44,22 @@ export async function compileBpmn(xml: string): Promise<CompileResult> {
       });
     }
   }
+  const owners = ownerIndex(ctx.processes);
   const place = (p: Problem): Problem =>
-    p.line === undefined && p.elementId ? { ...p, ...locateId(xml, p.elementId) } : p;
+    withProcess(
+      owners,
+      p.line === undefined && p.elementId ? { ...p, ...locateId(xml, p.elementId) } : p,
+    );
   if (errors.length > 0) return { ok: false, problems: errors.map(place) };
 
-  const executable = ctx.processes.find((p) => p.process.isExecutable);
-  if (!executable)
+  if (ctx.processes.length === 0)
     return {
       ok: false,
       problems: [{ rule: 'executable-process-required', message: 'No executable process' }],
     };
   try {
-    return { ok: true, ir: buildProcessIR(executable), warnings: warnings.map(place) };
+    const processes = ctx.processes.map(buildProcessIR);
+    return { ok: true, ir: processes[0], processes, warnings: warnings.map(place) };
   } catch (err) {
     return {
       ok: false,

@@ -92,11 +92,15 @@ export interface PassThroughTaskIR extends ElementBase {
 /** Service and send tasks: work done by an activity of type `taskType`. */
 export interface JobTaskIR extends ElementBase {
   type: 'serviceTask' | 'sendTask';
+  /** The task type; FEEL source when `taskTypeIsFeel` (evaluated when the job is created). */
   taskType: string;
+  taskTypeIsFeel?: boolean;
   /** Task queue from the `taskQueue` task header; absent = the worker's default queue. */
   taskQueue?: string;
   /** `zeebe:taskDefinition retries` (total attempts, Camunda semantics). */
   retries: number;
+  /** `retries="=expr"`: evaluated when the job is created (then `retries` is the default). */
+  retriesExpression?: FeelExpression;
   /** `zeebe:taskHeaders` as given (values may contain `${…}` templates). */
   headers: Record<string, string>;
 }
@@ -109,10 +113,21 @@ export interface ScriptTaskIR extends ElementBase {
 
 export interface UserTaskIR extends ElementBase {
   type: 'userTask';
+  /** Static values as written. (IR compiled before `expressions` kept `=expr` here, literally.) */
   assignee?: string;
   candidateGroups?: string;
+  candidateUsers?: string;
+  /** `zeebe:taskSchedule dueDate` / `followUpDate` (ISO-8601 date-times). */
+  dueDate?: string;
+  followUpDate?: string;
   formKey?: string;
+  /** The attributes given as `=expr`, evaluated when the task opens (instead of the static ones). */
+  expressions?: Partial<Record<UserTaskAttribute, FeelExpression>>;
 }
+
+/** The user task attributes Camunda 8 allows as FEEL. */
+export type UserTaskAttribute =
+  'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate';
 
 export interface ReceiveTaskIR extends ElementBase {
   type: 'receiveTask';

@@ -11,14 +11,21 @@ import type { ModdleElement } from './moddle-types';
 export interface Problem {
   rule: string;
   elementId?: string;
+  /** The executable process holding `elementId` (a file may hold several). */
+  processId?: string;
   message: string;
   /** 1-based position in the XML, when known. */
   line?: number;
   column?: number;
 }
 
+/**
+ * A compiled file: `processes` holds the IR of every executable process in document order
+ * (one definition each); `ir` is the first of them, for callers that deploy one process.
+ */
 export type CompileResult =
-  { ok: true; ir: ProcessIR; warnings: Problem[] } | { ok: false; problems: Problem[] };
+  | { ok: true; ir: ProcessIR; processes?: ProcessIR[]; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /** A reference attribute in the XML that names no element (`targetRef="Nope"`). */
 export interface UnresolvedReference {
@@ -32,6 +39,10 @@ export interface UnresolvedReference {
 /** What a rule sees: the parsed definitions, indexed per process. */
 export interface RuleContext {
   definitions: ModdleElement;
+  /**
+   * The executable processes (`isExecutable="true"`), each deployed as a definition of its
+   * own. Non-executable processes (pools drawn for documentation) are ignored, as in Camunda.
+   */
   processes: ProcessModel[];
   unresolved: UnresolvedReference[];
 }

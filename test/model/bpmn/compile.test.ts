@@ -293,16 +293,22 @@ describe('compileBpmn problems', () => {
     for (const p of result.problems) expect(p.line).toBeGreaterThan(0);
   });
 
-  it('rejects a file with two executable processes', async () => {
+  it('names the process of each problem in a file with two executable processes', async () => {
+    // given a second executable process whose start event leads nowhere valid
     const xml = readFixture('none-start-end').replace(
       '</bpmn:process>',
-      '</bpmn:process><bpmn:process id="second" isExecutable="true"><bpmn:startEvent id="S2" /></bpmn:process>',
+      '</bpmn:process><bpmn:process id="second" isExecutable="true"><bpmn:startEvent id="S2" /><bpmn:serviceTask id="T2" /></bpmn:process>',
     );
+    // when compiled, then the problems name the element and the process that holds it
     const result = await compileBpmn(xml);
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.problems).toEqual([
-        expect.objectContaining({ rule: 'executable-process-required', elementId: 'second' }),
-      ]);
+      expect(result.problems).toContainEqual(
+        expect.objectContaining({
+          rule: 'service-task-type',
+          elementId: 'T2',
+          processId: 'second',
+        }),
+      );
   });
 });

@@ -1,36 +1,28 @@
 /**
- * Rule `executable-process-required`: a file holds exactly one process, and it is marked
- * `isExecutable="true"`. Its id becomes the definition key.
+ * Rule `executable-process-required`: a file holds at least one process marked
+ * `isExecutable="true"` (BPMN 2.0.2 §10.2 "Process": `isExecutable` says whether a process is
+ * meant to be run; a non-executable one only documents). Every executable process becomes a
+ * definition of its own, keyed by its id; non-executable processes (pools drawn for
+ * documentation in a collaboration) are ignored, as Camunda 8 does. Only when nothing is
+ * executable are the non-executable ones reported, naming each.
  */
-import type { Problem, Rule } from '../types';
+import { processesOf } from '../model';
+import type { Rule } from '../types';
 
 const id = 'executable-process-required';
 
 export const rule: Rule = {
   id,
   severity: 'error',
-  description: 'Exactly one process, marked executable, per file.',
+  description: 'At least one process, marked executable, per file.',
   check(ctx) {
-    const problems: Problem[] = [];
-    const processes = ctx.processes.map((p) => p.process);
+    const processes = processesOf(ctx.definitions);
     if (processes.length === 0) return [{ rule: id, message: 'The file contains no bpmn:Process' }];
-    for (const p of processes) {
-      if (!p.isExecutable) {
-        problems.push({
-          rule: id,
-          elementId: p.id,
-          message: `Process ${p.id ?? ''} is not executable; set isExecutable="true"`,
-        });
-      }
-    }
-    const executable = processes.filter((p) => p.isExecutable);
-    if (executable.length > 1) {
-      problems.push({
-        rule: id,
-        elementId: executable[1].id,
-        message: `Only one executable process per file is supported; found ${executable.map((p) => p.id).join(', ')}`,
-      });
-    }
-    return problems;
+    if (processes.some((p) => p.isExecutable)) return [];
+    return processes.map((p) => ({
+      rule: id,
+      elementId: p.id,
+      message: `Process ${p.id ?? ''} is not executable and the file has no executable process; set isExecutable="true"`,
+    }));
   },
 };

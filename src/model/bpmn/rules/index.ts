@@ -5,6 +5,7 @@
 import type { Rule } from '../types';
 import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
+import { rule as callActivityBinding } from './call-activity-binding';
 import { rule as callActivityProcessId } from './call-activity-process-id';
 import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as defaultFlowSource } from './default-flow-source';
@@ -23,6 +24,7 @@ import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
 import { rule as messageEventMessage } from './message-event-message';
 import { rule as messageFlowPools } from './message-flow-pools';
+import { rule as processNotExecutable } from './process-not-executable';
 import { rule as processParameters } from './process-parameters';
 import { rule as receiveTaskMessage } from './receive-task-message';
 import { rule as referenceResolvable } from './reference-resolvable';
@@ -35,9 +37,11 @@ import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
 import { rule as unsupportedElement } from './unsupported-element';
+import { rule as userTaskSchedule } from './user-task-schedule';
 
 export const RULES: readonly Rule[] = [
   executableProcessRequired,
+  processNotExecutable,
   unsupportedElement,
   startEventRequired,
   flowTargetExists,
@@ -63,10 +67,12 @@ export const RULES: readonly Rule[] = [
   scriptTaskExpression,
   scriptFormat,
   callActivityProcessId,
+  callActivityBinding,
   receiveTaskMessage,
   messageEventMessage,
   errorEndEventCode,
   errorBoundaryCode,
   processParameters,
+  userTaskSchedule,
   elementReachable,
 ];

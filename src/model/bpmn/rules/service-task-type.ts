@@ -1,7 +1,10 @@
 /**
- * Rule `service-task-type`: service and send tasks name a static task type
+ * Rule `service-task-type`: service and send tasks name a task type
  * (`zeebe:taskDefinition type`) and a positive whole number of retries, and the type is not
- * one of Waymark's internal activities (src/model/task-types.ts). A type with no built-in
+ * one of Waymark's internal activities (src/model/task-types.ts). Type and retries may be FEEL
+ * (`=expr`, as in Camunda 8), evaluated when the job is created: the engine raises an incident
+ * naming the element when they do not evaluate to a type it may run or a positive whole
+ * number (src/engine/elements/job-definition.ts). A type with no built-in
  * handler deploys: its activity is scheduled on the `taskQueue` header's queue, else on the
  * default queue, where no worker implements it and the task parks an incident until retried.
  */
@@ -31,18 +34,12 @@ function checkTask(el: ModdleElement): Problem[] {
   const type = definition?.type?.trim();
   if (!type) return [problemAt(id, el, 'It needs a zeebe:taskDefinition with a type')];
   const problems: Problem[] = [];
-  if (readSource(type).isFeel)
-    problems.push(
-      problemAt(
-        id,
-        el,
-        `Its task type "${type}" is FEEL, which is not supported; use a static type`,
-      ),
-    );
   const retries = definition?.retries?.trim();
-  if (retries !== undefined && retries !== '' && !/^[1-9]\d*$/.test(retries)) {
+  const feelRetries = retries !== undefined && readSource(retries).isFeel;
+  if (retries !== undefined && retries !== '' && !feelRetries && !/^[1-9]\d*$/.test(retries)) {
     problems.push(problemAt(id, el, `Its retries "${retries}" is not a positive whole number`));
   }
+  if (readSource(type).isFeel) return problems; // checked when the job is created
   const reserved = reservedTaskTypeReason(type, Boolean(taskHeaders(el).taskQueue));
   if (reserved) problems.push(problemAt(id, el, reserved));
   return problems;

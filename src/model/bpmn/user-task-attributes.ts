@@ -1,0 +1,45 @@
+/**
+ * The user task attributes Camunda 8 reads from `zeebe:assignmentDefinition` (assignee,
+ * candidateGroups, candidateUsers) and `zeebe:taskSchedule` (dueDate, followUpDate): each is a
+ * static value or, with a `=` prefix, a FEEL expression the engine evaluates when the task
+ * opens (`=boss` is the variable `boss`, not the text "=boss"). Static values go to the IR
+ * field of the same name, expressions to `expressions`.
+ */
+import type { FeelExpression, UserTaskAttribute, UserTaskIR } from './ir';
+import type { ModdleElement } from './moddle-types';
+import { readSource } from './feel-source';
+import { extension } from './zeebe';
+
+type Attributes = Pick<UserTaskIR, UserTaskAttribute | 'expressions'>;
+
+/** The raw attribute values of a user task, as written. */
+export function rawUserTaskAttributes(
+  el: ModdleElement,
+): Array<[UserTaskAttribute, string | undefined]> {
+  const assignment = extension(el, 'zeebe:AssignmentDefinition');
+  const schedule = extension(el, 'zeebe:TaskSchedule');
+  const read = (owner: ModdleElement | undefined, name: string): string | undefined => {
+    const value: unknown = owner ? Reflect.get(owner, name) : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  return [
+    ['assignee', read(assignment, 'assignee')],
+    ['candidateGroups', read(assignment, 'candidateGroups')],
+    ['candidateUsers', read(assignment, 'candidateUsers')],
+    ['dueDate', read(schedule, 'dueDate')],
+    ['followUpDate', read(schedule, 'followUpDate')],
+  ];
+}
+
+/** The IR fields for a user task's assignment and schedule. */
+export function userTaskAttributes(el: ModdleElement): Attributes {
+  const out: Attributes = {};
+  const expressions: Partial<Record<UserTaskAttribute, FeelExpression>> = {};
+  for (const [name, raw] of rawUserTaskAttributes(el)) {
+    if (raw === undefined || raw.trim() === '') continue;
+    const source = readSource(raw);
+    if (source.isFeel) expressions[name] = source.text;
+    else out[name] = source.text.trim();
+  }
+  return Object.keys(expressions).length > 0 ? { ...out, expressions } : out;
+}
