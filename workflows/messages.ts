@@ -32,8 +32,11 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  * - 1 (absent): every service task runs in a cancellation scope of its own.
  * - 2: only service tasks the engine may interrupt do (`engine.isInterruptible`); the rest are
  *   cancelled with the workflow. A scope costs more worker CPU than the activity call.
+ * - 3: a service task type with no built-in handler and no `taskQueue` header runs on the
+ *   task queue `taskQueues[type]`, else the queue named exactly as the type (job workers by
+ *   convention, workflows/process/task-queues.ts); before, it ran on the default queue.
  */
-export const DRIVER_REVISION = 2;
+export const DRIVER_REVISION = 3;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';
@@ -60,6 +63,11 @@ export interface ProcessWorkflowInput {
    * carried across continue-as-new. Behaviour that changes for running instances keys on it.
    */
   revision?: number;
+  /**
+   * The configured task type → queue map (`WAYMARK_TASK_QUEUES`) at start, carried to called
+   * processes and across continue-as-new; absent when none is configured.
+   */
+  taskQueues?: Record<string, string>;
   /** The case this run belongs to (`POST /workflows/run`); also in search attribute WaymarkCaseId. */
   caseId?: string;
   /**

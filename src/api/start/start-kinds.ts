@@ -102,6 +102,9 @@ const bpmn: StartKind = {
       ir: start.version.compiled as ProcessIR,
       variables: start.variables,
       revision: DRIVER_REVISION,
+      ...(Object.keys(deps.config.taskQueues).length > 0
+        ? { taskQueues: deps.config.taskQueues }
+        : {}),
       ...(businessKey ? { businessKey } : {}),
       ...(caseId ? { caseId } : {}),
       ...(notify.length > 0 ? { notify } : {}),
