@@ -16,6 +16,11 @@ export interface Mapping {
   source: FeelExpression;
   /** Variable name; dotted names (`customer.id`) write into nested context. */
   target: string;
+  /**
+   * `source` is a `${…}` template, not FEEL: a static (no leading `=`) source with placeholders.
+   * Absent in IR compiled before templates were read there (the source was a FEEL literal).
+   */
+  template?: true;
 }
 
 /** A timer definition. `expression` is FEEL when `isFeel`, else an ISO-8601 literal. */
@@ -112,6 +117,14 @@ export interface UserTaskIR extends ElementBase {
   assignee?: string;
   candidateGroups?: string;
   formKey?: string;
+  /** `zeebe:formDefinition formId`: a deployed form (kind `form`) linked by its id. */
+  formId?: string;
+  /** The embedded form (`zeebe:userTaskForm` body the `formKey` names), as JSON text. */
+  formJson?: string;
+  /** `zeebe:taskSchedule` dueDate / followUpDate and `zeebe:priorityDefinition` as FEEL. */
+  dueDate?: string;
+  followUpDate?: string;
+  priority?: string;
 }
 
 export interface ReceiveTaskIR extends ElementBase {
