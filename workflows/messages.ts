@@ -10,6 +10,7 @@ import type {
   EngineState,
   Incident,
   TrailEntry,
+  UserTaskChanges,
   UserTaskState,
   Variables,
 } from '../src/engine/types';
@@ -17,6 +18,7 @@ import type { ProcessIR } from '../src/model/bpmn/ir';
 import type { WebhookEventName } from '../activities/webhook-delivery';
 
 export type { WebhookEventName } from '../activities/webhook-delivery';
+export type { UserTaskChanges } from '../src/engine/types';
 import type { IntegrationIR } from '../src/model/integration/ir';
 import type { MachineState } from '../src/engine/state-machine/types';
 import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir';
@@ -132,7 +134,26 @@ export interface MessageInput {
 export interface CompleteUserTaskInput {
   flowElementInstanceId: string;
   variables?: Variables;
+  /** The user completing it: rejected (`USER_TASK_ASSIGNED`) when the task has another assignee. */
+  user?: string;
 }
+
+/** Claim / assign (`assignee`) or unassign (`null`) an open user task. */
+export interface AssignUserTaskInput {
+  flowElementInstanceId: string;
+  assignee: string | null;
+  /** Assign although someone else holds the task (without it: rejected, `USER_TASK_ASSIGNED`). */
+  allowOverride?: boolean;
+}
+
+/** New due / follow-up date (ISO-8601; null clears) or priority of an open user task. */
+export interface UpdateUserTaskInput {
+  flowElementInstanceId: string;
+  changes: UserTaskChanges;
+}
+
+/** Failure type of user-task updates refused because someone else holds the task (API: 409). */
+export const USER_TASK_ASSIGNED = 'UserTaskAssigned';
 
 export interface RetryIncidentInput {
   incidentId: string;
@@ -175,6 +196,16 @@ export const messageSignal = defineSignal<[MessageInput]>('message');
 /** Completes an open user task; rejected for unknown or already completed tasks. */
 export const completeUserTaskUpdate = defineUpdate<{ completed: string }, [CompleteUserTaskInput]>(
   'completeUserTask',
+);
+
+/** Claims, assigns or unassigns an open user task (the task as it is now is returned). */
+export const assignUserTaskUpdate = defineUpdate<UserTaskState, [AssignUserTaskInput]>(
+  'assignUserTask',
+);
+
+/** Changes an open user task's due date, follow-up date or priority. */
+export const updateUserTaskUpdate = defineUpdate<UserTaskState, [UpdateUserTaskInput]>(
+  'updateUserTask',
 );
 
 /** Resolves an incident by retrying its element; rejected for unknown incidents. */

@@ -167,7 +167,8 @@ const stateMachine: StartKind = {
   duplicate: (workflowId) => `an instance ${workflowId} exists already`,
 };
 
-export const startKinds: Record<DefinitionKind, StartKind> = {
+/** Kinds that start instances (a form does not). */
+export const startKinds: Partial<Record<DefinitionKind, StartKind>> = {
   bpmn,
   integration,
   'state-machine': stateMachine,
