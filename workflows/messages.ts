@@ -36,7 +36,8 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  *   cancelled with the workflow. A scope costs more worker CPU than the activity call.
  * - 3: a service task type with no built-in handler and no `taskQueue` header runs on the
  *   task queue `taskQueues[type]`, else the queue named exactly as the type (job workers by
- *   convention, workflows/process/task-queues.ts); before, it ran on the default queue.
+ *   convention, workflows/process/task-queues.ts); before, it ran on the default queue. The
+ *   search attribute `WaymarkUserTaskDue` (earliest open user-task due date) is published.
  */
 export const DRIVER_REVISION = 3;
 

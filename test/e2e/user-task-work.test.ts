@@ -6,6 +6,7 @@
  */
 import { call, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
+import { visibleCount } from '../support/visibility';
 
 const replay = new ReplayCheck();
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
@@ -25,6 +26,17 @@ const tasks = async (query: string) => {
 };
 const path = (feiId: string, rest = '') => `/user-tasks/${encodeURIComponent(feiId)}${rest}`;
 
+/** Polls a listing until `done` holds (visibility indexes search attributes asynchronously). */
+async function eventually(query: string, done: (items: any[]) => boolean): Promise<any[]> {
+  const deadline = Date.now() + 20_000;
+  let items = await tasks(query);
+  while (!done(items) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    items = await tasks(query);
+  }
+  return items;
+}
+
 test('a user task is listed by group, claimed, refused to a second claimer, re-dated and completed', async () => {
   // given the linked form and the model deployed, and an instance waiting at Task_Review
   expect((await call('POST', '/definitions?deploy=true', approveForm)).status).toBe(201);
@@ -43,7 +55,16 @@ test('a user task is listed by group, claimed, refused to a second claimer, re-d
   expect(Date.parse(review.dueDate)).toBeLessThan(Date.now());
   expect(Date.parse(review.followUpDate)).toBeGreaterThan(Date.now());
   expect(await tasks(`candidateGroup=approvers&instance=${inst}`)).toEqual([]);
-  expect((await tasks(`overdue=true&instance=${inst}`)).map((t) => t.elementId)).toEqual([
+  // overdue: found through the WaymarkUserTaskDue search attribute the instance publishes
+  expect(
+    await visibleCount(
+      `WorkflowId = "${id}" AND WaymarkUserTaskDue < "${new Date().toISOString()}"`,
+    ),
+  ).toBe(1);
+  const overdue = await eventually('overdue=true', (items) =>
+    items.some((t) => t.instanceId === id),
+  );
+  expect(overdue.filter((t) => t.instanceId === id).map((t) => t.elementId)).toEqual([
     'Task_Review',
   ]);
   expect(await tasks(`overdue=false&instance=${inst}`)).toEqual([]);
@@ -84,7 +105,9 @@ test('a user task is listed by group, claimed, refused to a second claimer, re-d
   const patched = await call('PATCH', path(feiId), { dueDate: due, priority: 10 });
   expect(patched.status).toBe(200);
   expect(patched.body).toEqual(expect.objectContaining({ dueDate: due, priority: 10 }));
-  expect(await tasks(`overdue=true&instance=${inst}`)).toEqual([]);
+  expect(await eventually(`overdue=true&instance=${inst}`, (items) => items.length === 0)).toEqual(
+    [],
+  );
   expect((await call('PATCH', path(feiId), { priority: 101 })).status).toBe(400);
 
   // completing as someone else is refused; ada completes it

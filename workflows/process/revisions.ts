@@ -29,6 +29,11 @@ export function queuesByConvention(input: ProcessWorkflowInput): boolean {
   return (input.revision ?? 1) >= 3;
 }
 
+/** Whether the run publishes `WaymarkUserTaskDue` (revision 3, due-dates.ts). */
+export function publishesUserTaskDue(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 3;
+}
+
 /** How this run publishes its search attributes. */
 export interface PublishRules {
   /** Key (`attributesKey`) of the attributes the run started with; '' when it had none. */

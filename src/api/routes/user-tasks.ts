@@ -30,6 +30,9 @@ export function userTasksRouter(deps: ApiDeps): Router {
   async function instancesFor(q: UserTaskQuery): Promise<InstanceListItem[]> {
     const clauses = [waymarkOnly, 'ExecutionStatus = "Running"'];
     if (q.instance !== undefined) clauses.push(`WorkflowId = ${literal(q.instance)}`);
+    // Only instances whose earliest open due date has passed (workflows/process/due-dates.ts).
+    if (q.overdue === 'true')
+      clauses.push(`WaymarkUserTaskDue < ${literal(new Date().toISOString())}`);
     if (q.definition !== undefined) {
       const def = await deps.registry.definitions.getDefinition(q.definition);
       clauses.push(
