@@ -29,6 +29,18 @@ export const configSchema = z.object({
   TEMPORAL_UI_URL: z.url().optional(),
   /** The worker's default task queue. */
   WAYMARK_TASK_QUEUE: z.string().min(1).default('waymark'),
+  /**
+   * Task type → Temporal task queue for service task types without a built-in handler:
+   * `publish-tweet=social,charge-card=payments` (comma list of `type=queue`). A type not in it
+   * runs on the queue named exactly as the type; a `taskQueue` task header overrides both.
+   */
+  WAYMARK_TASK_QUEUES: z
+    .string()
+    .regex(
+      /^\s*([^=,\s]+\s*=\s*[^=,\s]+\s*(,\s*[^=,\s]+\s*=\s*[^=,\s]+\s*)*)?$/,
+      'expected type=queue,…',
+    )
+    .optional(),
   /** Folder for the registry SQLite file and the dev server's database. */
   WAYMARK_DATA_DIR: z.string().min(1).default('.data'),
   /** PostgreSQL registry instead of SQLite (not yet supported; reserved). */
@@ -80,6 +92,8 @@ export type Config = z.infer<typeof configSchema> & {
   publicUrl: string;
   temporalUiUrl: string;
   apiKeys: string[];
+  /** WAYMARK_TASK_QUEUES as a map (empty when unset). */
+  taskQueues: Record<string, string>;
 };
 
 /** Thrown when the environment does not satisfy the schema; the message names each variable. */
@@ -107,5 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((k) => k.trim())
       .filter(Boolean),
+    taskQueues: parseTaskQueues(c.WAYMARK_TASK_QUEUES),
   };
+}
+
+/** `type=queue,…` → `{type: queue}`. */
+function parseTaskQueues(list: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of (list ?? '').split(',')) {
+    const [type, queue] = pair.split('=').map((s) => s.trim());
+    if (type && queue) map[type] = queue;
+  }
+  return map;
 }

@@ -33,7 +33,15 @@ test.each([
   ['TEMPORAL_ADDRESS', 'no-port'],
   ['LOG_LEVEL', 'loud'],
   ['PUBLIC_URL', 'not a url'],
+  ['WAYMARK_TASK_QUEUES', 'publish-tweet'],
 ])('a wrong %s stops start-up with a message naming it', (name, value) => {
   expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+});
+
+test('WAYMARK_TASK_QUEUES maps custom task types to queues (empty when unset)', () => {
+  expect(loadConfig({}).taskQueues).toEqual({});
+  expect(
+    loadConfig({ WAYMARK_TASK_QUEUES: 'publish-tweet=social, charge-card = payments' }).taskQueues,
+  ).toEqual({ 'publish-tweet': 'social', 'charge-card': 'payments' });
 });

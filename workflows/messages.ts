@@ -10,6 +10,7 @@ import type {
   EngineState,
   Incident,
   TrailEntry,
+  UserTaskChanges,
   UserTaskState,
   Variables,
 } from '../src/engine/types';
@@ -17,6 +18,7 @@ import type { ProcessIR } from '../src/model/bpmn/ir';
 import type { WebhookEventName } from '../activities/webhook-delivery';
 
 export type { WebhookEventName } from '../activities/webhook-delivery';
+export type { UserTaskChanges } from '../src/engine/types';
 import type { IntegrationIR } from '../src/model/integration/ir';
 import type { MachineState } from '../src/engine/state-machine/types';
 import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir';
@@ -32,8 +34,12 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  * - 1 (absent): every service task runs in a cancellation scope of its own.
  * - 2: only service tasks the engine may interrupt do (`engine.isInterruptible`); the rest are
  *   cancelled with the workflow. A scope costs more worker CPU than the activity call.
+ * - 3: a service task type with no built-in handler and no `taskQueue` header runs on the
+ *   task queue `taskQueues[type]`, else the queue named exactly as the type (job workers by
+ *   convention, workflows/process/task-queues.ts); before, it ran on the default queue. The
+ *   search attribute `WaymarkUserTaskDue` (earliest open user-task due date) is published.
  */
-export const DRIVER_REVISION = 2;
+export const DRIVER_REVISION = 3;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';
@@ -60,6 +66,11 @@ export interface ProcessWorkflowInput {
    * carried across continue-as-new. Behaviour that changes for running instances keys on it.
    */
   revision?: number;
+  /**
+   * The configured task type → queue map (`WAYMARK_TASK_QUEUES`) at start, carried to called
+   * processes and across continue-as-new; absent when none is configured.
+   */
+  taskQueues?: Record<string, string>;
   /** The case this run belongs to (`POST /workflows/run`); also in search attribute WaymarkCaseId. */
   caseId?: string;
   /**
@@ -124,7 +135,26 @@ export interface MessageInput {
 export interface CompleteUserTaskInput {
   flowElementInstanceId: string;
   variables?: Variables;
+  /** The user completing it: rejected (`USER_TASK_ASSIGNED`) when the task has another assignee. */
+  user?: string;
 }
+
+/** Claim / assign (`assignee`) or unassign (`null`) an open user task. */
+export interface AssignUserTaskInput {
+  flowElementInstanceId: string;
+  assignee: string | null;
+  /** Assign although someone else holds the task (without it: rejected, `USER_TASK_ASSIGNED`). */
+  allowOverride?: boolean;
+}
+
+/** New due / follow-up date (ISO-8601; null clears) or priority of an open user task. */
+export interface UpdateUserTaskInput {
+  flowElementInstanceId: string;
+  changes: UserTaskChanges;
+}
+
+/** Failure type of user-task updates refused because someone else holds the task (API: 409). */
+export const USER_TASK_ASSIGNED = 'UserTaskAssigned';
 
 export interface RetryIncidentInput {
   incidentId: string;
@@ -167,6 +197,16 @@ export const messageSignal = defineSignal<[MessageInput]>('message');
 /** Completes an open user task; rejected for unknown or already completed tasks. */
 export const completeUserTaskUpdate = defineUpdate<{ completed: string }, [CompleteUserTaskInput]>(
   'completeUserTask',
+);
+
+/** Claims, assigns or unassigns an open user task (the task as it is now is returned). */
+export const assignUserTaskUpdate = defineUpdate<UserTaskState, [AssignUserTaskInput]>(
+  'assignUserTask',
+);
+
+/** Changes an open user task's due date, follow-up date or priority. */
+export const updateUserTaskUpdate = defineUpdate<UserTaskState, [UpdateUserTaskInput]>(
+  'updateUserTask',
 );
 
 /** Resolves an incident by retrying its element; rejected for unknown incidents. */

@@ -16,6 +16,7 @@ import { instancesRouter } from './routes/instances';
 import { copyRouter } from './routes/definition-copy';
 import { stateMachinesRouter } from './routes/state-machines';
 import { openapiRouter } from './routes/openapi';
+import { userTaskActionsRouter } from './routes/user-task-actions';
 import { userTasksRouter } from './routes/user-tasks';
 import { casesRouter } from './routes/cases';
 import { environmentsRouter } from './routes/environments';
@@ -58,6 +59,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(copyRouter(deps));
   app.use(stateMachinesRouter(deps));
   app.use(userTasksRouter(deps));
+  app.use(userTaskActionsRouter(deps));
   app.use(casesRouter(deps));
   app.use(parametersRouter(deps));
   app.use(runsRouter(deps));

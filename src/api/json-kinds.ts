@@ -9,6 +9,7 @@ import { compileIntegration, integrationDefinitionSchema } from '../model/integr
 import type { IntegrationIR } from '../model/integration';
 import { compileStateMachine, stateMachineSchema } from '../model/state-machine';
 import type { StateMachineIR } from '../model/state-machine';
+import { compileForm, formDefinitionSchema, type FormIR } from '../model/form';
 import type { ProblemItem } from './problem';
 
 export type JsonCompileResult =
@@ -32,6 +33,16 @@ export interface JsonKind {
 }
 
 export const jsonKinds: Record<string, JsonKind> = {
+  form: {
+    compile(body) {
+      const r = compileForm(body);
+      if (!r.ok) return { ok: false, problems: r.problems };
+      return { ok: true, key: r.ir.id, name: null, ir: r.ir };
+    },
+    rekey: (body, key) => ({ ...body, id: key }),
+    schema: formDefinitionSchema,
+    listFields: (ir) => ({ components: (ir as FormIR).components.length }),
+  },
   integration: {
     compile(body) {
       const r = compileIntegration(body);

@@ -16,7 +16,7 @@ export const deployQuerySchema = z.object({
 });
 
 export const jsonDefinitionSchema = z
-  .object({ kind: z.enum(['bpmn', 'state-machine', 'integration']) })
+  .object({ kind: z.enum(['bpmn', 'state-machine', 'integration', 'form']) })
   .loose()
   .describe('A JSON definition (state machine or integration workflow)');
 
@@ -87,10 +87,32 @@ export const messageSchema = z
   })
   .strict();
 
-export const completeUserTaskSchema = z.object({ variables: variablesSchema.optional() }).strict();
+export const completeUserTaskSchema = z
+  .object({
+    variables: variablesSchema.optional(),
+    user: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The user completing the task: 409 when it is assigned to someone else'),
+  })
+  .strict();
 
 export const listUserTasksQuerySchema = z.object({
   definition: z.string().min(1).optional().describe('Definition id or key'),
+  instance: z.string().min(1).optional().describe('Instance id (workflow id)'),
   assignee: z.string().min(1).optional(),
   candidateGroup: z.string().min(1).optional(),
+  state: z
+    .enum(['CREATED'])
+    .optional()
+    .describe('Only open tasks are listed (CREATED); completed ones are in the instance trail'),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only tasks whose due date has passed; false: only the others'),
+  sort: z.enum(['createdAt', 'dueDate', 'followUpDate', 'priority']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  pageSize: z.coerce.number().int().min(1).max(1000).optional(),
+  nextPageToken: z.string().regex(/^\d+$/).optional(),
 });

@@ -97,6 +97,23 @@ export function renderTemplate(
   return { ok: true, value: out, warnings };
 }
 
+/**
+ * A template as a value: a template that is exactly one `${expr}` placeholder answers the FEEL
+ * value of `expr` (its type kept: a number stays a number); any other template renders to a
+ * string as `renderTemplate` does.
+ */
+export function evaluateTemplate(
+  template: string,
+  variables: Variables,
+  options: FeelOptions = {},
+): FeelResult {
+  const parts = splitTemplate(template);
+  if (typeof parts === 'string') return { ok: false, error: parts };
+  const [only] = parts;
+  if (parts.length === 1 && 'expr' in only) return evaluateFeel(only.expr, variables, options);
+  return renderTemplate(template, variables, options);
+}
+
 function stringify(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;

@@ -13,6 +13,7 @@ import type { ElementEvent } from './elements/behaviour';
 import { deliverMessage, fireTimer } from './events';
 import type { RunContext } from './run-context';
 import { Run, type StepOptions } from './runtime';
+import { updateUserTask } from './user-task-fields';
 import type { EngineCommand, EngineEvent, EngineState, EpochMs, Variables } from './types';
 
 export interface StepResult {
@@ -89,6 +90,9 @@ export function step(
       break;
     case 'childFailed':
       dispatch(run, event.feiId, { type: 'childFailed', message: event.message });
+      break;
+    case 'userTaskUpdated':
+      updateUserTask(state, event.feiId, event.changes);
       break;
     case 'timerFired':
       fireTimer(run, event.timerId);

@@ -64,9 +64,22 @@ export interface UserTaskState {
   dueDate?: string;
   followUpDate?: string;
   formKey?: string;
+  /** ISO-8601 date-times (`zeebe:taskSchedule`, or set through the API). */
+  dueDate?: string;
+  followUpDate?: string;
+  /** 0–100, default 50 (`zeebe:priorityDefinition`, Camunda 8). */
+  priority?: number;
   /** Variables visible to the task when it opened (inputs applied). */
   variables: Variables;
   createdAt: string;
+}
+
+/** What `userTaskUpdated` changes on an open user task; `null` clears a field. */
+export interface UserTaskChanges {
+  assignee?: string | null;
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  priority?: number;
 }
 
 export interface Incident {
@@ -191,6 +204,7 @@ export type EngineEvent =
       now: EpochMs;
     }
   | { type: 'userTaskCompleted'; feiId: string; variables?: Variables; now: EpochMs }
+  | { type: 'userTaskUpdated'; feiId: string; changes: UserTaskChanges; now: EpochMs }
   | { type: 'childCompleted'; feiId: string; variables?: Variables; now: EpochMs }
   | { type: 'childFailed'; feiId: string; message: string; now: EpochMs }
   | ({

@@ -6,7 +6,7 @@
  * into writes on the enclosing scope.
  */
 import type { Mapping } from '../model/bpmn/ir';
-import { evaluateFeel } from './feel';
+import { evaluateFeel, evaluateTemplate } from './feel';
 import type { EngineState, EpochMs, Variables } from './types';
 
 /** All variables visible from `scopeId`: the chain merged, nearer scopes winning. */
@@ -94,7 +94,9 @@ export function evaluateMappings(
   const writes: Array<[string, unknown]> = [];
   let ctx = context;
   for (const m of mappings) {
-    const r = evaluateFeel(m.source, ctx, { now });
+    const r = m.template
+      ? evaluateTemplate(m.source, ctx, { now })
+      : evaluateFeel(m.source, ctx, { now });
     if (!r.ok) return { ok: false, error: `mapping '${m.target}': ${r.error}` };
     setLocal(values, m.target, r.value);
     writes.push([m.target, r.value]);

@@ -20,6 +20,12 @@ export const BUILTIN_TASK_TYPES = [
   'integration',
 ] as const;
 
+/** Whether `type` has a built-in handler on the default task queue. */
+export function isBuiltinTaskType(type: string): boolean {
+  const builtin: readonly string[] = BUILTIN_TASK_TYPES;
+  return builtin.includes(type);
+}
+
 /** The prefix of every internal activity; no task type may start with it. */
 export const RESERVED_ACTIVITY_PREFIX = 'waymark.';
 

@@ -30,6 +30,15 @@ export const WaymarkIncident = defineSearchAttributeKey(
   'WaymarkIncident',
   SearchAttributeType.BOOL,
 );
+/**
+ * The earliest due date of the instance's open user tasks (absent: none has one), so overdue
+ * tasks are found by a visibility query (`WaymarkUserTaskDue < now`) instead of asking every
+ * instance. Published by processes started under driver revision 3 or later.
+ */
+export const WaymarkUserTaskDue = defineSearchAttributeKey(
+  'WaymarkUserTaskDue',
+  SearchAttributeType.DATETIME,
+);
 
 /**
  * The attributes the BPMN driver keeps current (workflows/process/publishing.ts), as every
@@ -72,4 +81,5 @@ export const searchAttributeTypes: Record<string, string> = {
   WaymarkActiveElements: 'KeywordList',
   WaymarkState: 'Keyword',
   WaymarkIncident: 'Bool',
+  WaymarkUserTaskDue: 'Datetime',
 };

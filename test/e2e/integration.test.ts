@@ -221,6 +221,30 @@ test('BPMN send task + receive task: the output arrives at the receive task, at 
   replay.add(children[0]!.workflowId, 'integration-send-receive-child');
 });
 
+test('a zeebe:input source "${processInstanceData.customer.id}" is a template: the child gets the id', async () => {
+  // given the send-task model, its input written the seed's way (a template, not FEEL)
+  const xml = fs
+    .readFileSync(path.join(fixturesDir, 'bpmn', 'integration-send-receive.bpmn'), 'utf8')
+    .replace('id="integration-send-receive"', 'id="integration-input-template"')
+    .replace('source="=customer.id"', 'source="${processInstanceData.customer.id}"');
+  const deployed = await call('POST', '/definitions?deploy=true', xml, {
+    'content-type': 'application/xml',
+  });
+  expect(deployed.status).toBe(201);
+  // when it starts
+  const id = await startInstance('integration-input-template', {
+    variables: { customer: { id: 'c-2' }, apiBase: api.url },
+  });
+  replay.add(id, 'integration-input-template');
+  // then the integration child started with the customer id, not the placeholder
+  const done = await waitFor(id);
+  expect(done.status).toBe('COMPLETED');
+  expect(done.variables.enriched).toEqual(expect.objectContaining({ customerId: 'c-2' }));
+  const [child] = await childrenOf(id);
+  expect(child).toEqual(expect.objectContaining({ type: 'it-enrich' }));
+  replay.add(child!.workflowId, 'integration-input-template-child');
+});
+
 test('BPMN service task of type integration: inputs from header placeholders', async () => {
   await deployFixture('integration-service-task');
   const id = await startInstance('integration-service-task', {

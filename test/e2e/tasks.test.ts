@@ -11,11 +11,13 @@ import {
   call,
   deployFixture,
   fixture,
+  getInstance,
   startInstance,
   trailIds,
   waitAt,
   waitFor,
 } from '../support/api';
+import { scheduledActivities } from '../support/activity-queues';
 import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -180,26 +182,25 @@ test('an http task whose resultExpression returns no context is an incident sayi
   await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
 });
 
-test('a task type no worker implements deploys, and parks an incident naming the type', async () => {
+test('a task type no worker implements deploys, and waits on the queue named after it', async () => {
   // given a model whose task type has no built-in handler and no taskQueue header
   const xml = fixture('service-task-incident')
     .replace('id="service-task-incident"', 'id="unimplemented-task-type"')
-    .replace('type="fail"', 'type="publish-tweet"');
+    .replace('type="fail"', 'type="nobody-polls-this"');
   const deployed = await call('POST', '/definitions?deploy=true', xml, {
     'content-type': 'application/xml',
   });
   expect(deployed.status).toBe(201);
   // when an instance starts
   const id = await startInstance('unimplemented-task-type', { variables: { keep: 1 } });
-  // then the task parks an incident saying no worker registers the type; the instance runs on
-  const parked = await waitFor(id, (i) => i.incidents?.length === 1);
-  expect(parked.status).toBe('RUNNING');
-  expect(parked.incidents[0]).toEqual(
-    expect.objectContaining({
-      elementId: 'Task_Fail',
-      message: expect.stringMatching(/publish-tweet.*not registered/),
-    }),
-  );
+  // then its activity is scheduled on the queue "nobody-polls-this" (job workers by
+  // convention) and the task waits there for a worker, as a Camunda job waits: no incident
+  const waiting = await waitAt(id, 'Task_Fail');
+  expect(waiting).toEqual(expect.objectContaining({ elementId: 'Task_Fail' }));
+  expect(await scheduledActivities(id)).toEqual([['nobody-polls-this', 'nobody-polls-this']]);
+  const inst = await getInstance(id);
+  expect(inst.status).toBe('RUNNING');
+  expect(inst.incidents).toEqual([]);
   await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
 });
 

@@ -42,6 +42,8 @@ export default async function globalSetup(): Promise<void> {
     HOST: '127.0.0.1',
     WAYMARK_DATA_DIR: dataDir,
     WAYMARK_TASK_QUEUE: 'waymark-test',
+    // test/e2e/job-workers.test.ts: a task type the config routes to a queue of its own.
+    WAYMARK_TASK_QUEUES: 'mapped-job=jobs-mapped-queue',
     // The customer's services in the tests listen on 127.0.0.1; other loopback addresses
     // (127.0.0.2, …) stay denied, so a test can show the policy refusing one.
     WAYMARK_OUTBOUND_ALLOW: '127.0.0.1,::1',

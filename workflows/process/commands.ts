@@ -109,10 +109,14 @@ export async function startTask(
   }
 }
 
-/** Resolves the called definition and runs it as a child workflow. */
+/**
+ * Resolves the called definition and runs it as a child workflow, with the caller's task queue
+ * map (`ProcessWorkflowInput.taskQueues`).
+ */
 export async function startChildProcess(
   scope: CancellationScope,
   cmd: StartChild,
+  taskQueues?: Record<string, string>,
 ): Promise<Outcome> {
   try {
     const variables = await scope.run(async () => {
@@ -123,6 +127,7 @@ export async function startChildProcess(
         ir,
         variables: cmd.variables,
         revision: DRIVER_REVISION,
+        ...(taskQueues ? { taskQueues } : {}),
       };
       const result = await executeDefinition<ProcessWorkflowInput, Variables | undefined>(
         definition,

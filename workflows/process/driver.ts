@@ -24,6 +24,7 @@ import {
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
 import { scopeEveryTask } from './revisions';
+import { routeTask } from './task-queues';
 import type { RunningProcess, ScheduleTask } from './types';
 
 /** How a run ended: its result, or the failure to end it with. */
@@ -112,13 +113,13 @@ export class ProcessDriver implements RunningProcess {
     }
     switch (cmd.type) {
       case 'scheduleTask':
-        this.scheduleTask(cmd);
+        this.scheduleTask(routeTask(cmd, this.input));
         return;
       case 'startChild':
         this.work.track(
           cmd.feiId,
           (scope) =>
-            startChildProcess(scope, cmd).then((o): EngineEvent =>
+            startChildProcess(scope, cmd, this.input.taskQueues).then((o): EngineEvent =>
               o.ok
                 ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
                 : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() },

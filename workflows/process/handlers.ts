@@ -17,6 +17,7 @@ import {
 } from '../messages';
 import { registerCallbackHandlers } from './callback-handlers';
 import type { RunningProcess } from './types';
+import { registerUserTaskHandlers, requireFreeFor } from './user-task-handlers';
 
 /** Registers every handler of a process, in the order the recorded histories saw them. */
 export function registerProcessHandlers(instance: RunningProcess): void {
@@ -45,7 +46,11 @@ export function registerProcessHandlers(instance: RunningProcess): void {
     },
     {
       description: 'Complete an open user task {flowElementInstanceId, variables?}',
-      validator: (task) => checkUserTask(instance.state, task.flowElementInstanceId),
+      validator: (task) => {
+        checkUserTask(instance.state, task.flowElementInstanceId);
+        const open = instance.state.userTasks[task.flowElementInstanceId];
+        if (task.user !== undefined && open) requireFreeFor(open, task.user);
+      },
     },
   );
   setHandler(
@@ -60,6 +65,7 @@ export function registerProcessHandlers(instance: RunningProcess): void {
     },
   );
   registerCallbackHandlers(instance);
+  registerUserTaskHandlers(instance);
 }
 
 /** Rejects completing a user task that is unknown or already completed. */

@@ -14,7 +14,8 @@ import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/searc
 import type { ProcessWorkflowInput, WebhookEventName } from '../messages';
 import { startNotify } from '../notify';
 import { attributesKey, renderDetails, waitingElementIds } from './inspection';
-import { publishRules, type PublishRules } from './revisions';
+import { DueDatePublisher } from './due-dates';
+import { publishesUserTaskDue, publishRules, type PublishRules } from './revisions';
 
 /** Publishes one process instance's details, search attributes and notifications. */
 export class ProcessPublisher {
@@ -25,6 +26,7 @@ export class ProcessPublisher {
   private readonly notifiedIncidents: Set<string>;
   private readonly notifying: Promise<void>[] = [];
   private readonly workflowId = workflowInfo().workflowId;
+  private readonly dueDates: DueDatePublisher;
 
   /** `startedWith`: the search attributes the run started with (before any upsert). */
   constructor(
@@ -35,6 +37,7 @@ export class ProcessPublisher {
     this.published = this.rules.published;
     this.events = new Set(input.notify ?? []);
     this.notifiedIncidents = new Set(Object.keys(input.resume?.incidents ?? {}));
+    this.dueDates = new DueDatePublisher(publishesUserTaskDue(input), startedWith);
   }
 
   /** Current details always; notifications for new incidents; search attributes on change. */
@@ -59,6 +62,7 @@ export class ProcessPublisher {
         { key: WaymarkIncident, value: hasIncident },
       ]);
     }
+    this.dueDates.publish(state);
   }
 
   /** Starts the notify child for `event` under `key`, if the instance was started wanting it. */

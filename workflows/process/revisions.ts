@@ -21,6 +21,19 @@ export function scopeEveryTask(input: ProcessWorkflowInput): boolean {
   return (input.revision ?? 1) < 2 || input.failOnIncident === true;
 }
 
+/**
+ * Whether a task type with no built-in handler and no `taskQueue` header runs on the queue its
+ * type names (revision 3, task-queues.ts). Older runs schedule it on the default queue.
+ */
+export function queuesByConvention(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 3;
+}
+
+/** Whether the run publishes `WaymarkUserTaskDue` (revision 3, due-dates.ts). */
+export function publishesUserTaskDue(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 3;
+}
+
 /** How this run publishes its search attributes. */
 export interface PublishRules {
   /** Key (`attributesKey`) of the attributes the run started with; '' when it had none. */

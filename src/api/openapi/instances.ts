@@ -3,6 +3,7 @@
  * start, list, read, cancel, deliver a message, retry an incident, list and complete user
  * tasks.
  */
+import { assignmentSchema, userTaskChangesSchema } from '../user-task-schemas';
 import {
   completeUserTaskSchema,
   listInstancesQuerySchema,
@@ -134,8 +135,59 @@ export function instancePaths(): Json {
         responses: {
           '200': ok('Completed'),
           ...errors,
-          '409': problemResponse('Already completed, or the instance is not running'),
+          '409': problemResponse(
+            'Already completed, assigned to someone other than `user`, or the instance is not running',
+          ),
           ...bodyErrors,
+        },
+      },
+    },
+    ...userTaskActionPaths(),
+  };
+}
+
+const taskId = pathParam('flowElementInstanceId', '<workflowId>/<elementId>/<n>');
+const taskErrors = {
+  '401': problemResponse('Missing or wrong credentials'),
+  '404': problemResponse('Unknown user task'),
+  '409': problemResponse('Completed, assigned to someone else, or the instance is not running'),
+};
+
+/** Assignment, changes and the form of a user task (routes/user-task-actions.ts). */
+function userTaskActionPaths(): Json {
+  return {
+    '/user-tasks/{flowElementInstanceId}/assignment': {
+      parameters: [taskId],
+      post: {
+        summary:
+          'Claim or assign a user task (409 when someone else holds it, unless allowOverride)',
+        requestBody: jsonBody(assignmentSchema),
+        responses: { '200': ok('The task'), ...taskErrors, ...bodyErrors },
+      },
+    },
+    '/user-tasks/{flowElementInstanceId}/assignee': {
+      parameters: [taskId],
+      delete: {
+        summary: 'Unassign a user task',
+        responses: { '200': ok('The task'), ...taskErrors },
+      },
+    },
+    '/user-tasks/{flowElementInstanceId}': {
+      parameters: [taskId],
+      patch: {
+        summary: 'Change due date, follow-up date (ISO-8601, null clears) or priority (0–100)',
+        requestBody: jsonBody(userTaskChangesSchema),
+        responses: { '200': ok('The task'), ...taskErrors, ...bodyErrors },
+      },
+    },
+    '/user-tasks/{flowElementInstanceId}/form': {
+      parameters: [taskId],
+      get: {
+        summary: 'The Camunda form (JSON) of a user task: embedded, or linked by formId',
+        responses: {
+          '200': ok('The form JSON'),
+          ...taskErrors,
+          '404': problemResponse('Unknown user task, or it has no (deployed) form'),
         },
       },
     },

@@ -1,41 +1,38 @@
 /**
  * User tasks across instances: list the open ones (visibility lists running Waymark
- * workflows, each is queried) and complete one by its flowElementInstanceId. The owning
- * workflow id is the feiId without its last two segments (`<workflowId>/<elementId>/<n>`).
+ * workflows, each is queried), filtered, sorted and paged (user-task-list.ts), and complete
+ * one by its flowElementInstanceId — naming the `user` completing it makes a task assigned to
+ * someone else answer 409. Assignment, changes and forms: user-task-actions.ts.
  */
 import { Router } from 'express';
 import { completeUserTaskUpdate } from '../../../workflows/messages';
 import type { ApiDeps } from '../deps';
-import { describeInstance, queryView, requireRunning, updateRejection } from '../instance-access';
+import { queryView, updateRejection } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { completeUserTaskSchema, listUserTasksQuerySchema } from '../schemas';
 import { listPage, literal, waymarkOnly } from '../temporal-views';
 import type { InstanceListItem } from '../temporal-views';
+import { taskInstance, taskRejection } from '../user-task-access';
+import { matches, pageOf, type ListedUserTask, type UserTaskQuery } from '../user-task-list';
+
+export { workflowIdOf } from '../user-task-access';
 
 /** How many instances are queried at once, and at most in one listing. */
 const concurrency = 8;
 const maxInstances = 2000;
-
-/** `<workflowId>/<elementId>/<n>` → workflowId, or undefined when the id has another shape. */
-export function workflowIdOf(feiId: string): string | undefined {
-  const parts = feiId.split('/');
-  if (
-    parts.length < 3 ||
-    !/^\d+$/.test(parts[parts.length - 1]) ||
-    parts.slice(0, -2).join('/') === ''
-  )
-    return undefined;
-  return parts.slice(0, -2).join('/');
-}
 
 export function userTasksRouter(deps: ApiDeps): Router {
   const router = Router();
   const { client } = deps.temporal;
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
 
-  router.get('/user-tasks', async (req, res) => {
-    const q = parseOr400(listUserTasksQuerySchema, req.query, 'query');
+  /** The running instances the query may find tasks in. */
+  async function instancesFor(q: UserTaskQuery): Promise<InstanceListItem[]> {
     const clauses = [waymarkOnly, 'ExecutionStatus = "Running"'];
+    if (q.instance !== undefined) clauses.push(`WorkflowId = ${literal(q.instance)}`);
+    // Only instances whose earliest open due date has passed (workflows/process/due-dates.ts).
+    if (q.overdue === 'true')
+      clauses.push(`WaymarkUserTaskDue < ${literal(new Date().toISOString())}`);
     if (q.definition !== undefined) {
       const def = await deps.registry.definitions.getDefinition(q.definition);
       clauses.push(
@@ -51,8 +48,14 @@ export function userTasksRouter(deps: ApiDeps): Router {
       instances.push(...page.items);
       token = page.nextPageToken;
     } while (token && instances.length < maxInstances);
+    return instances;
+  }
 
-    const tasks: Record<string, unknown>[] = [];
+  router.get('/user-tasks', async (req, res) => {
+    const q = parseOr400(listUserTasksQuerySchema, req.query, 'query');
+    const instances = await instancesFor(q);
+    const now = Date.now();
+    const tasks: ListedUserTask[] = [];
     const unavailable: string[] = [];
     for (let i = 0; i < instances.length; i += concurrency) {
       const batch = instances.slice(i, i + concurrency);
@@ -68,15 +71,7 @@ export function userTasksRouter(deps: ApiDeps): Router {
           return;
         }
         for (const task of view.userTasks) {
-          if (q.assignee !== undefined && task.assignee !== q.assignee) continue;
-          if (
-            q.candidateGroup !== undefined &&
-            !(task.candidateGroups ?? '')
-              .split(',')
-              .map((g) => g.trim())
-              .includes(q.candidateGroup)
-          )
-            continue;
+          if (!matches(task, q, now)) continue;
           tasks.push({
             ...task,
             instanceId: inst.workflowId,
@@ -87,7 +82,7 @@ export function userTasksRouter(deps: ApiDeps): Router {
       });
     }
     res.json({
-      items: tasks,
+      ...pageOf(tasks, q),
       ...(unavailable.length > 0 ? { unavailableInstances: unavailable } : {}),
     });
   });
@@ -95,22 +90,21 @@ export function userTasksRouter(deps: ApiDeps): Router {
   router.post('/user-tasks/:flowElementInstanceId/complete', async (req, res) => {
     const body = parseOr400(completeUserTaskSchema, jsonBody(req), 'body');
     const feiId = req.params.flowElementInstanceId;
-    const workflowId = workflowIdOf(feiId);
-    const unknownTask = () =>
-      new HttpProblem(404, `user task '${feiId}' not found`, { type: 'user-task-not-found' });
-    if (!workflowId) throw unknownTask();
-    const { handle, description } = await describeInstance(client, workflowId).catch(
-      (err: unknown) => {
-        throw err instanceof HttpProblem && err.status === 404 ? unknownTask() : err;
-      },
-    );
-    requireRunning(workflowId, description);
+    const { workflowId, handle } = await taskInstance(deps, feiId);
     try {
       const out = await handle.executeUpdate(completeUserTaskUpdate, {
-        args: [{ flowElementInstanceId: feiId, variables: body.variables }],
+        args: [
+          {
+            flowElementInstanceId: feiId,
+            variables: body.variables,
+            ...(body.user !== undefined ? { user: body.user } : {}),
+          },
+        ],
       });
       res.json({ instanceId: workflowId, ...out });
     } catch (err) {
+      const assigned = taskRejection(err, feiId);
+      if (assigned?.extra.type === 'user-task-assigned') throw assigned;
       const rejection = updateRejection(err);
       if (rejection === undefined) throw err;
       // Known but finished (in the trail) → 409; never seen → 404.

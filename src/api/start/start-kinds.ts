@@ -102,6 +102,9 @@ const bpmn: StartKind = {
       ir: start.version.compiled as ProcessIR,
       variables: start.variables,
       revision: DRIVER_REVISION,
+      ...(Object.keys(deps.config.taskQueues).length > 0
+        ? { taskQueues: deps.config.taskQueues }
+        : {}),
       ...(businessKey ? { businessKey } : {}),
       ...(caseId ? { caseId } : {}),
       ...(notify.length > 0 ? { notify } : {}),
@@ -164,7 +167,8 @@ const stateMachine: StartKind = {
   duplicate: (workflowId) => `an instance ${workflowId} exists already`,
 };
 
-export const startKinds: Record<DefinitionKind, StartKind> = {
+/** Kinds that start instances (a form does not). */
+export const startKinds: Partial<Record<DefinitionKind, StartKind>> = {
   bpmn,
   integration,
   'state-machine': stateMachine,

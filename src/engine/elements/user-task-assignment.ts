@@ -1,10 +1,10 @@
 /**
- * A user task's assignment and schedule when it opens (BPMN 2.0 §10.3.3 "User Task" leaves
- * the performer to the engine; Camunda 8 `zeebe:assignmentDefinition`, `zeebe:taskSchedule`):
+ * A user task's assignment when it opens (BPMN 2.0 §10.3.3 "User Task" leaves
+ * the performer to the engine; Camunda 8 `zeebe:assignmentDefinition`):
  * static values as written, `=expr` ones evaluated over the variables the task sees — `=boss`
  * assigns the value of `boss`. As in Zeebe, an expression that gives the wrong type is an
- * `expression` incident naming the element and attribute: assignee, dueDate and followUpDate
- * need a string (a FEEL date-time becomes its ISO string), candidateGroups and candidateUsers
+ * `expression` incident naming the element and attribute: assignee needs
+ * a string, candidateGroups and candidateUsers
  * a list of strings or a comma-separated string (kept comma-separated, as static ones are).
  */
 import type { UserTaskAttribute, UserTaskIR } from '../../model/bpmn/ir';
@@ -18,8 +18,6 @@ const ATTRIBUTES: readonly UserTaskAttribute[] = [
   'assignee',
   'candidateGroups',
   'candidateUsers',
-  'dueDate',
-  'followUpDate',
 ];
 
 /** The task's attributes, or the reason one of its expressions cannot be used. */

@@ -3,6 +3,7 @@
  * builders run only after every rule passed, so they may rely on what the rules check
  * (task types, scripts, messages, error codes) and only fill in defaults.
  */
+import { userTaskExtras } from './user-task-extras';
 import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from './ir';
 import { calledElementOf } from './called-element';
 import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
@@ -56,6 +57,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
       type: 'userTask',
       ...userTaskAttributes(element),
       ...optional('formKey', form?.formKey ?? form?.formId),
+      ...userTaskExtras(element),
     };
   },
   receiveTask: ({ element }, base) => ({

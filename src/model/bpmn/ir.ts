@@ -16,6 +16,11 @@ export interface Mapping {
   source: FeelExpression;
   /** Variable name; dotted names (`customer.id`) write into nested context. */
   target: string;
+  /**
+   * `source` is a `${…}` template, not FEEL: a static (no leading `=`) source with placeholders.
+   * Absent in IR compiled before templates were read there (the source was a FEEL literal).
+   */
+  template?: true;
 }
 
 /** A timer definition. `expression` is FEEL when `isFeel`, else an ISO-8601 literal. */
@@ -117,17 +122,21 @@ export interface UserTaskIR extends ElementBase {
   assignee?: string;
   candidateGroups?: string;
   candidateUsers?: string;
-  /** `zeebe:taskSchedule dueDate` / `followUpDate` (ISO-8601 date-times). */
+  formKey?: string;
+  /** The assignment attributes given as `=expr`, evaluated when the task opens (instead of the static ones). */
+  expressions?: Partial<Record<UserTaskAttribute, FeelExpression>>;
+  /** `zeebe:formDefinition formId`: a deployed form (kind `form`) linked by its id. */
+  formId?: string;
+  /** The embedded form (`zeebe:userTaskForm` body the `formKey` names), as JSON text. */
+  formJson?: string;
+  /** `zeebe:taskSchedule` dueDate / followUpDate and `zeebe:priorityDefinition` as FEEL (static values as FEEL literals). */
   dueDate?: string;
   followUpDate?: string;
-  formKey?: string;
-  /** The attributes given as `=expr`, evaluated when the task opens (instead of the static ones). */
-  expressions?: Partial<Record<UserTaskAttribute, FeelExpression>>;
+  priority?: string;
 }
 
-/** The user task attributes Camunda 8 allows as FEEL. */
-export type UserTaskAttribute =
-  'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate';
+/** The user task assignment attributes Camunda 8 allows as `=expr` (the schedule is always FEEL). */
+export type UserTaskAttribute = 'assignee' | 'candidateGroups' | 'candidateUsers';
 
 export interface ReceiveTaskIR extends ElementBase {
   type: 'receiveTask';

@@ -58,6 +58,9 @@ export interface ModdleElement {
   readonly candidateGroups?: string;
   readonly formKey?: string;
   readonly formId?: string;
+  readonly dueDate?: string;
+  readonly followUpDate?: string;
+  readonly priority?: string;
   readonly correlationKey?: string;
   readonly properties?: ModdleElement[];
 }

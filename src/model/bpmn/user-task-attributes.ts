@@ -1,9 +1,10 @@
 /**
  * The user task attributes Camunda 8 reads from `zeebe:assignmentDefinition` (assignee,
- * candidateGroups, candidateUsers) and `zeebe:taskSchedule` (dueDate, followUpDate): each is a
+ * candidateGroups, candidateUsers): each is a
  * static value or, with a `=` prefix, a FEEL expression the engine evaluates when the task
  * opens (`=boss` is the variable `boss`, not the text "=boss"). Static values go to the IR
- * field of the same name, expressions to `expressions`.
+ * field of the same name, expressions to `expressions`. The schedule (`zeebe:taskSchedule`) is
+ * read by `user-task-extras.ts`.
  */
 import type { FeelExpression, UserTaskAttribute, UserTaskIR } from './ir';
 import type { ModdleElement } from './moddle-types';
@@ -17,7 +18,6 @@ export function rawUserTaskAttributes(
   el: ModdleElement,
 ): Array<[UserTaskAttribute, string | undefined]> {
   const assignment = extension(el, 'zeebe:AssignmentDefinition');
-  const schedule = extension(el, 'zeebe:TaskSchedule');
   const read = (owner: ModdleElement | undefined, name: string): string | undefined => {
     const value: unknown = owner ? Reflect.get(owner, name) : undefined;
     return typeof value === 'string' ? value : undefined;
@@ -26,8 +26,6 @@ export function rawUserTaskAttributes(
     ['assignee', read(assignment, 'assignee')],
     ['candidateGroups', read(assignment, 'candidateGroups')],
     ['candidateUsers', read(assignment, 'candidateUsers')],
-    ['dueDate', read(schedule, 'dueDate')],
-    ['followUpDate', read(schedule, 'followUpDate')],
   ];
 }
 

@@ -5,7 +5,7 @@
  * is the builder's job.
  */
 import type { Mapping } from './ir';
-import { toFeel } from './feel-source';
+import { readSource, toFeel } from './feel-source';
 import type { ModdleElement } from './moddle-types';
 
 /** The first extension element of `type` (e.g. `zeebe:TaskDefinition`) on `el`. */
@@ -34,14 +34,22 @@ export function rawMappings(el: ModdleElement, direction: 'input' | 'output'): R
   return params.map((p) => ({ source: p.source, target: p.target }));
 }
 
-/** IR mappings; a missing source maps `null`, as Zeebe does. */
+/**
+ * IR mappings; a missing source maps `null`, as Zeebe does. A static source with `${…}`
+ * placeholders (no leading `=`) is a template, as in task headers; other static sources are
+ * literals.
+ */
 export function mappings(el: ModdleElement, direction: 'input' | 'output'): Mapping[] {
   return rawMappings(el, direction)
     .filter((m) => m.target)
-    .map((m) => ({
-      source: m.source === undefined || m.source.trim() === '' ? 'null' : toFeel(m.source),
-      target: m.target as string,
-    }));
+    .map((m) => {
+      const target = m.target as string;
+      if (m.source === undefined || m.source.trim() === '') return { source: 'null', target };
+      const source = readSource(m.source);
+      if (!source.isFeel && source.text.includes('${'))
+        return { source: source.text, target, template: true };
+      return { source: toFeel(m.source), target };
+    });
 }
 
 /** `zeebe:properties` as name/value pairs in document order. */
