@@ -28,7 +28,7 @@ export interface DecisionSpec {
   literal?: string;
 }
 
-function tableXml(t: TableSpec): string {
+function tableXml(t: TableSpec, p: string): string {
   const hp = t.hitPolicy ? ` hitPolicy="${t.hitPolicy}"` : '';
   const ag = t.aggregation ? ` aggregation="${t.aggregation}"` : '';
   const inputs = t.inputs
@@ -36,7 +36,7 @@ function tableXml(t: TableSpec): string {
       const values = t.inputValues?.[i]
         ? `<inputValues><text>${esc(t.inputValues[i])}</text></inputValues>`
         : '';
-      return `<input id="in${i}" label="${esc(e)}"><inputExpression id="ie${i}"><text>${esc(e)}</text></inputExpression>${values}</input>`;
+      return `<input id="${p}in${i}" label="${esc(e)}"><inputExpression id="${p}ie${i}"><text>${esc(e)}</text></inputExpression>${values}</input>`;
     })
     .join('');
   const outputs = t.outputs
@@ -45,7 +45,7 @@ function tableXml(t: TableSpec): string {
       const def = o.default
         ? `<defaultOutputEntry><text>${esc(o.default)}</text></defaultOutputEntry>`
         : '';
-      return `<output id="out${i}" name="${o.name}">${values}${def}</output>`;
+      return `<output id="${p}out${i}" name="${o.name}">${values}${def}</output>`;
     })
     .join('');
   const rules = t.rules
@@ -56,13 +56,15 @@ function tableXml(t: TableSpec): string {
       const outs = row
         .slice(t.inputs.length)
         .map((c) => `<outputEntry><text>${esc(c)}</text></outputEntry>`);
-      return `<rule id="r${r + 1}">${ins.join('')}${outs.join('')}</rule>`;
+      return `<rule id="${p}r${r + 1}">${ins.join('')}${outs.join('')}</rule>`;
     })
     .join('');
-  return `<decisionTable id="table"${hp}${ag}>${inputs}${outputs}${rules}</decisionTable>`;
+  return `<decisionTable id="${p}table"${hp}${ag}>${inputs}${outputs}${rules}</decisionTable>`;
 }
 
-function decisionXml(d: DecisionSpec): string {
+function decisionXml(d: DecisionSpec, n: number): string {
+  // Ids are unique per document: the first decision's are plain, later ones prefixed.
+  const p = n === 0 ? '' : `${d.id}_`;
   const reqs = (d.requires ?? [])
     .map((r) => `<informationRequirement><requiredDecision href="#${r}"/></informationRequirement>`)
     .join('');
@@ -70,7 +72,7 @@ function decisionXml(d: DecisionSpec): string {
     .map((k) => `<knowledgeRequirement><requiredKnowledge href="#${k}"/></knowledgeRequirement>`)
     .join('');
   const logic = d.table
-    ? tableXml(d.table)
+    ? tableXml(d.table, p)
     : `<literalExpression><text>${esc(d.literal ?? 'null')}</text></literalExpression>`;
   return `<decision id="${d.id}" name="${d.name ?? d.id}">${reqs}${know}${logic}</decision>`;
 }
@@ -78,7 +80,7 @@ function decisionXml(d: DecisionSpec): string {
 /** A DMN document with these decisions (and any extra DRG elements as XML). */
 export function dmnXml(decisions: DecisionSpec[], extra = ''): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="${DMN_NS}" id="drg" name="Test" namespace="http://waymark.test/dmn">${decisions.map(decisionXml).join('')}${extra}</definitions>`;
+<definitions xmlns="${DMN_NS}" id="drg" name="Test" namespace="http://waymark.test/dmn">${decisions.map((d, n) => decisionXml(d, n)).join('')}${extra}</definitions>`;
 }
 
 /** Compiles and returns the IR keyed by `key` (the first decision by default); throws on problems. */
