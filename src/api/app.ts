@@ -24,6 +24,7 @@ import { webhookStartRouter } from './routes/webhook-start';
 import { webhooksRouter } from './routes/webhooks';
 import { runsRouter } from './routes/runs';
 import { schemasRouter } from './routes/kind-schemas';
+import { decisionsRouter } from './routes/decisions';
 
 export type { ApiDeps } from './deps';
 
@@ -61,6 +62,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
   app.use(callbacksRouter(deps));
+  app.use(decisionsRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

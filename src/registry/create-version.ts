@@ -102,20 +102,40 @@ export function createVersion(
   db: Kysely<RegistryDatabase>,
   input: CreateVersionInput,
 ): Promise<CreateVersionResult> {
+  return db.transaction().execute((trx) => createIn(trx, input));
+}
+
+/**
+ * Stores several definitions' versions in one transaction (a DMN file's decisions): all of
+ * them or, when one fails (a key of another kind), none.
+ */
+export function createVersions(
+  db: Kysely<RegistryDatabase>,
+  inputs: CreateVersionInput[],
+): Promise<CreateVersionResult[]> {
   return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    let defRow = await definitionFor(trx, input, now);
-    const { row, created } = await versionFor(trx, defRow.id, input, now);
-    const versionRow = input.deploy ? await deploy(trx, row, now) : row;
-    const name = input.name ?? defRow.name;
-    if (created || name !== defRow.name) {
-      await trx
-        .updateTable('definitions')
-        .set({ name, updated_at: now })
-        .where('id', '=', defRow.id)
-        .execute();
-      defRow = { ...defRow, name, updated_at: now };
-    }
-    return { definition: toDefinition(defRow), version: toVersionInfo(versionRow), created };
+    const out: CreateVersionResult[] = [];
+    for (const input of inputs) out.push(await createIn(trx, input));
+    return out;
   });
+}
+
+async function createIn(
+  trx: Kysely<RegistryDatabase>,
+  input: CreateVersionInput,
+): Promise<CreateVersionResult> {
+  const now = new Date().toISOString();
+  let defRow = await definitionFor(trx, input, now);
+  const { row, created } = await versionFor(trx, defRow.id, input, now);
+  const versionRow = input.deploy ? await deploy(trx, row, now) : row;
+  const name = input.name ?? defRow.name;
+  if (created || name !== defRow.name) {
+    await trx
+      .updateTable('definitions')
+      .set({ name, updated_at: now })
+      .where('id', '=', defRow.id)
+      .execute();
+    defRow = { ...defRow, name, updated_at: now };
+  }
+  return { definition: toDefinition(defRow), version: toVersionInfo(versionRow), created };
 }

@@ -12,7 +12,7 @@
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createVersion } from './create-version';
+import { createVersion, createVersions } from './create-version';
 import type { RegistryDatabase } from './db';
 import {
   infoColumns,
@@ -33,6 +33,8 @@ import { RegistryNotFoundError } from './store-errors';
 
 export interface DefinitionStore {
   createVersion(input: CreateVersionInput): Promise<CreateVersionResult>;
+  /** Several definitions' versions, all or nothing (one transaction). */
+  createVersions(inputs: CreateVersionInput[]): Promise<CreateVersionResult[]>;
   getDefinition(idOrKey: string): Promise<Definition | undefined>;
   listDefinitions(): Promise<DefinitionSummary[]>;
   listVersions(definitionId: string): Promise<VersionInfo[]>;
@@ -92,6 +94,7 @@ export function createDefinitionStore(
 
   return {
     createVersion: (input) => createVersion(db, input),
+    createVersions: (inputs) => createVersions(db, inputs),
 
     async getDefinition(idOrKey) {
       const row = await findDefinitionRow(db, idOrKey);

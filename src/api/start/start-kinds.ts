@@ -164,7 +164,7 @@ const stateMachine: StartKind = {
   duplicate: (workflowId) => `an instance ${workflowId} exists already`,
 };
 
-export const startKinds: Record<DefinitionKind, StartKind> = {
+export const startKinds: Partial<Record<DefinitionKind, StartKind>> = {
   bpmn,
   integration,
   'state-machine': stateMachine,

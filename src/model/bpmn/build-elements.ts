@@ -3,11 +3,19 @@
  * builders run only after every rule passed, so they may rely on what the rules check
  * (task types, scripts, messages, error codes) and only fill in defaults.
  */
-import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from './ir';
+import type {
+  ElementIR,
+  ElementType,
+  JobTaskIR,
+  MessageDef,
+  PassThroughTaskIR,
+  TimerDef,
+} from './ir';
 import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
 import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
+import { businessRuleTask } from './build-business-rule-task';
 import { inclusiveUpstream } from './upstream';
 import { extension, taskHeaders } from './zeebe';
 
@@ -47,6 +55,8 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
       resultVariable: script?.resultVariable?.trim() ?? '',
     };
   },
+  businessRuleTask: (n, base) =>
+    businessRuleTask(n, base, () => jobTask(n, base, 'serviceTask') as JobTaskIR),
   userTask: ({ element }, base) => {
     const assignment = extension(element, 'zeebe:AssignmentDefinition');
     const form = extension(element, 'zeebe:FormDefinition');
