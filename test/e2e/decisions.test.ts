@@ -153,6 +153,17 @@ test('a missing decision is an incident; retried after the decision is deployed,
   expect(done.variables.result).toBe('on time');
 });
 
+test('a business rule task with a zeebe:taskDefinition runs as a job, like a service task', async () => {
+  const id = await replay.runFixture(
+    'business-rule-task-job',
+    { score: 21 },
+    'business-rule-task-job',
+  );
+  const done = await waitFor(id);
+  expect(trailIds(done)).toEqual(['StartEvent_1', 'Task_Rate', 'EndEvent_1']);
+  expect(done.variables).toEqual({ score: 21, rating: 42 });
+});
+
 test('bad input: problem+json with the status and the field or element', async () => {
   expect((await evaluate('dish', { variables: 'x' })).status).toBe(400);
   expect((await evaluate('dish', { variables: {}, extra: 1 })).status).toBe(400);
