@@ -3,7 +3,7 @@
  * (`decision-table.ts`), a literal expression, a boxed invocation of a business knowledge
  * model (DMN 1.3 §10.3.2.9: bindings evaluated, the BKM called with them by name) or a boxed
  * context (§10.3.2.3: entries in order, each seeing the earlier ones; the unnamed entry is
- * the result, else the context itself).
+ * the result, else the context itself), a boxed list (§10.3.2.5) or a relation (§10.3.2.6).
  */
 import type { ExpressionIR } from '../../model/dmn/ir';
 import { evaluateTable, type TableOutcome } from './decision-table';
@@ -48,6 +48,19 @@ export function evaluateExpression(
       }
       return { value: result };
     }
+    case 'list':
+      return { value: expr.items.map((item) => evaluateExpression(item, context, call).value) };
+    case 'relation':
+      return {
+        value: expr.rows.map((row) =>
+          Object.fromEntries(
+            expr.columns.map((c, i) => [
+              c,
+              row[i] ? evaluateExpression(row[i], context, call).value : null,
+            ]),
+          ),
+        ),
+      };
     default:
       throw new DecisionError(`unsupported expression ${(expr as { type: string }).type}`);
   }

@@ -76,15 +76,28 @@ export function buildExpression(
       return buildInvocation(ctx, el);
     case 'dmn:Context':
       return buildContext(ctx, el);
+    case 'dmn:List':
+      return { type: 'list', ...idOf(el), items: buildAll(ctx, el.elements ?? []) };
+    case 'dmn:Relation':
+      return {
+        type: 'relation',
+        ...idOf(el),
+        columns: (el.column ?? []).map((c) => c.name ?? ''),
+        rows: (el.row ?? []).map((r) => buildAll(ctx, r.elements ?? [])),
+      };
     default:
       report(
         ctx,
         el,
         'dmn-decision-logic',
-        `${el.$type.replace('dmn:', '')} expressions are not supported (decision tables, literal expressions, invocations and contexts are)`,
+        `${el.$type.replace('dmn:', '')} expressions are not supported (decision tables, literal expressions, invocations, contexts, lists and relations are)`,
       );
       return undefined;
   }
+}
+
+function buildAll(ctx: BuildContext, els: DmnElement[]): ExpressionIR[] {
+  return els.flatMap((e) => buildExpression(ctx, e) ?? []);
 }
 
 function idOf(el: DmnElement): { id?: string } {

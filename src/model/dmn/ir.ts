@@ -78,7 +78,23 @@ export interface ContextIR {
   entries: Array<{ name?: string; value: ExpressionIR }>;
 }
 
-export type ExpressionIR = DecisionTableIR | LiteralExpressionIR | InvocationIR | ContextIR;
+/** A boxed list (DMN 1.3 §10.3.2.5): its items' values. */
+export interface ListIR {
+  type: 'list';
+  id?: string;
+  items: ExpressionIR[];
+}
+
+/** A relation (DMN 1.3 §10.3.2.6): a list of contexts, one per row, keyed by column name. */
+export interface RelationIR {
+  type: 'relation';
+  id?: string;
+  columns: string[];
+  rows: ExpressionIR[][];
+}
+
+export type ExpressionIR =
+  DecisionTableIR | LiteralExpressionIR | InvocationIR | ContextIR | ListIR | RelationIR;
 
 export interface DecisionIR {
   id: string;

@@ -48,6 +48,10 @@ export interface DmnElement {
   readonly parameter?: DmnElement;
   readonly bindingFormula?: DmnElement;
   readonly contextEntry?: DmnElement[];
+  /** `dmn:List` items; `dmn:Relation` columns and rows. */
+  readonly elements?: DmnElement[];
+  readonly column?: DmnElement[];
+  readonly row?: DmnElement[];
   /** `dmn:FunctionDefinition` (a BKM's encapsulated logic): its expression. */
   readonly body?: DmnElement;
 }

@@ -126,6 +126,29 @@ describe('decision requirements graph', () => {
     });
   });
 
+  it('boxed lists and relations evaluate their cells', async () => {
+    const xml = dmnXml([]).replace(
+      '</definitions>',
+      `<decision id="rel" name="rel"><relation>
+        <column name="name"/><column name="price"/>
+        <row><literalExpression><text>"tea"</text></literalExpression><literalExpression><text>base</text></literalExpression></row>
+        <row><literalExpression><text>"cake"</text></literalExpression><literalExpression><text>base * 2</text></literalExpression></row>
+      </relation></decision>
+      <decision id="lst" name="lst"><list><literalExpression><text>1</text></literalExpression><literalExpression><text>base</text></literalExpression></list></decision></definitions>`,
+    );
+    expect(evaluateDecision(await compileOne(xml, 'rel'), { base: 3 })).toMatchObject({
+      ok: true,
+      result: [
+        { name: 'tea', price: 3 },
+        { name: 'cake', price: 6 },
+      ],
+    });
+    expect(evaluateDecision(await compileOne(xml, 'lst'), { base: 3 })).toMatchObject({
+      ok: true,
+      result: [1, 3],
+    });
+  });
+
   it('now() answers the caller-supplied time, never the clock', async () => {
     const ir = await compileOne(dmnXml([{ id: 't', literal: 'string(today())' }]));
     const at = Date.UTC(2030, 4, 6, 12);
