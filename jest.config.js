@@ -2,6 +2,7 @@
 // The global setup starts one real Temporal dev server (and the Waymark stack) for the whole run.
 const esmOnly = [
   'bpmn-moddle',
+  'dmn-moddle',
   'moddle',
   'moddle-xml',
   'min-dash',

@@ -7,6 +7,7 @@
 import { createAiTask, type AiConfig } from './ai-task';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
+import { createEvaluateDecision, type DecisionLookup } from './evaluate-decision';
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
 import type { Outbound } from './outbound';
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   outbound: Outbound;
   http: HttpTaskLimits;
   lookupDefinition: DefinitionLookup;
+  /** Decisions for business rule tasks (the registry); without it they fail as not configured. */
+  lookupDecision?: DecisionLookup;
   /** Webhook subscriptions (the registry); without them no delivery activities are registered. */
   webhooks?: WebhookDeliveryDeps;
   /** Public URL and secret for the `callback` task type; without them it is not registered. */
@@ -44,6 +47,7 @@ export function createActivities(
       deps.outbound,
     ),
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
+    [INTERNAL_ACTIVITIES.evaluateDecision]: createEvaluateDecision(deps.lookupDecision),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

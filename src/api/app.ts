@@ -26,6 +26,7 @@ import { webhooksRouter } from './routes/webhooks';
 import { runsRouter } from './routes/runs';
 import { schemasRouter } from './routes/kind-schemas';
 import { consoleAssets } from './console';
+import { decisionsRouter } from './routes/decisions';
 
 export type { ApiDeps } from './deps';
 
@@ -66,6 +67,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
   app.use(callbacksRouter(deps));
+  app.use(decisionsRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

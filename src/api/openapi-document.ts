@@ -7,6 +7,7 @@
 import { callbackPaths } from './openapi/callbacks';
 import type { Json } from './openapi/common';
 import { problemSchema } from './openapi/common';
+import { decisionPaths } from './openapi/decisions';
 import { definitionPaths } from './openapi/definitions';
 import { instancePaths } from './openapi/instances';
 import { operationPaths } from './openapi/operations';
@@ -61,6 +62,7 @@ export function openapiDocument(serverUrl: string): Json {
       runPaths(),
       webhookPaths(),
       callbackPaths(),
+      decisionPaths(),
       operationPaths(),
     ),
   };

@@ -5,7 +5,12 @@
 import { z } from 'zod';
 
 /** Media types accepted for BPMN XML uploads. */
-export const xmlTypes = ['application/xml', 'text/xml', 'application/bpmn+xml'];
+export const xmlTypes = [
+  'application/xml',
+  'text/xml',
+  'application/bpmn+xml',
+  'application/dmn+xml',
+];
 
 export const variablesSchema = z
   .record(z.string(), z.unknown())

@@ -60,9 +60,6 @@ export interface UserTaskState {
   /** Comma-separated, as written in the model or joined from the list an expression gave. */
   candidateGroups?: string;
   candidateUsers?: string;
-  /** ISO-8601 date-times (`zeebe:taskSchedule`). */
-  dueDate?: string;
-  followUpDate?: string;
   formKey?: string;
   /** ISO-8601 date-times (`zeebe:taskSchedule`, or set through the API). */
   dueDate?: string;

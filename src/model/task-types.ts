@@ -34,6 +34,8 @@ export const INTERNAL_ACTIVITIES = {
   resolveDefinition: 'waymark.resolveDefinition',
   webhookSubscriptions: 'waymark.webhookSubscriptions',
   deliverWebhook: 'waymark.deliverWebhook',
+  // Evaluates a business rule task's DMN decision (activities/evaluate-decision.ts).
+  evaluateDecision: 'waymark.evaluateDecision',
 } as const;
 
 /** Internal activities registered without the prefix (named so in recorded histories). */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { DefinitionsTable, DefinitionVersionsTable } from './db';
 
-export type DefinitionKind = 'bpmn' | 'state-machine' | 'integration' | 'form';
+export type DefinitionKind = 'bpmn' | 'state-machine' | 'integration' | 'form' | 'dmn';
 export type VersionStatus = 'draft' | 'deployed';
 export type SourceType = 'xml' | 'json';
 

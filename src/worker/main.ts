@@ -11,6 +11,7 @@ import { openRegistry, registryLocation } from '../registry';
 import { connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
 import { registryLookup } from './lookup';
+import { findDecisionVersion } from '../registry/decision-versions';
 
 export interface RunningWorker {
   worker: Worker;
@@ -39,6 +40,7 @@ export async function startWorker(
         maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
       },
       lookupDefinition: registryLookup(registry),
+      lookupDecision: (key, binding) => findDecisionVersion(registry.definitions, key, binding),
       webhooks: {
         forEvent: (event) => registry.webhooks.forEvent(event),
         withSecret: (id) => registry.webhooks.withSecret(id),

@@ -79,7 +79,7 @@ export function definitionPaths(): Json {
     '/definitions': {
       post: {
         summary:
-          'Create a version (BPMN XML or a JSON definition); ?deploy=true deploys it at once',
+          'Create a version (BPMN XML, DMN XML — one `dmn` definition per decision — or a JSON definition); ?deploy=true deploys it at once',
         parameters: queryParams(deployQuerySchema),
         requestBody: {
           required: true,

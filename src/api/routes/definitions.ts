@@ -22,6 +22,7 @@ import {
 import { countRunning } from '../temporal-views';
 import { jsonKinds } from '../json-kinds';
 import { createJsonVersion, jsonListFields, notifyEnabled } from '../json-definitions';
+import { deployDmn, looksLikeDmn } from '../dmn-definitions';
 import type { Definition, DefinitionVersion, VersionInfo } from '../../registry';
 
 const mediaTypes = { xml: 'application/xml', json: 'application/json' } as const;
@@ -85,6 +86,7 @@ export function definitionsRouter(deps: ApiDeps): Router {
       const xml = typeof req.body === 'string' ? req.body : '';
       if (xml.trim() === '')
         throw new HttpProblem(400, 'empty BPMN document', { type: 'empty-body' });
+      if (looksLikeDmn(xml)) return deployDmn(deps, xml, deploy, res);
       const { results, warnings } = await uploadBpmn(deps, xml, deploy);
       const [first] = results;
       res
@@ -178,7 +180,7 @@ export function definitionsRouter(deps: ApiDeps): Router {
       throw new HttpProblem(404, `definition '${def.key}' has no versions`, {
         type: 'version-not-found',
       });
-    const ext = version.sourceType === 'xml' ? 'bpmn' : 'json';
+    const ext = version.sourceType === 'json' ? 'json' : def.kind === 'dmn' ? 'dmn' : 'bpmn';
     res.attachment(`${def.key}.${ext}`);
     res.setHeader('Waymark-Version', String(version.version));
     res.type(mediaTypes[version.sourceType]).send(version.source);

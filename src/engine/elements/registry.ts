@@ -5,6 +5,7 @@
  */
 import type { BehaviourRegistry } from './behaviour';
 import { boundaryEvent } from './boundary-event';
+import { businessRuleTask } from './business-rule-task';
 import { callActivity } from './call-activity';
 import { endEvent } from './end-event';
 import { eventBasedGateway } from './event-based-gateway';
@@ -29,6 +30,7 @@ export const behaviours: BehaviourRegistry = {
   serviceTask,
   sendTask: serviceTask,
   scriptTask,
+  businessRuleTask,
   userTask,
   receiveTask,
   intermediateCatchEvent,

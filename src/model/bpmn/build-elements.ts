@@ -4,12 +4,20 @@
  * (task types, scripts, messages, error codes) and only fill in defaults.
  */
 import { userTaskExtras } from './user-task-extras';
-import type { ElementIR, ElementType, MessageDef, PassThroughTaskIR, TimerDef } from './ir';
 import { calledElementOf } from './called-element';
+import type {
+  ElementIR,
+  ElementType,
+  JobTaskIR,
+  MessageDef,
+  PassThroughTaskIR,
+  TimerDef,
+} from './ir';
 import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
 import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
+import { businessRuleTask } from './build-business-rule-task';
 import { inclusiveUpstream } from './upstream';
 import { userTaskAttributes } from './user-task-attributes';
 import { extension, taskHeaders } from './zeebe';
@@ -50,6 +58,8 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
       resultVariable: script?.resultVariable?.trim() ?? '',
     };
   },
+  businessRuleTask: (n, base) =>
+    businessRuleTask(n, base, () => jobTask(n, base, 'serviceTask') as JobTaskIR),
   userTask: ({ element }, base) => {
     const form = extension(element, 'zeebe:FormDefinition');
     return {

@@ -15,6 +15,7 @@ export const SUPPORTED_TYPES: Readonly<Record<string, ElementType>> = {
   'bpmn:ServiceTask': 'serviceTask',
   'bpmn:SendTask': 'sendTask',
   'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:BusinessRuleTask': 'businessRuleTask',
   'bpmn:UserTask': 'userTask',
   'bpmn:ReceiveTask': 'receiveTask',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',

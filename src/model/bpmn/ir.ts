@@ -45,6 +45,7 @@ export type ElementType =
   | 'serviceTask'
   | 'sendTask'
   | 'scriptTask'
+  | 'businessRuleTask'
   | 'userTask'
   | 'receiveTask'
   | 'intermediateCatchEvent'
@@ -114,6 +115,27 @@ export interface ScriptTaskIR extends ElementBase {
   type: 'scriptTask';
   expression: FeelExpression;
   resultVariable: string;
+}
+
+/** `zeebe:calledDecision`: the decision a business rule task evaluates. */
+export interface CalledDecisionIR {
+  /** The decision id (definition key): static, or FEEL when `decisionIdIsFeel`. */
+  decisionId: string;
+  decisionIdIsFeel: boolean;
+  resultVariable: string;
+  /** Camunda binding: the latest deployed version, or the latest one with `versionTag`. */
+  bindingType: 'latest' | 'versionTag';
+  versionTag?: string;
+}
+
+/**
+ * Business rule task: a DMN decision Waymark evaluates (`calledDecision`), or, with a
+ * `zeebe:taskDefinition`, a job like a service task's (`job`). Exactly one is set.
+ */
+export interface BusinessRuleTaskIR extends ElementBase {
+  type: 'businessRuleTask';
+  calledDecision?: CalledDecisionIR;
+  job?: Pick<JobTaskIR, 'taskType' | 'taskQueue' | 'retries' | 'headers'>;
 }
 
 export interface UserTaskIR extends ElementBase {
@@ -199,6 +221,7 @@ export type ElementIR =
   | PassThroughTaskIR
   | JobTaskIR
   | ScriptTaskIR
+  | BusinessRuleTaskIR
   | UserTaskIR
   | ReceiveTaskIR
   | CatchEventIR

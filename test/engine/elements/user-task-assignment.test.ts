@@ -16,14 +16,15 @@ function approval(fields: Partial<UserTaskIR>) {
 
 describe('user-task assignment and schedule', () => {
   it('evaluates assignee, candidate groups and users, due and follow-up dates', () => {
-    // given every attribute as an expression, and a static follow-up date
+    // given every assignment attribute as an expression, and the schedule as FEEL
+    // (user-task-extras.ts compiles a static date to its FEEL string literal)
     const ir = approval({
-      followUpDate: '2030-01-30T09:00:00Z',
+      followUpDate: '"2030-01-30T09:00:00Z"',
+      dueDate: 'date and time("2030-01-31T17:00:00Z")',
       expressions: {
         assignee: 'boss',
         candidateGroups: 'groups',
         candidateUsers: '"ann, bob"',
-        dueDate: 'date and time("2030-01-31T17:00:00Z")',
       },
     });
     const sim = new Sim(ir, { boss: 'ada', groups: ['finance', 'audit'] });
@@ -33,8 +34,8 @@ describe('user-task assignment and schedule', () => {
         assignee: 'ada',
         candidateGroups: 'finance,audit',
         candidateUsers: 'ann, bob',
-        dueDate: '2030-01-31T17:00:00Z',
-        followUpDate: '2030-01-30T09:00:00Z',
+        dueDate: '2030-01-31T17:00:00.000Z',
+        followUpDate: '2030-01-30T09:00:00.000Z',
       }),
     ]);
   });

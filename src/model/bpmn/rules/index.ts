@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityBinding } from './call-activity-binding';
+import { rule as businessRuleTask } from './business-rule-task';
 import { rule as callActivityProcessId } from './call-activity-process-id';
 import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as defaultFlowSource } from './default-flow-source';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   feelSyntax,
   ioMappingTarget,
   serviceTaskType,
+  businessRuleTask,
   integrationTask,
   scriptTaskExpression,
   scriptFormat,

@@ -29,7 +29,8 @@ export const rule: Rule = {
   },
 };
 
-function checkTask(el: ModdleElement): Problem[] {
+/** The problems of one job-worker task (also the job form of a business rule task). */
+export function checkTask(el: ModdleElement): Problem[] {
   const definition = extension(el, 'zeebe:TaskDefinition');
   const type = definition?.type?.trim();
   if (!type) return [problemAt(id, el, 'It needs a zeebe:taskDefinition with a type')];
