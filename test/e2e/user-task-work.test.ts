@@ -4,7 +4,7 @@
  * unassigned, re-dated and re-prioritised; completion refused for a user who does not hold the
  * task; forms served — embedded (`zeebe:userTaskForm`) and linked by formId (kind `form`).
  */
-import { call, deployFixture, startInstance, trailIds, waitFor } from '../support/api';
+import { call, deployFixture, fixture, startInstance, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -144,22 +144,28 @@ test('a user task is listed by group, claimed, refused to a second claimer, re-d
 });
 
 test('tasks sort by priority and page; unknown tasks answer 404', async () => {
+  // given the model under a key of its own (instances of the test above do not show)
+  const xml = fixture('user-task-work').replace('id="user-task-work"', 'id="user-task-sort"');
+  const deployed = await call('POST', '/definitions?deploy=true', xml, {
+    'content-type': 'application/xml',
+  });
+  expect(deployed.status).toBe(201);
   const ids = [
-    await startInstance('user-task-work', { variables: { priorityBase: 10 } }),
-    await startInstance('user-task-work', { variables: { priorityBase: 40 } }),
+    await startInstance('user-task-sort', { variables: { priorityBase: 10 } }),
+    await startInstance('user-task-sort', { variables: { priorityBase: 40 } }),
   ];
   ids.forEach((id, i) => replay.add(id, `user-task-work-sort-${i}`));
   for (const id of ids) await waitFor(id, (i) => i.userTasks?.length === 1);
   const res = await call(
     'GET',
-    '/user-tasks?definition=user-task-work&sort=priority&order=desc&pageSize=1',
+    '/user-tasks?definition=user-task-sort&sort=priority&order=desc&pageSize=1',
   );
   expect(res.status).toBe(200);
   expect(res.body.items).toHaveLength(1);
   expect(res.body.items[0]).toEqual(expect.objectContaining({ instanceId: ids[1], priority: 60 }));
   const page2 = await call(
     'GET',
-    `/user-tasks?definition=user-task-work&sort=priority&order=desc&pageSize=1&nextPageToken=${res.body.nextPageToken}`,
+    `/user-tasks?definition=user-task-sort&sort=priority&order=desc&pageSize=1&nextPageToken=${res.body.nextPageToken}`,
   );
   expect(page2.body.items[0]).toEqual(
     expect.objectContaining({ instanceId: ids[0], priority: 30 }),

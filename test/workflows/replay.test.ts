@@ -40,4 +40,4 @@ test('every recorded history replays with the current workflow code', async () =
   }
   expect(failures).toEqual([]);
   expect(replayed).toBe(files.length);
-}, 180_000);
+}, 300_000);
