@@ -123,6 +123,7 @@ export async function startChildProcess(
         ir,
         variables: cmd.variables,
         revision: DRIVER_REVISION,
+        calledFrom: cmd.feiId,
       };
       const result = await executeDefinition<ProcessWorkflowInput, Variables | undefined>(
         definition,
