@@ -2,8 +2,10 @@
  * BPMN fixtures end to end, escalation (BPMN 2.0 §10.5.4): boundaries on a subprocess
  * (non-interrupting with the exact code, interrupting catch-all), an uncaught escalation that
  * fails nothing, and an escalation thrown in a called child process caught by a boundary on
- * the call activity in the parent.
+ * the call activity in the parent — non-interrupting (the child carries on) and interrupting
+ * (the child workflow is cancelled).
  */
+import { Client, Connection } from '@temporalio/client';
 import { deployFixture, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
@@ -56,4 +58,41 @@ test('escalation-call-activity: the child escalates, the boundary on the call ac
     'EndEvent_1',
   ]);
   expect(done.variables).toEqual({ order: 7, helped: true, childDone: true });
+});
+
+test('escalation-call-activity-interrupting: the boundary interrupts the call activity and cancels the child', async () => {
+  await deployFixture('escalation-child-waits');
+  const id = await run('escalation-call-activity-interrupting', { order: 8 });
+  const done = await waitFor(id);
+  expect(done.status).toBe('COMPLETED');
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'Escalation_Any',
+    'Script_Rescue',
+    'EndEvent_Rescued',
+  ]);
+  expect(done.variables).toEqual({ order: 8, rescued: true });
+
+  // The child is a real child workflow, cancelled by the interruption.
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection });
+    const children: string[] = [];
+    for await (const wf of client.workflow.list({
+      query: `WorkflowType = 'escalation-child-waits' AND ParentWorkflowId = '${id}'`,
+    }))
+      children.push(wf.workflowId);
+    expect(children).toHaveLength(1);
+    const deadline = Date.now() + 15_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      status = (await client.workflow.getHandle(children[0]).describe()).status.name;
+      if (status !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // Cancelled, or terminated by the parent-close policy when the parent ended first.
+    expect(['CANCELLED', 'TERMINATED']).toContain(status);
+  } finally {
+    await connection.close();
+  }
 });
