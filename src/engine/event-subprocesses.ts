@@ -10,7 +10,7 @@
  * subprocess subscriptions and marks the scope interrupted, so the scope completes when that
  * instance does; a non-interrupting one can fire again while the scope runs.
  */
-import type { EventSubProcessIR } from '../model/bpmn/ir';
+import type { EventSubProcessIR, MessageDef } from '../model/bpmn/ir';
 import { cancelScopeContents } from './cancel';
 import { conditionHoldsNow, dropConditions, watchCondition } from './conditions';
 import { eventSubProcessOfStart, eventSubProcessesOf } from './event-subprocess-model';
@@ -29,9 +29,9 @@ function scopeElement(run: RunContext, scopeId: string): string | null | undefin
 function messageSubscription(
   run: RunContext,
   start: Token,
-  esp: EventSubProcessIR & { trigger: { kind: 'message' } },
+  esp: EventSubProcessIR,
+  message: MessageDef,
 ): MessageSubscription | false {
-  const { message } = esp.trigger;
   const sub: MessageSubscription = {
     elementId: esp.startEventId,
     feiId: start.scopeId,
@@ -85,11 +85,7 @@ export function openEventSubprocesses(run: RunContext, start: Token): boolean {
   const messages: MessageSubscription[] = [];
   for (const esp of esps) {
     if (esp.trigger.kind !== 'message') continue;
-    const sub = messageSubscription(
-      run,
-      start,
-      esp as typeof esp & { trigger: { kind: 'message' } },
-    );
+    const sub = messageSubscription(run, start, esp, esp.trigger.message);
     if (sub === false) return false;
     messages.push(sub);
   }

@@ -264,4 +264,27 @@ describe('event-sub-process', () => {
     sim.message('m');
     expect(sim.state.status).toBe('COMPLETED');
   });
+
+  it('tokens in transit into an interrupted or cancelled scope are dropped, not started', () => {
+    // given a subprocess whose fork reaches an error end before its service task is entered
+    const ir = proc()
+      .start('s')
+      .subProcess('sp', (b) =>
+        b
+          .start('ss')
+          .parallel('f')
+          .errorEnd('boom', 'E')
+          .from('f')
+          .serviceTask('t', { type: 'noop' }),
+      )
+      .end('e')
+      .boundary('caught', 'sp', { error: 'E' })
+      .end('handled')
+      .build();
+    const sim = new Sim(ir);
+    // then the error interrupted the subprocess and the task never started
+    expect(sim.commandsOf('scheduleTask')).toEqual([]);
+    expect(sim.trail()).toEqual(['s', 'ss', 'f', 'boom', 'caught', 'handled']);
+    expect(sim.state.status).toBe('COMPLETED');
+  });
 });
