@@ -96,3 +96,22 @@ test('escalation-call-activity-interrupting: the boundary interrupts the call ac
     await connection.close();
   }
 });
+
+test('escalation-event-subprocess: a non-interrupting escalation event subprocess catches; both go on', async () => {
+  const done = await waitFor(await run('escalation-event-subprocess'));
+  expect(done.status).toBe('COMPLETED');
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'StartEvent_Sub',
+    'Event_Slow',
+    'Script_Finish',
+    'StartEvent_OnSlow',
+    'EndEvent_Sub',
+    'Script_Report',
+    'EndEvent_Reported',
+    'SubProcess_Work',
+    'SubProcess_OnSlow',
+    'EndEvent_1',
+  ]);
+  expect(done.variables).toEqual({ reported: true, finished: true });
+});
