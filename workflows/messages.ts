@@ -82,6 +82,11 @@ export interface ProcessWorkflowInput {
   limits?: { historyEvents?: number };
   /** Fail the workflow at the first incident instead of parking (state-machine actions). */
   failOnIncident?: boolean;
+  /**
+   * Set when a call activity started this instance: its flowElementInstanceId in the parent,
+   * to which an escalation this instance does not catch is signalled (`escalationSignal`).
+   */
+  calledFrom?: string;
 }
 
 /** Input of the `waymark.notify` workflow: one event to deliver to every subscription. */
@@ -193,6 +198,19 @@ export const instanceQuery = defineQuery<InstanceView>('instance');
 
 /** A message for a waiting receive task / catch event; buffered until one waits; deduped by messageId. */
 export const messageSignal = defineSignal<[MessageInput]>('message');
+
+/** What a child process tells its parent's call activity: an escalation it did not catch. */
+export interface EscalationInput {
+  /** The call activity's flowElementInstanceId in the parent (`calledFrom`). */
+  flowElementInstanceId: string;
+  escalationCode: string;
+}
+
+/**
+ * An escalation thrown in a child process and caught nowhere there: the call activity in the
+ * parent throws it on (BPMN 2.0 §10.5.4), to its escalation boundary events and beyond.
+ */
+export const escalationSignal = defineSignal<[EscalationInput]>('escalation');
 
 /** Completes an open user task; rejected for unknown or already completed tasks. */
 export const completeUserTaskUpdate = defineUpdate<{ completed: string }, [CompleteUserTaskInput]>(

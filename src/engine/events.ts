@@ -7,10 +7,20 @@
  */
 import type { BoundaryEventIR, ElementIR, MessageDef, TimerDef } from '../model/bpmn/ir';
 import { cancelToken } from './cancel';
+import { dropConditions, watchCondition } from './conditions';
+import { eventSubProcessOfStart } from './event-subprocess-model';
 import { evaluateFeel } from './feel';
 import type { RunContext } from './run-context';
+import { dropSignals } from './signals';
 import { planTimer } from './timers';
-import type { BufferedMessage, EngineEvent, MessageSubscription, Token, Variables } from './types';
+import type {
+  BufferedMessage,
+  EngineEvent,
+  MessageSubscription,
+  PendingTimer,
+  Token,
+  Variables,
+} from './types';
 
 export const SEEN_MESSAGE_IDS_LIMIT = 1000;
 
@@ -58,6 +68,8 @@ export function disarm(run: RunContext, token: Token): void {
   if (state.subscriptions.some((s) => s.feiId === token.feiId)) {
     state.subscriptions = state.subscriptions.filter((s) => s.feiId !== token.feiId);
   }
+  dropSignals(state, token.feiId);
+  dropConditions(state, token.feiId);
 }
 
 function keysMatch(a: string | undefined, b: string | undefined): boolean {
@@ -113,6 +125,13 @@ export function deliverMessage(run: RunContext, event: MessageEvent): void {
     return;
   }
   const [sub] = state.subscriptions.splice(i, 1);
+  const esp = eventSubProcessOfStart(run.ir, sub.elementId);
+  if (esp) {
+    // An event subprocess start, owned by its scope; a non-interrupting one stays open.
+    if (!esp.interrupting) state.subscriptions.push(sub);
+    run.triggerEventSubprocess(sub.feiId, esp, variables);
+    return;
+  }
   const owner = run.findToken(sub.feiId);
   if (!owner) return;
   const el = run.element(sub.elementId);
@@ -133,23 +152,33 @@ export function fireTimer(run: RunContext, timerId: string): void {
   const timer = state.timers[timerId];
   if (!timer) return;
   delete state.timers[timerId];
+  const esp = eventSubProcessOfStart(run.ir, timer.elementId);
+  if (esp) {
+    if (!esp.interrupting) rearmCycle(run, timer);
+    run.triggerEventSubprocess(timer.feiId, esp, {});
+    return;
+  }
   const owner = run.findToken(timer.feiId);
   if (!owner) return;
   const el = run.element(timer.elementId);
   if (el.type === 'boundaryEvent' && el.attachedTo === owner.elementId) {
-    const again = timer.remaining !== undefined && (timer.remaining === -1 || timer.remaining > 1);
-    if (!el.cancelActivity && again && timer.intervalMs) {
-      const id = run.nextId('timer');
-      const dueAt = timer.dueAt + timer.intervalMs;
-      const remaining = timer.remaining === -1 ? -1 : (timer.remaining as number) - 1;
-      state.timers[id] = { ...timer, id, dueAt, remaining };
-      emitStart(run, id, el.id, dueAt);
-    }
+    if (!el.cancelActivity) rearmCycle(run, timer);
     fireBoundary(run, owner, el, {});
     return;
   }
   const ownerEl = run.element(owner.elementId);
   run.behaviour(ownerEl).onEvent?.(run, owner, ownerEl, { type: 'timer', timer });
+}
+
+/** A cycle with repetitions left starts its next timer from the previous due time (no drift). */
+function rearmCycle(run: RunContext, timer: PendingTimer): void {
+  const again = timer.remaining !== undefined && (timer.remaining === -1 || timer.remaining > 1);
+  if (!again || !timer.intervalMs) return;
+  const id = run.nextId('timer');
+  const dueAt = timer.dueAt + timer.intervalMs;
+  const remaining = timer.remaining === -1 ? -1 : (timer.remaining as number) - 1;
+  run.state.timers[id] = { ...timer, id, dueAt, remaining };
+  emitStart(run, id, timer.elementId, dueAt);
 }
 
 /** Interrupting: cancels the host first. Either way a token starts at the boundary event. */
@@ -163,16 +192,32 @@ export function fireBoundary(
   run.spawn(host.scopeId, boundary.id, variables);
 }
 
+function localScope(run: RunContext, token: Token): string {
+  return run.state.scopes[token.feiId] ? token.feiId : token.scopeId;
+}
+
 /** Arms the host's timer and message boundaries not yet armed (idempotent, for retries). */
 export function armBoundaries(run: RunContext, host: Token, el: ElementIR): void {
   const { state } = run;
   for (const id of el.boundaryEvents) {
     const b = run.element(id);
-    if (b.type !== 'boundaryEvent' || b.eventKind === 'error') continue;
+    if (b.type !== 'boundaryEvent' || b.eventKind === 'error' || b.eventKind === 'escalation')
+      continue;
     const armed =
       Object.values(state.timers).some((t) => t.feiId === host.feiId && t.elementId === id) ||
-      state.subscriptions.some((s) => s.feiId === host.feiId && s.elementId === id);
+      state.subscriptions.some((s) => s.feiId === host.feiId && s.elementId === id) ||
+      state.conditions?.some((s) => s.feiId === host.feiId && s.elementId === id);
     if (armed) continue;
+    if (b.eventKind === 'conditional') {
+      const target = { elementId: id, feiId: host.feiId, scopeId: localScope(run, host) };
+      if (!watchCondition(run, target, true)) continue;
+      fireBoundary(run, host, b, {});
+      if (b.cancelActivity) return;
+      watchCondition(run, target, false); // non-interrupting: fires again once it turns true anew
+      const sub = state.conditions?.find((s) => s.feiId === host.feiId && s.elementId === id);
+      if (sub) sub.held = true;
+      continue;
+    }
     if (b.eventKind === 'timer' && b.timer) {
       if (!startTimer(run, host, id, b.timer)) return;
     } else if (b.eventKind === 'message' && b.message) {

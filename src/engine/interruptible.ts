@@ -7,7 +7,9 @@
  *   (timer, message or error — BPMN 2.0 §13.5.6; a caught error interrupts the activity its
  *   boundary is attached to, so it is covered by the same rule), or
  * - a terminate end event ends a scope around the element: the process or an enclosing
- *   subprocess (§10.5.3).
+ *   subprocess (§10.5.3), or
+ * - an interrupting event subprocess starts in a scope around the element (§10.3.5): it
+ *   cancels the rest of its scope (an error caught there too: error starts interrupt).
  *
  * The driver gives only such work a cancellation scope of its own (workflows/process/revisions.ts); the
  * rest is cancelled with the workflow itself, through Temporal's root scope.
@@ -15,7 +17,7 @@
 import type { ElementIR, ProcessIR } from '../model/bpmn/ir';
 
 interface Analysis {
-  /** Scopes holding a terminate end event: subprocess ids, null for the process. */
+  /** Scopes that can end early (terminate end, interrupting event subprocess): ids, null = process. */
   terminated: Set<string | null>;
   answers: Map<string, boolean>;
 }
@@ -26,7 +28,7 @@ const analyses = new WeakMap<ProcessIR, Analysis>();
 export function isInterruptible(ir: ProcessIR, elementId: string): boolean {
   let analysis = analyses.get(ir);
   if (!analysis) {
-    analysis = { terminated: scopesWithTerminateEnd(ir), answers: new Map() };
+    analysis = { terminated: scopesThatEndEarly(ir), answers: new Map() };
     analyses.set(ir, analysis);
   }
   let answer = analysis.answers.get(elementId);
@@ -57,10 +59,12 @@ function hasInterruptingBoundary(ir: ProcessIR, el: ElementIR): boolean {
   });
 }
 
-function scopesWithTerminateEnd(ir: ProcessIR): Set<string | null> {
+/** Scopes holding a terminate end event or an interrupting event subprocess. */
+function scopesThatEndEarly(ir: ProcessIR): Set<string | null> {
   const scopes = new Set<string | null>();
   for (const el of Object.values(ir.elements)) {
     if (el.type === 'endEvent' && el.eventKind === 'terminate') scopes.add(el.parentId);
+    if (el.type === 'eventSubProcess' && el.interrupting) scopes.add(el.parentId);
   }
   return scopes;
 }

@@ -10,6 +10,7 @@ import type { ProcessIR } from '../model/bpmn/ir';
 import { recordCallback } from './callback-waits';
 import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';
+import { throwEscalation } from './escalation';
 import { deliverMessage, fireTimer } from './events';
 import type { RunContext } from './run-context';
 import { Run, type StepOptions } from './runtime';
@@ -106,6 +107,9 @@ export function step(
     case 'incidentRetried':
       run.retry(event.incidentId);
       break;
+    case 'childEscalated':
+      childEscalated(run, event.feiId, event.escalationCode);
+      break;
     case 'cancelRequested':
       cancelInstance(run);
       return { state, commands: run.commands };
@@ -137,6 +141,13 @@ function deliverCallback(
     token.status = 'active';
   }
   dispatch(run, event.feiId, { type: 'callbackReceived' });
+}
+
+/** The call activity's child threw an escalation it did not catch: the call activity throws it. */
+function childEscalated(run: RunContext, feiId: string, code: string): void {
+  const token = run.findToken(feiId);
+  if (!token || token.status !== 'active' || token.work !== 'child') return;
+  throwEscalation(run, token, code);
 }
 
 function dispatch(run: RunContext, feiId: string, event: ElementEvent): void {

@@ -9,7 +9,7 @@
  * own, and a cycle check over the whole tree (test/architecture/import-cycles.test.ts) keeps
  * it that way. This file imports nothing from runtime.ts.
  */
-import type { ElementIR } from '../model/bpmn/ir';
+import type { ElementIR, EventSubProcessIR } from '../model/bpmn/ir';
 import type { ElementBehaviour, EngineContext } from './elements/behaviour';
 import type { EpochMs, Token, Variables } from './types';
 
@@ -30,4 +30,6 @@ export interface RunContext extends EngineContext {
   addTrail(token: Token, el: ElementIR): void;
   /** Drops the token; its scope is then checked for completion. */
   removeToken(token: Token): void;
+  /** Starts an instance of `esp` in `scopeId` (interrupting: cancels the rest of the scope). */
+  triggerEventSubprocess(scopeId: string, esp: EventSubProcessIR, variables: Variables): void;
 }

@@ -9,16 +9,31 @@
  * the trail order is deterministic. Inclusive joins and subprocess/process completion are
  * decided only when the queue is empty, so a token still in transit is never missed.
  */
-import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/bpmn/ir';
+import type {
+  ElementIR,
+  EventSubProcessIR,
+  MessageDef,
+  ProcessIR,
+  TimerDef,
+} from '../model/bpmn/ir';
 import { cancelToken, terminateScope } from './cancel';
+import { checkConditions, watchCondition } from './conditions';
 import { EngineError } from './errors';
 import { armBoundaries, disarm, startTimer, subscribe } from './events';
 import type { CompleteOptions, ElementBehaviour } from './elements/behaviour';
 import { behaviours } from './elements/registry';
 import { throwError } from './error-routing';
+import { throwEscalation } from './escalation';
+import {
+  activateEventSubprocesses,
+  closeEventSubprocesses,
+  openEventSubprocesses,
+  triggerEventSubprocess,
+} from './event-subprocesses';
 import { selectFlows } from './flows';
 import { fireReadyJoins, recordJoin } from './joins';
 import type { RunContext } from './run-context';
+import { deliverSignal } from './signals';
 import type {
   BufferedMessage,
   EngineCommand,
@@ -116,6 +131,7 @@ export class Run implements RunContext {
       for (let i = 0; i < this.queue.length; i++) this.enterArrival(this.queue[i]);
       this.queue = [];
       if (this.state.status !== 'RUNNING') return;
+      if (this.state.conditions?.length && checkConditions(this)) continue;
       if (fireReadyJoins(this)) continue;
       if (this.completeScopes()) continue;
       return;
@@ -123,6 +139,10 @@ export class Run implements RunContext {
   }
 
   private enterArrival(a: Arrival): void {
+    const scope = this.state.scopes[a.scopeId];
+    // A scope cancelled, or interrupted by an event subprocess, while the token was in transit.
+    if (!scope || (scope.interruptedBy !== undefined && scope.interruptedBy !== a.elementId))
+      return;
     const el = this.element(a.elementId);
     const b = this.behaviour(el);
     if (b.join && el.incoming.length > 1 && a.flowId !== undefined) {
@@ -322,6 +342,7 @@ export class Run implements RunContext {
   }
 
   private finishProcess(): void {
+    closeEventSubprocesses(this, this.state.rootScopeId);
     const variables = { ...this.state.scopes[this.state.rootScopeId].variables };
     this.state.status = 'COMPLETED';
     this.state.result = variables;
@@ -346,5 +367,27 @@ export class Run implements RunContext {
   }
   disarm(token: Token): void {
     disarm(this, token);
+  }
+  throwEscalation(token: Token, escalationCode: string): boolean {
+    return throwEscalation(this, token, escalationCode);
+  }
+  throwSignal(token: Token, signal: string): boolean {
+    deliverSignal(this, signal, { ...(this.state.scopes[token.feiId]?.variables ?? {}) });
+    if (this.isLive(token)) return true;
+    this.addTrail(token, this.element(token.elementId)); // it completed by throwing
+    return false;
+  }
+  openEventSubprocesses(start: Token): boolean {
+    return openEventSubprocesses(this, start);
+  }
+  activateEventSubprocesses(scopeId: string): void {
+    activateEventSubprocesses(this, scopeId);
+  }
+  triggerEventSubprocess(scopeId: string, esp: EventSubProcessIR, variables: Variables): void {
+    triggerEventSubprocess(this, scopeId, esp, variables);
+  }
+  watchCondition(token: Token, elementId: string): boolean {
+    const target = { elementId, feiId: token.feiId, scopeId: this.localScopeId(token) };
+    return watchCondition(this, target, true);
   }
 }

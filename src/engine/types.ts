@@ -41,6 +41,12 @@ export interface Scope {
   elementId: string | null;
   parentId: string | null;
   variables: Variables;
+  /**
+   * Set once an interrupting event subprocess started in this scope (its element id): the
+   * rest of the scope was cancelled, its event subprocess subscriptions are closed, and
+   * nothing but that event subprocess instance runs here any more.
+   */
+  interruptedBy?: string;
 }
 
 export interface TrailEntry {
@@ -117,6 +123,31 @@ export interface BufferedMessage {
   receivedAt: string;
 }
 
+/** A signal subscription: an event subprocess signal start (owner = its scope). */
+export interface SignalSubscription {
+  elementId: string;
+  /** The owner: a scope id for an event subprocess start, else the waiting element instance. */
+  feiId: string;
+  name: string;
+}
+
+/**
+ * A conditional event waiting for its condition to become true (intermediate catch, boundary,
+ * event subprocess start), with what it last saw of the variables it watches.
+ */
+export interface ConditionSubscription {
+  /** The conditional event. */
+  elementId: string;
+  /** The owner: the catch event / boundary host instance, or the scope of an event subprocess. */
+  feiId: string;
+  /** The scope whose visible variables the condition reads. */
+  scopeId: string;
+  /** The condition held at the last evaluation (it fires only when it becomes true). */
+  held: boolean;
+  /** JSON of each watched variable at the last evaluation. */
+  seen: Record<string, string>;
+}
+
 /** What a callback says: success with data, or an error with a message (and optional code). */
 export interface CallbackOutcome {
   outcome: 'success' | 'error';
@@ -178,6 +209,10 @@ export interface EngineState {
   callbacks?: Record<string, CallbackWait>;
   /** Applied callbacks, most recent last, bounded (absent until the first one). */
   callbackLog?: CallbackRecord[];
+  /** Open signal subscriptions (absent until the first one). */
+  signals?: SignalSubscription[];
+  /** Open conditional event subscriptions (absent until the first one). */
+  conditions?: ConditionSubscription[];
 }
 
 export type EngineEvent =
@@ -212,6 +247,8 @@ export type EngineEvent =
       now: EpochMs;
     } & CallbackOutcome)
   | { type: 'incidentRetried'; incidentId: string; now: EpochMs }
+  /** The child process of a call activity threw an escalation it did not catch. */
+  | { type: 'childEscalated'; feiId: string; escalationCode: string; now: EpochMs }
   | { type: 'cancelRequested'; now: EpochMs };
 
 export type EngineCommand =
@@ -244,6 +281,11 @@ export type EngineCommand =
     }
   /** Cancel an activity or child workflow in flight (interrupted by a boundary event, terminate…). */
   | { type: 'cancelWork'; feiId: string }
+  /**
+   * An escalation nothing in this instance caught: the driver passes it to the call activity
+   * that started this instance, if any (BPMN 2.0 §10.5.4 escalation through call activities).
+   */
+  | { type: 'escalate'; escalationCode: string }
   | { type: 'complete'; variables: Variables }
   | { type: 'fail'; message: string; errorCode?: string };
 

@@ -128,6 +128,7 @@ export async function startChildProcess(
         variables: cmd.variables,
         revision: DRIVER_REVISION,
         ...(taskQueues ? { taskQueues } : {}),
+        calledFrom: cmd.feiId,
       };
       const result = await executeDefinition<ProcessWorkflowInput, Variables | undefined>(
         definition,

@@ -21,6 +21,7 @@ import {
   taskFailure,
   taskVariables,
 } from './commands';
+import { CallerEscalations } from './escalations';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
 import { scopeEveryTask } from './revisions';
@@ -37,6 +38,7 @@ export class ProcessDriver implements RunningProcess {
   /** Activities and child workflows in flight, by feiId. */
   private readonly work = new Tracker();
   private readonly timers = new Tracker();
+  private readonly escalations: CallerEscalations;
   private readonly scopeEveryTask: boolean;
   private readonly generation: number;
   private readonly workflowId: string;
@@ -54,6 +56,7 @@ export class ProcessDriver implements RunningProcess {
     publisher: ProcessPublisher,
   ) {
     this.publisher = publisher;
+    this.escalations = new CallerEscalations(input.calledFrom);
     this.scopeEveryTask = scopeEveryTask(input);
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
@@ -143,6 +146,9 @@ export class ProcessDriver implements RunningProcess {
       case 'cancelWork':
         this.deferred = this.deferred.filter((d) => !('feiId' in d) || d.feiId !== cmd.feiId);
         this.work.cancel(cmd.feiId);
+        return;
+      case 'escalate':
+        this.escalations.send(cmd.escalationCode);
         return;
       case 'complete':
       case 'fail':
@@ -236,7 +242,7 @@ export class ProcessDriver implements RunningProcess {
 
   /** Nothing in flight but timers, no handler running: the state can be handed over. */
   quiescent(): boolean {
-    return this.work.size === 0 && allHandlersFinished();
+    return this.work.size === 0 && !this.escalations.inFlight && allHandlersFinished();
   }
 
   /** Cancels the timers (the next run re-arms them) and returns the next run's input. */
@@ -276,6 +282,11 @@ export class ProcessDriver implements RunningProcess {
     const result = state.result ?? engine.rootVariables(state);
     this.publisher.notify('run.completed', 'run.completed', { status: 'COMPLETED', result });
     return { ok: true, result };
+  }
+
+  /** Settles once every escalation signalled to the caller arrived; undefined when none is on its way. */
+  escalationsDelivered(): Promise<unknown> | undefined {
+    return this.escalations.delivered();
   }
 
   /** Settles once every notification sent so far has started; undefined when none was sent. */

@@ -11,6 +11,7 @@ import type { EngineState } from '../../src/engine/types';
 import { now } from '../lifecycle';
 import {
   completeUserTaskUpdate,
+  escalationSignal,
   instanceQuery,
   messageSignal,
   retryIncidentUpdate,
@@ -66,6 +67,17 @@ export function registerProcessHandlers(instance: RunningProcess): void {
   );
   registerCallbackHandlers(instance);
   registerUserTaskHandlers(instance);
+  setHandler(
+    escalationSignal,
+    (e) =>
+      instance.dispatch({
+        type: 'childEscalated',
+        feiId: e.flowElementInstanceId,
+        escalationCode: e.escalationCode,
+        now: now(),
+      }),
+    { description: 'A child process escalated {flowElementInstanceId, escalationCode}' },
+  );
 }
 
 /** Rejects completing a user task that is unknown or already completed. */

@@ -45,6 +45,8 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     throw err;
   }
 
+  const escalated = driver.escalationsDelivered();
+  if (escalated) await escalated; // only instances that escalated to their caller wait here
   driver.failAtIncident();
   await condition(allHandlersFinished);
   const conclusion = driver.conclude();

@@ -70,6 +70,28 @@ export interface EngineContext {
   /** Cancels every timer and subscription owned by the token. */
   disarm(token: Token): void;
   /**
+   * Throws an escalation from the element instance; true when it carries on (caught by a
+   * non-interrupting catcher, or uncaught), false when an interrupting catcher ended it.
+   */
+  throwEscalation(token: Token, escalationCode: string): boolean;
+  /**
+   * Broadcasts a signal inside the instance with the token's local variables; true when the
+   * token carries on (false when an interrupting catcher ended it).
+   */
+  throwSignal(token: Token, signal: string): boolean;
+  /**
+   * Opens the event subprocess subscriptions of the scope `start` (a start event) begins;
+   * false when an expression failed (an incident on `start`).
+   */
+  openEventSubprocesses(start: Token): boolean;
+  /** Once the scope's start event completed: buffered messages, conditions at activation. */
+  activateEventSubprocesses(scopeId: string): void;
+  /**
+   * Waits for a conditional event: true when the condition holds already (nothing opened),
+   * else a subscription owned by `token` opens.
+   */
+  watchCondition(token: Token, elementId: string): boolean;
+  /**
    * Starts a token at `elementId` in `scopeId` (a subprocess's start event; a boundary event
    * taken by the element, `trigger` = the variables it carries).
    */

@@ -2,7 +2,9 @@
  * End events (BPMN 2.0 §10.5.3 end events, §13.5.3 / §13.5.6): `none` consumes the token
  * (the scope completes when its last token is gone); `terminate` ends every other token of
  * its scope first (BPMN §10.5.3: "all activities in the process are immediately ended");
- * `error` throws its error code to the nearest matching error boundary.
+ * `error` throws its error code to the nearest matching error catcher; `escalation` throws
+ * its escalation code (§10.5.3 "Escalation") and ends unless an interrupting catcher ended it
+ * first; `signal` broadcasts its signal inside the instance, then ends likewise.
  */
 import type { EndEventIR } from '../../model/bpmn/ir';
 import type { ElementBehaviour } from './behaviour';
@@ -13,6 +15,9 @@ export const endEvent: ElementBehaviour<EndEventIR> = {
       ctx.throwError(token, el.errorCode ?? '', el.errorName ?? '');
       return;
     }
+    if (el.eventKind === 'escalation' && !ctx.throwEscalation(token, el.escalationCode ?? ''))
+      return;
+    if (el.eventKind === 'signal' && !ctx.throwSignal(token, el.signal ?? '')) return;
     if (el.eventKind === 'terminate') ctx.terminateScope(token);
     ctx.complete(token, { flows: [] });
   },

@@ -9,6 +9,7 @@ import { businessRuleTask } from './business-rule-task';
 import { callActivity } from './call-activity';
 import { endEvent } from './end-event';
 import { eventBasedGateway } from './event-based-gateway';
+import { eventSubProcess } from './event-sub-process';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
 import { intermediateCatchEvent } from './intermediate-catch-event';
@@ -19,6 +20,7 @@ import { scriptTask } from './script-task';
 import { serviceTask } from './service-task';
 import { startEvent } from './start-event';
 import { subProcess } from './sub-process';
+import { throwEvent } from './throw-event';
 import { userTask } from './user-task';
 
 export const behaviours: BehaviourRegistry = {
@@ -26,7 +28,7 @@ export const behaviours: BehaviourRegistry = {
   endEvent,
   task: passThrough,
   manualTask: passThrough,
-  intermediateThrowEvent: passThrough,
+  intermediateThrowEvent: throwEvent,
   serviceTask,
   sendTask: serviceTask,
   scriptTask,
@@ -40,5 +42,6 @@ export const behaviours: BehaviourRegistry = {
   inclusiveGateway,
   eventBasedGateway,
   subProcess,
+  eventSubProcess,
   callActivity,
 };

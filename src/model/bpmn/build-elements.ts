@@ -8,12 +8,21 @@ import { calledElementOf } from './called-element';
 import type {
   ElementIR,
   ElementType,
+  EventSubProcessIR,
   JobTaskIR,
+  EventTrigger,
   MessageDef,
   PassThroughTaskIR,
   TimerDef,
 } from './ir';
-import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
+import {
+  conditionOf,
+  escalationCodeOf,
+  signalOf,
+  startEventKind,
+  throwEventKind,
+} from './build-events';
+import { eventDefinitionOf, eventKindOf, isEventSubProcess, isNoneStart } from './elements';
 import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
@@ -30,9 +39,15 @@ type Builder = (node: Located, base: ElementBaseIR) => ElementIR;
 const DEFAULT_RETRIES = 3;
 
 export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
-  startEvent: (_n, base) => ({ ...base, type: 'startEvent', eventKind: 'none' }),
+  startEvent: ({ element }, base) => ({
+    ...base,
+    type: 'startEvent',
+    eventKind: startEventKind(element),
+  }),
   endEvent: ({ element }, base) => {
     const kind = eventKindOf(element);
+    if (kind === 'escalation' || kind === 'signal')
+      return { ...base, type: 'endEvent', ...throwEventKind(element) };
     if (kind !== 'error')
       return { ...base, type: 'endEvent', eventKind: kind === 'terminate' ? 'terminate' : 'none' };
     const error = eventDefinitionOf(element)?.errorRef;
@@ -46,7 +61,11 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   },
   task: (_n, base) => ({ ...base, type: 'task' }),
   manualTask: (_n, base) => ({ ...base, type: 'manualTask' }),
-  intermediateThrowEvent: (_n, base) => ({ ...base, type: 'intermediateThrowEvent' }),
+  intermediateThrowEvent: ({ element }, base) => ({
+    ...base,
+    type: 'intermediateThrowEvent',
+    ...throwEventKind(element),
+  }),
   serviceTask: (n, base) => jobTask(n, base, 'serviceTask'),
   sendTask: (n, base) => jobTask(n, base, 'sendTask'),
   scriptTask: ({ element }, base) => {
@@ -77,6 +96,13 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   }),
   intermediateCatchEvent: ({ element }, base) => {
     const def = eventDefinitionOf(element);
+    if (eventKindOf(element) === 'conditional')
+      return {
+        ...base,
+        type: 'intermediateCatchEvent',
+        eventKind: 'conditional',
+        condition: conditionOf(def),
+      };
     return eventKindOf(element) === 'timer'
       ? { ...base, type: 'intermediateCatchEvent', eventKind: 'timer', timer: timerOf(def) }
       : {
@@ -98,6 +124,10 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     if (kind === 'timer') return { ...common, eventKind: 'timer', timer: timerOf(def) };
     if (kind === 'message')
       return { ...common, eventKind: 'message', message: messageOf(def?.messageRef) };
+    if (kind === 'escalation')
+      return { ...common, eventKind: 'escalation', ...escalationCodeOf(def) };
+    if (kind === 'conditional')
+      return { ...common, eventKind: 'conditional', condition: conditionOf(def) };
     return {
       ...common,
       cancelActivity: true,
@@ -113,11 +143,16 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     type: 'inclusiveGateway',
     upstream: base.incoming.length > 1 ? inclusiveUpstream(n) : {},
   }),
-  subProcess: ({ element }, base) => ({
-    ...base,
-    type: 'subProcess',
-    startEventId: (element.flowElements ?? []).find(isNoneStart)?.id ?? '',
-  }),
+  subProcess: ({ element }, base) =>
+    isEventSubProcess(element)
+      ? buildEventSubProcess(element, base)
+      : {
+          ...base,
+          type: 'subProcess',
+          startEventId: (element.flowElements ?? []).find(isNoneStart)?.id ?? '',
+        },
+  // `bpmn:SubProcess` maps to `subProcess`, whose builder tells the two apart.
+  eventSubProcess: ({ element }, base) => buildEventSubProcess(element, base),
   callActivity: ({ element }, base) => {
     const called = extension(element, 'zeebe:CalledElement');
     const processId = readSource(calledElementOf(element)?.raw ?? '');
@@ -131,6 +166,27 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     };
   },
 };
+
+/** An event subprocess: its one start event's trigger and `isInterrupting` (§10.3.5). */
+function buildEventSubProcess(element: ModdleElement, base: ElementBaseIR): EventSubProcessIR {
+  const start = (element.flowElements ?? []).find((e) => e.$type === 'bpmn:StartEvent');
+  const def = start ? eventDefinitionOf(start) : undefined;
+  const kind = start ? startEventKind(start) : 'none';
+  let trigger: EventTrigger;
+  if (kind === 'timer') trigger = { kind, timer: timerOf(def) };
+  else if (kind === 'message') trigger = { kind, message: messageOf(def?.messageRef) };
+  else if (kind === 'error') trigger = { kind, ...optional('errorCode', def?.errorRef?.errorCode) };
+  else if (kind === 'escalation') trigger = { kind, ...escalationCodeOf(def) };
+  else if (kind === 'signal') trigger = { kind, signal: signalOf(def) };
+  else trigger = { kind: 'conditional', condition: conditionOf(def) };
+  return {
+    ...base,
+    type: 'eventSubProcess',
+    startEventId: start?.id ?? '',
+    interrupting: kind === 'error' || start?.isInterrupting !== false,
+    trigger,
+  };
+}
 
 function jobTask(node: Located, base: ElementBaseIR, type: 'serviceTask' | 'sendTask'): ElementIR {
   const definition = extension(node.element, 'zeebe:TaskDefinition');

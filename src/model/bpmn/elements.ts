@@ -30,23 +30,42 @@ export const SUPPORTED_TYPES: Readonly<Record<string, ElementType>> = {
 };
 
 /** `none` stands for an event without an event definition. */
-export type EventKind = 'none' | 'timer' | 'message' | 'error' | 'terminate';
+export type EventKind =
+  'none' | 'timer' | 'message' | 'error' | 'terminate' | 'escalation' | 'signal' | 'conditional';
 
 const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'bpmn:TimerEventDefinition': 'timer',
   'bpmn:MessageEventDefinition': 'message',
   'bpmn:ErrorEventDefinition': 'error',
   'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:EscalationEventDefinition': 'escalation',
+  'bpmn:SignalEventDefinition': 'signal',
+  'bpmn:ConditionalEventDefinition': 'conditional',
 };
 
 /** Event type → the event kinds the engine runs for it. */
 export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>> = {
   'bpmn:StartEvent': ['none'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error'],
-  'bpmn:IntermediateThrowEvent': ['none'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message'],
-  'bpmn:BoundaryEvent': ['timer', 'error', 'message'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional'],
+  'bpmn:BoundaryEvent': ['timer', 'error', 'message', 'escalation', 'conditional'],
 };
+
+/** The start event kinds of an event subprocess (§10.3.5; Camunda 8 runs all six). */
+export const EVENT_SUBPROCESS_START_KINDS: readonly EventKind[] = [
+  'timer',
+  'message',
+  'error',
+  'escalation',
+  'signal',
+  'conditional',
+];
+
+/** An event subprocess: a `bpmn:SubProcess` with `triggeredByEvent="true"`. */
+export function isEventSubProcess(el: ModdleElement | undefined): boolean {
+  return el?.$type === 'bpmn:SubProcess' && el.triggeredByEvent === true;
+}
 
 /** Activities: what a boundary event may be attached to. */
 export const ACTIVITY_TYPES: ReadonlySet<string> = new Set([

@@ -1,8 +1,8 @@
 /**
  * Finds every FEEL expression in a model, with the element that owns it and where it sits:
  * sequence flow conditions, io mappings, script expressions, timers, message correlation
- * keys, called process ids, task types and retries, user task assignments and schedules. The
- * `feel-syntax` rule parses them.
+ * keys, called process ids, task types and retries, user task assignments and schedules, and
+ * conditional events' conditions. The `feel-syntax` rule parses them.
  */
 import { readSource } from './feel-source';
 import type { ProcessModel } from './model';
@@ -48,6 +48,7 @@ export function collectExpressions(
       add(el, 'timeDuration', def.timeDuration?.body);
       add(el, 'timeDate', def.timeDate?.body);
       add(el, 'timeCycle', def.timeCycle?.body);
+      add(el, 'condition', def.condition?.body, true);
     }
   }
   for (const message of (definitions.rootElements ?? []).filter(

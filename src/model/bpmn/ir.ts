@@ -37,6 +37,29 @@ export interface MessageDef {
   correlationKey?: FeelExpression;
 }
 
+/**
+ * A conditional event's condition (BPMN 2.0 §10.5.1 Conditional; Camunda 8.9
+ * `zeebe:conditionalFilter`): re-evaluated when the variables it watches change.
+ */
+export interface ConditionDef {
+  expression: FeelExpression;
+  /** Only changes of these variables re-evaluate it; absent = any visible variable. */
+  variableNames?: string[];
+  /** Only these kinds of change re-evaluate it; absent = both. */
+  variableEvents?: Array<'create' | 'update'>;
+}
+
+/** What starts an event subprocess (BPMN 2.0 §10.3.5 "Event Sub-Process", §10.5.2 start events). */
+export type EventTrigger =
+  | { kind: 'timer'; timer: TimerDef }
+  | { kind: 'message'; message: MessageDef }
+  /** errorCode undefined = catch-all. */
+  | { kind: 'error'; errorCode?: string }
+  /** escalationCode undefined = catch-all. */
+  | { kind: 'escalation'; escalationCode?: string }
+  | { kind: 'signal'; signal: string }
+  | { kind: 'conditional'; condition: ConditionDef };
+
 export type ElementType =
   | 'startEvent'
   | 'endEvent'
@@ -56,6 +79,7 @@ export type ElementType =
   | 'inclusiveGateway'
   | 'eventBasedGateway'
   | 'subProcess'
+  | 'eventSubProcess'
   | 'callActivity';
 
 interface ElementBase {
@@ -80,19 +104,32 @@ interface ElementBase {
 
 export interface StartEventIR extends ElementBase {
   type: 'startEvent';
-  eventKind: 'none';
+  /** `none` for a process or subprocess; an event subprocess's start names its trigger. */
+  eventKind: 'none' | EventTrigger['kind'];
 }
 
 export interface EndEventIR extends ElementBase {
   type: 'endEvent';
-  eventKind: 'none' | 'terminate' | 'error';
+  eventKind: 'none' | 'terminate' | 'error' | 'escalation' | 'signal';
   /** For error end events: the `bpmn:Error` errorCode thrown. */
   errorCode?: string;
   errorName?: string;
+  /** For escalation end events: the `bpmn:Escalation` escalationCode thrown. */
+  escalationCode?: string;
+  /** For signal end events: the `bpmn:Signal` name broadcast. */
+  signal?: string;
 }
 
 export interface PassThroughTaskIR extends ElementBase {
-  type: 'task' | 'manualTask' | 'intermediateThrowEvent';
+  type: 'task' | 'manualTask';
+}
+
+/** Intermediate throw events (§10.5.4): none, escalation, signal. */
+export interface ThrowEventIR extends ElementBase {
+  type: 'intermediateThrowEvent';
+  eventKind: 'none' | 'escalation' | 'signal';
+  escalationCode?: string;
+  signal?: string;
 }
 
 /** Service and send tasks: work done by an activity of type `taskType`. */
@@ -167,9 +204,10 @@ export interface ReceiveTaskIR extends ElementBase {
 
 export interface CatchEventIR extends ElementBase {
   type: 'intermediateCatchEvent';
-  eventKind: 'timer' | 'message';
+  eventKind: 'timer' | 'message' | 'conditional';
   timer?: TimerDef;
   message?: MessageDef;
+  condition?: ConditionDef;
 }
 
 export interface BoundaryEventIR extends ElementBase {
@@ -177,11 +215,14 @@ export interface BoundaryEventIR extends ElementBase {
   attachedTo: string;
   /** true = interrupting. */
   cancelActivity: boolean;
-  eventKind: 'timer' | 'error' | 'message';
+  eventKind: 'timer' | 'error' | 'message' | 'escalation' | 'conditional';
   timer?: TimerDef;
   message?: MessageDef;
   /** Error boundary: the errorCode caught; undefined catches every error. */
   errorCode?: string;
+  /** Escalation boundary: the escalationCode caught; undefined catches every escalation. */
+  escalationCode?: string;
+  condition?: ConditionDef;
 }
 
 export interface GatewayIR extends ElementBase {
@@ -204,6 +245,18 @@ export interface SubProcessIR extends ElementBase {
   startEventId: string;
 }
 
+/**
+ * Event subprocess (`bpmn:SubProcess triggeredByEvent="true"`, §10.3.5): no flows in or out;
+ * started by its one start event's trigger while its enclosing scope runs.
+ */
+export interface EventSubProcessIR extends ElementBase {
+  type: 'eventSubProcess';
+  startEventId: string;
+  /** The start event's `isInterrupting` (error starts always interrupt). */
+  interrupting: boolean;
+  trigger: EventTrigger;
+}
+
 export interface CallActivityIR extends ElementBase {
   type: 'callActivity';
   /** Key (process id) of the called definition: static, or FEEL when `processIdIsFeel`. */
@@ -219,6 +272,7 @@ export type ElementIR =
   | StartEventIR
   | EndEventIR
   | PassThroughTaskIR
+  | ThrowEventIR
   | JobTaskIR
   | ScriptTaskIR
   | BusinessRuleTaskIR
@@ -229,6 +283,7 @@ export type ElementIR =
   | GatewayIR
   | InclusiveGatewayIR
   | SubProcessIR
+  | EventSubProcessIR
   | CallActivityIR;
 
 export interface FlowIR {

@@ -34,6 +34,16 @@ export interface ModdleElement {
   readonly messageRef?: ModdleElement;
   readonly errorRef?: ModdleElement;
   readonly errorCode?: string;
+  readonly escalationRef?: ModdleElement;
+  readonly escalationCode?: string;
+  readonly signalRef?: ModdleElement;
+  /** `bpmn:StartEvent isInterrupting` (moddle default true). */
+  readonly isInterrupting?: boolean;
+  /** `bpmn:ConditionalEventDefinition` condition (a `bpmn:FormalExpression`). */
+  readonly condition?: ModdleElement;
+  /** `zeebe:ConditionalFilter` attributes, comma-separated as written. */
+  readonly variableNames?: string;
+  readonly variableEvents?: string;
   readonly timeDuration?: ModdleElement;
   readonly timeDate?: ModdleElement;
   readonly timeCycle?: ModdleElement;

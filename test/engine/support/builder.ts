@@ -8,7 +8,9 @@
  */
 import type {
   BoundaryEventIR,
+  ConditionDef,
   ElementIR,
+  EventTrigger,
   FlowIR,
   Mapping,
   MessageDef,
@@ -254,6 +256,87 @@ export class ProcBuilder {
     }
     this.cursor = undefined;
     this.add(el as BoundaryEventIR, opts);
+    hostEl.boundaryEvents.push(id);
+    return this;
+  }
+
+  /**
+   * An event subprocess in the current scope (no flows); `body` builds its content, whose
+   * start event gets the trigger's kind. The cursor is cleared.
+   */
+  eventSubProcess(
+    id: string,
+    trigger: EventTrigger,
+    body: (b: ProcBuilder) => void,
+    opts: Common & { interrupting?: boolean } = {},
+  ): this {
+    const inner = new ProcBuilder(this.processId, id, this.top);
+    body(inner);
+    const start = Object.values(this.top.elements).find(
+      (e) => e.parentId === id && e.type === 'startEvent',
+    );
+    if (!start || start.type !== 'startEvent')
+      throw new Error(`event subprocess ${id} has no start`);
+    start.eventKind = trigger.kind;
+    this.cursor = undefined;
+    this.add(
+      {
+        id,
+        type: 'eventSubProcess',
+        bpmnType: 'bpmn:SubProcess',
+        startEventId: start.id,
+        interrupting: opts.interrupting ?? true,
+        trigger,
+      },
+      opts,
+    );
+    this.cursor = undefined;
+    return this;
+  }
+  escalationThrow(id: string, escalationCode: string, opts: Common = {}): this {
+    return this.add(
+      { id, type: 'intermediateThrowEvent', eventKind: 'escalation', escalationCode },
+      opts,
+    );
+  }
+  escalationEnd(id: string, escalationCode: string, opts: Common = {}): this {
+    return this.add({ id, type: 'endEvent', eventKind: 'escalation', escalationCode }, opts);
+  }
+  signalThrow(id: string, signal: string, opts: Common = {}): this {
+    return this.add({ id, type: 'intermediateThrowEvent', eventKind: 'signal', signal }, opts);
+  }
+  signalEnd(id: string, signal: string, opts: Common = {}): this {
+    return this.add({ id, type: 'endEvent', eventKind: 'signal', signal }, opts);
+  }
+  conditionalCatch(id: string, condition: ConditionDef, opts: Common = {}): this {
+    return this.add(
+      { id, type: 'intermediateCatchEvent', eventKind: 'conditional', condition },
+      opts,
+    );
+  }
+  /** An escalation or conditional boundary event on `host`; becomes the cursor. */
+  eventBoundary(
+    id: string,
+    host: string,
+    def: { escalation: string | undefined } | { condition: ConditionDef },
+    cancelActivity = true,
+  ): this {
+    const hostEl = this.top.elements[host];
+    const el: Partial<BoundaryEventIR> = {
+      id,
+      type: 'boundaryEvent',
+      attachedTo: host,
+      parentId: hostEl.parentId,
+      cancelActivity,
+      ...('escalation' in def
+        ? {
+            eventKind: 'escalation' as const,
+            ...(def.escalation !== undefined ? { escalationCode: def.escalation } : {}),
+          }
+        : { eventKind: 'conditional' as const, condition: def.condition }),
+    };
+    this.cursor = undefined;
+    this.add(el as BoundaryEventIR);
     hostEl.boundaryEvents.push(id);
     return this;
   }

@@ -3,7 +3,7 @@
  * event of its scope, following sequence flows and from activities to their boundary
  * events. Unreachable elements are harmless but usually a modelling mistake.
  */
-import { isNoneStart } from '../elements';
+import { isEventSubProcess, isNoneStart } from '../elements';
 import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule } from '../types';
 import { problemAt } from './helpers';
@@ -17,8 +17,12 @@ export const rule: Rule = {
   check(ctx) {
     const problems: Problem[] = [];
     for (const scope of ctx.processes.flatMap((p) => p.scopes)) {
-      const starts = scope.nodes.filter(isNoneStart);
-      if (starts.length === 0 || scope.element.triggeredByEvent) continue;
+      // An event subprocess starts at its triggered start event, and is itself entered by
+      // its trigger, not by a flow.
+      const starts = scope.nodes.filter((n) =>
+        scope.element.triggeredByEvent ? n.$type === 'bpmn:StartEvent' : isNoneStart(n),
+      );
+      if (starts.length === 0) continue;
       const reached = new Set<ModdleElement>();
       const queue = [...starts];
       while (queue.length > 0) {
@@ -31,7 +35,7 @@ export const rule: Rule = {
           if (b.$type === 'bpmn:BoundaryEvent' && b.attachedToRef === node) queue.push(b);
       }
       for (const node of scope.nodes) {
-        if (!reached.has(node))
+        if (!reached.has(node) && !isEventSubProcess(node))
           problems.push(problemAt(id, node, 'It cannot be reached from the start event'));
       }
     }

@@ -8,13 +8,16 @@ import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityBinding } from './call-activity-binding';
 import { rule as businessRuleTask } from './business-rule-task';
 import { rule as callActivityProcessId } from './call-activity-process-id';
+import { rule as conditionalEventCondition } from './conditional-event-condition';
 import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as defaultFlowSource } from './default-flow-source';
 import { rule as elementReachable } from './element-reachable';
 import { rule as endEventOutgoing } from './end-event-outgoing';
 import { rule as errorBoundaryCode } from './error-boundary-code';
 import { rule as errorEndEventCode } from './error-end-event-code';
+import { rule as escalationEventCode } from './escalation-event-code';
 import { rule as eventBasedGatewayTargets } from './event-based-gateway-targets';
+import { rule as eventSubprocess } from './event-subprocess';
 import { rule as exclusiveGatewayConditions } from './exclusive-gateway-conditions';
 import { rule as executableProcessRequired } from './executable-process-required';
 import { rule as feelSyntax } from './feel-syntax';
@@ -32,6 +35,7 @@ import { rule as referenceResolvable } from './reference-resolvable';
 import { rule as scriptFormat } from './script-format';
 import { rule as scriptTaskExpression } from './script-task-expression';
 import { rule as sequenceFlowScope } from './sequence-flow-scope';
+import { rule as signalEventSignal } from './signal-event-signal';
 import { rule as serviceTaskType } from './service-task-type';
 import { rule as startEventIncoming } from './start-event-incoming';
 import { rule as startEventRequired } from './start-event-required';
@@ -74,6 +78,10 @@ export const RULES: readonly Rule[] = [
   messageEventMessage,
   errorEndEventCode,
   errorBoundaryCode,
+  eventSubprocess,
+  escalationEventCode,
+  signalEventSignal,
+  conditionalEventCondition,
   processParameters,
   userTaskSchedule,
   elementReachable,

@@ -1,12 +1,13 @@
 /**
- * Rule `message-event-message`: message catch and message boundary events reference a
- * `bpmn:Message` with a static name (the event counterpart of `receive-task-message`).
+ * Rule `message-event-message`: message catch, message boundary and event subprocess message
+ * start events reference a `bpmn:Message` with a static name (the event counterpart of
+ * `receive-task-message`).
  */
 import type { Problem, Rule } from '../types';
 import { allNodes, messageProblems } from './helpers';
 
 const id = 'message-event-message';
-const EVENTS = new Set(['bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent']);
+const EVENTS = new Set(['bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:StartEvent']);
 
 export const rule: Rule = {
   id,

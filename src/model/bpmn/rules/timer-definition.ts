@@ -1,8 +1,10 @@
 /**
  * Rule `timer-definition`: a timer event definition sets exactly one of timeDuration,
  * timeDate or timeCycle, with a value. Cycles repeat, so they are only allowed on
- * non-interrupting boundary events (as in Camunda 8).
+ * non-interrupting boundary events and non-interrupting event subprocess starts (as in
+ * Camunda 8).
  */
+import { isEventSubProcess } from '../elements';
 import type { Problem, Rule } from '../types';
 import { allNodes, problemAt } from './helpers';
 
@@ -29,11 +31,18 @@ export const rule: Rule = {
           continue;
         }
         if (!set[0].body?.trim()) problems.push(problemAt(id, el, 'The timer has an empty value'));
-        const nonInterruptingBoundary =
-          el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity === false;
-        if (def.timeCycle && !nonInterruptingBoundary) {
+        const nonInterrupting =
+          (el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity === false) ||
+          (el.$type === 'bpmn:StartEvent' &&
+            isEventSubProcess(el.$parent) &&
+            el.isInterrupting === false);
+        if (def.timeCycle && !nonInterrupting) {
           problems.push(
-            problemAt(id, el, 'A timeCycle is only allowed on non-interrupting boundary events'),
+            problemAt(
+              id,
+              el,
+              'A timeCycle is only allowed on non-interrupting boundary events and event subprocess starts',
+            ),
           );
         }
       }

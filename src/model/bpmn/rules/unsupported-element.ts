@@ -1,9 +1,16 @@
 /**
  * Rule `unsupported-element`: every flow node must be of a supported type with a supported
- * event definition; event subprocesses and loop / multi-instance characteristics are not
- * supported yet. Unsupported elements are deploy errors, never silently skipped.
+ * event definition (the start event of an event subprocess: one of its triggers); loop /
+ * multi-instance characteristics are not supported yet. Unsupported elements are deploy
+ * errors, never silently skipped.
  */
-import { ALLOWED_EVENT_KINDS, SUPPORTED_TYPES, eventKindOf } from '../elements';
+import {
+  ALLOWED_EVENT_KINDS,
+  EVENT_SUBPROCESS_START_KINDS,
+  SUPPORTED_TYPES,
+  eventKindOf,
+  isEventSubProcess,
+} from '../elements';
 import type { Problem, Rule } from '../types';
 import { allNodes } from './helpers';
 
@@ -22,8 +29,6 @@ export const rule: Rule = {
         report(`${el.$type} is not supported ${at}`);
         continue;
       }
-      if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent)
-        report(`Event subprocesses (bpmn:SubProcess triggeredByEvent) are not supported ${at}`);
       if (el.loopCharacteristics) {
         const kind =
           el.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics'
@@ -33,7 +38,10 @@ export const rule: Rule = {
           `${kind} characteristics (${el.loopCharacteristics.$type}) are not supported yet ${at}`,
         );
       }
-      const allowed = ALLOWED_EVENT_KINDS[el.$type];
+      const allowed =
+        el.$type === 'bpmn:StartEvent' && isEventSubProcess(el.$parent)
+          ? EVENT_SUBPROCESS_START_KINDS
+          : ALLOWED_EVENT_KINDS[el.$type];
       if (!allowed) continue;
       const kind = eventKindOf(el);
       if (kind === 'multiple')
