@@ -14,11 +14,7 @@ import type { EpochMs, Variables } from '../types';
 export type Assignment = Partial<Record<UserTaskAttribute, string>>;
 
 const LISTS: ReadonlySet<UserTaskAttribute> = new Set(['candidateGroups', 'candidateUsers']);
-const ATTRIBUTES: readonly UserTaskAttribute[] = [
-  'assignee',
-  'candidateGroups',
-  'candidateUsers',
-];
+const ATTRIBUTES: readonly UserTaskAttribute[] = ['assignee', 'candidateGroups', 'candidateUsers'];
 
 /** The task's attributes, or the reason one of its expressions cannot be used. */
 export function userTaskAssignment(
