@@ -2,7 +2,9 @@
  * BPMN error propagation (BPMN 2.0 §10.5.4 error events, §13.5.6 handling of errors):
  * an error thrown by an element instance (error end event, job failed with an error code) is
  * caught by the nearest error boundary event matching the code, looking first at the
- * failing activity itself and then at each enclosing subprocess up to the process. An exact
+ * failing activity itself and then at each enclosing subprocess up to the process. An inner
+ * instance of a multi-instance or loop activity has no boundaries of its own: the search
+ * goes on at its body, whose interruption cancels the sibling instances. An exact
  * code match wins over a catch-all boundary on the same activity. The catching activity is
  * interrupted and its boundary event taken. Nothing catches: an `error` incident.
  */
@@ -26,13 +28,19 @@ function findErrorBoundary(
   return catchAll;
 }
 
+/** The boundary catching `code` on the token's element; none on an inner loop instance (§13.2.3: boundaries belong to the body). */
+function boundaryOf(run: RunContext, token: Token, code: string): BoundaryEventIR | undefined {
+  if (token.loopCounter !== undefined) return undefined;
+  return findErrorBoundary(run, run.element(token.elementId), code);
+}
+
 export function throwError(run: RunContext, thrower: Token, code: string, message: string): void {
   const el = run.element(thrower.elementId);
   let host: Token | undefined = thrower;
-  let boundary = findErrorBoundary(run, el, code);
+  let boundary = boundaryOf(run, thrower, code);
   while (!boundary && host) {
     host = run.findToken(host.scopeId);
-    if (host) boundary = findErrorBoundary(run, run.element(host.elementId), code);
+    if (host) boundary = boundaryOf(run, host, code);
   }
   if (!boundary || !host) {
     run.incident(

@@ -2,6 +2,7 @@
  * Read-only views over the engine state for queries, update validators and the driver.
  */
 import type { ProcessIR } from '../model/bpmn/ir';
+import { bodyType } from './loop-body';
 import type { ActiveElement, EngineState, UserTaskState, Variables } from './types';
 
 /** Element instances holding a token (waiting, in flight or in an incident), in creation order. */
@@ -12,7 +13,7 @@ export function activeElements(ir: ProcessIR, state: EngineState): ActiveElement
       flowElementInstanceId: t.feiId,
       elementId: t.elementId,
       ...(el?.name !== undefined ? { name: el.name } : {}),
-      type: el?.bpmnType ?? 'unknown',
+      type: el ? (t.loop ? bodyType(el) : el.bpmnType) : 'unknown',
       since: new Date(t.since).toISOString(),
       status: t.status,
     };

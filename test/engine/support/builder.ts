@@ -10,6 +10,7 @@ import type {
   BoundaryEventIR,
   ElementIR,
   FlowIR,
+  LoopIR,
   Mapping,
   MessageDef,
   ProcessIR,
@@ -211,6 +212,12 @@ export class ProcBuilder {
     )?.id;
     if (!startEventId) throw new Error(`subprocess ${id} has no start event`);
     return this.add({ id, type: 'subProcess', startEventId }, opts);
+  }
+  /** Gives the cursor element loop characteristics (multi-instance or standard loop). */
+  looped(loop: LoopIR): this {
+    if (this.cursor === undefined) throw new Error('looped without cursor');
+    this.top.elements[this.cursor].loop = loop;
+    return this;
   }
   /** A boundary event on `host`; becomes the cursor. */
   boundary(

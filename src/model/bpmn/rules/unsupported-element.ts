@@ -1,7 +1,7 @@
 /**
  * Rule `unsupported-element`: every flow node must be of a supported type with a supported
- * event definition; event subprocesses and loop / multi-instance characteristics are not
- * supported yet. Unsupported elements are deploy errors, never silently skipped.
+ * event definition; event subprocesses are not supported yet (loop and multi-instance
+ * characteristics are checked by `loop-characteristics`). Unsupported elements are deploy errors, never silently skipped.
  */
 import { ALLOWED_EVENT_KINDS, SUPPORTED_TYPES, eventKindOf } from '../elements';
 import type { Problem, Rule } from '../types';
@@ -24,15 +24,6 @@ export const rule: Rule = {
       }
       if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent)
         report(`Event subprocesses (bpmn:SubProcess triggeredByEvent) are not supported ${at}`);
-      if (el.loopCharacteristics) {
-        const kind =
-          el.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics'
-            ? 'Multi-instance'
-            : 'Loop';
-        report(
-          `${kind} characteristics (${el.loopCharacteristics.$type}) are not supported yet ${at}`,
-        );
-      }
       const allowed = ALLOWED_EVENT_KINDS[el.$type];
       if (!allowed) continue;
       const kind = eventKindOf(el);
