@@ -29,7 +29,7 @@ import type { LoopBody, Token, Variables } from './types';
 import { visibleVariables, writeVariable } from './variables';
 
 /** Inner instances of one parallel multi-instance body in flight at most. */
-export const PARALLEL_WINDOW = 500;
+export const PARALLEL_WINDOW = 100;
 
 /** The visit-counter key (and feiId element part) of a body: never an element id (NCName). */
 export function bodyKey(elementId: string): string {
