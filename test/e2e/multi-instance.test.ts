@@ -198,12 +198,13 @@ test('a bad inputCollection is an incident on the body, naming the element', asy
 });
 
 test('multi-instance-large: more items than the window; the instance continues as new', async () => {
-  const n = PARALLEL_WINDOW * 3;
+  const n = 1500; // 15 windows, and more history than one run is suggested to hold
   const id = await run('multi-instance-large', { n });
-  const done = await waitFor(id, undefined, 280_000);
+  const done = await waitFor(id, undefined, 540_000);
   expect(done.status).toBe('COMPLETED');
+  expect(n).toBeGreaterThan(PARALLEL_WINDOW * 10);
   expect(done.variables.out).toEqual(Array.from({ length: n }, (_, i) => i + 1));
   expect(done.generation).toBeGreaterThanOrEqual(1);
   const runs = await historyChain(id);
   for (const events of runs) expect(events.length).toBeLessThan(10_000);
-}, 300_000);
+}, 600_000);
