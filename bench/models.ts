@@ -208,3 +208,20 @@ export function loopModel(): string {
   m.add('<bpmn:sequenceFlow id="Flow_Again" sourceRef="Gateway_Done" targetRef="Gateway_Loop"/>');
   return m.xml();
 }
+
+/**
+ * A parallel multi-instance of one noop service task over `n` items (`=for i in 1..n return i`),
+ * start it with `{n}`: the BPMN equivalent of `handFanout`.
+ */
+export function multiInstanceModel(): string {
+  const m = new ModelBuilder('bench-multi-instance', 'Parallel multi-instance');
+  m.add(start())
+    .add(
+      '<bpmn:serviceTask id="Task_Noop" name="Task_Noop"><bpmn:extensionElements><zeebe:taskDefinition type="noop"/></bpmn:extensionElements>' +
+        '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=for i in 1..n return i" inputElement="i"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>',
+    )
+    .add(end());
+  m.flow('StartEvent_1', 'Task_Noop');
+  m.flow('Task_Noop', 'EndEvent_1');
+  return m.xml();
+}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import prettier from 'prettier';
 import { DEV_SERVER_DYNAMIC_CONFIG, ensureTemporalCli } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
+import { fanoutMd, type FanoutResult } from './fanout';
 import type { HistoryFigures } from './history';
 import type { LadderResult } from './measure';
 
@@ -26,6 +27,7 @@ export interface StartsResult {
 }
 
 export type ScenarioResult =
+  | FanoutResult
   | {
       kind: 'pair';
       name: string;
@@ -225,6 +227,7 @@ function startsMd(s: StartsResult): string {
 
 function scenarioMd(r: ScenarioResult): string {
   const head = `### ${r.name} — ${r.title}\n\n`;
+  if (r.kind === 'fanout') return head + fanoutMd(r, f);
   if (r.kind === 'pair') {
     return (
       head +

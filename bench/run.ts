@@ -10,6 +10,7 @@ import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
 import { historyFigures, type HistoryFigures } from './history';
 import { ladders, median, pct, sequentialStarts, type Arm, type LadderResult } from './measure';
 import { compileBpmn } from '../src/model/bpmn';
+import { runFanout } from './fanout';
 import * as models from './models';
 import {
   writeReport,
@@ -293,6 +294,7 @@ async function main(): Promise<void> {
       if (sc.kind === 'large') results.push(await runLarge(env, sc));
       if (sc.kind === 'loop') results.push(await runLoop(env, sc));
       if (sc.kind === 'cache') results.push(await runCache(env, sc));
+      if (sc.kind === 'fanout') results.push(await runFanout(env, sc, progress));
     } catch (err) {
       // One failing scenario must not lose the others' figures.
       console.error(`\n${sc.name} failed:`, err);

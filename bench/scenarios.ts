@@ -4,6 +4,7 @@
  * pushes in a full and a quick run.
  */
 import { completeUserTaskUpdate } from '../workflows/messages';
+import type { FanoutScenario } from './fanout';
 import type { BenchEnv, Started } from './harness';
 import * as models from './models';
 
@@ -52,7 +53,7 @@ export interface CacheScenario {
   instances: number;
 }
 
-export type Scenario = PairScenario | LargeScenario | LoopScenario | CacheScenario;
+export type Scenario = PairScenario | LargeScenario | LoopScenario | CacheScenario | FanoutScenario;
 
 const seq = (
   n: number,
@@ -78,7 +79,7 @@ const completeUserTask = async (env: BenchEnv, s: Started, arm: 'A' | 'B'): Prom
 };
 
 /** Scenarios left out of a quick run (the slowest pair scenarios). */
-const NOT_IN_QUICK = new Set(['seq-50', 'par-100']);
+const NOT_IN_QUICK = new Set(['seq-50', 'par-100', 'mi-10000']);
 
 /** Every scenario, in run order; `quick` drops the slowest and shrinks loop and cache. */
 export function scenarios(quick: boolean): Scenario[] {
@@ -153,6 +154,18 @@ function allScenarios(quick: boolean): Scenario[] {
       name: quick ? 'loop-800' : 'loop-10000',
       title: `Loop of ${quick ? '800' : '10,000'} iterations (noop task each)`,
       iterations: quick ? 800 : 10_000,
+    },
+    {
+      kind: 'fanout',
+      name: 'mi-100',
+      title: 'Parallel multi-instance, 100 noop tasks',
+      items: 100,
+    },
+    {
+      kind: 'fanout',
+      name: 'mi-10000',
+      title: 'Parallel multi-instance, 10,000 noop tasks',
+      items: 10_000,
     },
     {
       kind: 'cache',

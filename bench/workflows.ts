@@ -88,3 +88,36 @@ export async function handLoop(n: number, done = 0, generation = 0): Promise<num
   }
   return generation;
 }
+
+/**
+ * Fan-out of N no-op activities, at most `window` in flight (Temporal allows 2,000 pending
+ * activities per workflow), continuing as new when Temporal suggests it, once the activities
+ * in flight have drained: the hand-written equivalent of a parallel multi-instance.
+ */
+export async function handFanout(
+  n: number,
+  window: number,
+  next = 0,
+  generation = 0,
+): Promise<number> {
+  let started = next;
+  let inFlight = 0;
+  let draining = false;
+  await new Promise<void>((resolve) => {
+    const launch = (): void => {
+      while (!draining && inFlight < window && started < n) {
+        started += 1;
+        inFlight += 1;
+        void noop(taskInput('Task_Noop', started)).then(() => {
+          inFlight -= 1;
+          if (workflowInfo().continueAsNewSuggested) draining = true;
+          launch();
+        });
+      }
+      if (inFlight === 0) resolve();
+    };
+    launch();
+  });
+  if (started < n) await continueAsNew<typeof handFanout>(n, window, started, generation + 1);
+  return generation;
+}

@@ -4,7 +4,8 @@
  * in turn — the boundary events of the element instance, then the event subprocesses of the
  * scope it runs in (unless an interrupting one already runs there), then the element that
  * owns that scope (its boundary events), and so on up to the process. Within one level an
- * exact code match beats a catch-all (no code).
+ * exact code match beats a catch-all (no code). An inner instance of a multi-instance or loop
+ * activity has no boundaries: the search goes on at its body.
  */
 import type { BoundaryEventIR, EventSubProcessIR } from '../model/bpmn/ir';
 import { eventSubProcessesOf } from './event-subprocess-model';
@@ -52,9 +53,11 @@ export function findCatcher(
 ): Catcher | undefined {
   let current: Token | undefined = thrower;
   while (current) {
-    const boundaries = run
-      .element(current.elementId)
-      .boundaryEvents.map((id) => run.element(id))
+    // An inner instance of a multi-instance or loop activity has no boundaries of its own: they
+    // belong to the body (§13.2.3), the next level up, whose interruption cancels the siblings.
+    const own = current.loopCounter !== undefined ? [] : run.element(current.elementId).boundaryEvents;
+    const boundaries = own
+      .map((id) => run.element(id))
       .filter((b): b is BoundaryEventIR => b.type === 'boundaryEvent' && b.eventKind === kind);
     const boundary = pick(boundaries, code, (b) => boundaryCode(b, kind));
     if (boundary) return { at: 'boundary', host: current, boundary };

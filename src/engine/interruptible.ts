@@ -9,7 +9,9 @@
  * - a terminate end event ends a scope around the element: the process or an enclosing
  *   subprocess (§10.5.3), or
  * - an interrupting event subprocess starts in a scope around the element (§10.3.5): it
- *   cancels the rest of its scope (an error caught there too: error starts interrupt).
+ *   cancels the rest of its scope (an error caught there too: error starts interrupt), or
+ * - the completion condition of a multi-instance activity (the element or one around it)
+ *   holds while other inner instances still run (§13.2.3).
  *
  * The driver gives only such work a cancellation scope of its own (workflows/process/revisions.ts); the
  * rest is cancelled with the workflow itself, through Temporal's root scope.
@@ -47,6 +49,8 @@ function computeInterruptible(
   let el: ElementIR | undefined = ir.elements[elementId];
   while (el) {
     if (hasInterruptingBoundary(ir, el) || terminated.has(el.parentId)) return true;
+    // A multi-instance body cancels the inner instances left once its completion condition holds.
+    if (el.loop?.kind === 'multiInstance' && el.loop.completionCondition !== undefined) return true;
     el = el.parentId === null ? undefined : ir.elements[el.parentId];
   }
   return false;

@@ -2,21 +2,46 @@
  * Read-only views over the engine state for queries, update validators and the driver.
  */
 import type { ProcessIR } from '../model/bpmn/ir';
+import { bodyType } from './loop-body';
 import type { ActiveElement, EngineState, UserTaskState, Variables } from './types';
 
-/** Element instances holding a token (waiting, in flight or in an incident), in creation order. */
+/**
+ * Element instances holding a token (waiting, in flight or in an incident), in creation order.
+ * Built without object spreads: the driver publishes it after every step, and a parallel
+ * multi-instance holds hundreds of tokens.
+ */
 export function activeElements(ir: ProcessIR, state: EngineState): ActiveElement[] {
-  return Object.values(state.tokens).map((t) => {
+  const out: ActiveElement[] = [];
+  let lastMs = NaN;
+  let lastIso = '';
+  for (const id in state.tokens) {
+    const t = state.tokens[id];
     const el = ir.elements[t.elementId];
-    return {
-      flowElementInstanceId: t.feiId,
-      elementId: t.elementId,
-      ...(el?.name !== undefined ? { name: el.name } : {}),
-      type: el?.bpmnType ?? 'unknown',
-      since: new Date(t.since).toISOString(),
-      status: t.status,
-    };
-  });
+    if (t.since !== lastMs) {
+      lastMs = t.since;
+      lastIso = new Date(t.since).toISOString();
+    }
+    const type = el ? (t.loop ? bodyType(el) : el.bpmnType) : 'unknown';
+    out.push(
+      el?.name !== undefined
+        ? {
+            flowElementInstanceId: t.feiId,
+            elementId: t.elementId,
+            name: el.name,
+            type,
+            since: lastIso,
+            status: t.status,
+          }
+        : {
+            flowElementInstanceId: t.feiId,
+            elementId: t.elementId,
+            type,
+            since: lastIso,
+            status: t.status,
+          },
+    );
+  }
+  return out;
 }
 
 export function openUserTasks(state: EngineState): UserTaskState[] {

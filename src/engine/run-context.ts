@@ -26,6 +26,8 @@ export interface RunContext extends EngineContext {
   findToken(feiId: string): Token | undefined;
   /** Creates the element instance's token and runs inputs, boundary arming and `enter`. */
   activate(scopeId: string, el: ElementIR, arrivedBy?: string, trigger?: Variables): void;
+  /** Queues inner instance `loopCounter` of the loop body whose scope is `bodyScopeId`. */
+  spawnInner(bodyScopeId: string, elementId: string, loopCounter: number): void;
   /** Appends the element instance to the trail (bounded). */
   addTrail(token: Token, el: ElementIR): void;
   /** Drops the token; its scope is then checked for completion. */

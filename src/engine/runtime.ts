@@ -32,8 +32,20 @@ import {
 } from './event-subprocesses';
 import { selectFlows } from './flows';
 import { fireReadyJoins, recordJoin } from './joins';
+import {
+  advanceLoop,
+  bodyKey,
+  bodyType,
+  finishInner,
+  innerLocals,
+  mayStartInner,
+  startLoopBody,
+  writeLoopOutputs,
+} from './loop-body';
+import { applyOutputs } from './outputs';
 import type { RunContext } from './run-context';
 import { deliverSignal } from './signals';
+import { indexToken, lookupToken, scopeHasToken, unindexToken } from './token-index';
 import type {
   BufferedMessage,
   EngineCommand,
@@ -43,7 +55,7 @@ import type {
   Token,
   Variables,
 } from './types';
-import { evaluateMappings, propagate, visibleVariables, writeVariable } from './variables';
+import { evaluateMappings, visibleVariables } from './variables';
 
 /** The most element entries one step may perform before the runaway guard trips. */
 export const MAX_ENTRIES_PER_STEP = 1_000_000;
@@ -59,6 +71,8 @@ interface Arrival {
   elementId: string;
   flowId?: string;
   trigger?: Variables;
+  /** An inner instance of the loop body whose scope is `scopeId`. */
+  loopCounter?: number;
 }
 
 export class Run implements RunContext {
@@ -105,11 +119,7 @@ export class Run implements RunContext {
   }
 
   findToken(feiId: string): Token | undefined {
-    for (const id in this.state.tokens) {
-      const t = this.state.tokens[id];
-      if (t.feiId === feiId) return t;
-    }
-    return undefined;
+    return lookupToken(this.state, feiId);
   }
 
   /** The scope holding the element instance's own variables: its local scope if any. */
@@ -138,12 +148,17 @@ export class Run implements RunContext {
     }
   }
 
+  spawnInner(bodyScopeId: string, elementId: string, loopCounter: number): void {
+    this.queue.push({ scopeId: bodyScopeId, elementId, loopCounter });
+  }
+
   private enterArrival(a: Arrival): void {
     const scope = this.state.scopes[a.scopeId];
     // A scope cancelled, or interrupted by an event subprocess, while the token was in transit.
     if (!scope || (scope.interruptedBy !== undefined && scope.interruptedBy !== a.elementId))
       return;
     const el = this.element(a.elementId);
+    if (a.loopCounter !== undefined) return this.activateInner(a.scopeId, el, a.loopCounter);
     const b = this.behaviour(el);
     if (b.join && el.incoming.length > 1 && a.flowId !== undefined) {
       if (!recordJoin(this, a.scopeId, el, a.flowId, b.join)) return;
@@ -154,19 +169,36 @@ export class Run implements RunContext {
   /** Creates the element instance's token and runs inputs, boundary arming and `enter`. */
   activate(scopeId: string, el: ElementIR, arrivedBy?: string, trigger?: Variables): void {
     const b = this.behaviour(el);
-    this.entries += 1;
-    const token = this.createToken(scopeId, el, arrivedBy);
-    if (this.entries > this.maxEntries) {
-      this.incident(
-        token,
-        'error',
-        `runaway guard: more than ${this.maxEntries} element entries in one step (at element '${el.id}')`,
-      );
-      return;
-    }
+    const token = this.createToken(scopeId, el, arrivedBy, el.loop ? bodyKey(el.id) : el.id);
+    if (!this.withinGuard(token, el)) return;
+    if (el.loop) return startLoopBody(this, token, el);
     if (!this.applyInputs(token, el, b)) return;
     if (el.boundaryEvents.length > 0) armBoundaries(this, token, el);
     if (this.isLive(token)) b.enter(this, token, el, trigger);
+  }
+
+  /** An inner instance of a loop body: its loop locals, inputs and `enter` (no boundaries). */
+  private activateInner(bodyScopeId: string, el: ElementIR, loopCounter: number): void {
+    const body = this.findToken(bodyScopeId);
+    if (!mayStartInner(body)) return;
+    const b = this.behaviour(el);
+    const token = this.createToken(bodyScopeId, el);
+    token.loopCounter = loopCounter;
+    if (!this.withinGuard(token, el)) return;
+    if (!this.applyInputs(token, el, b, innerLocals(body, el, loopCounter))) return;
+    if (this.isLive(token)) b.enter(this, token, el);
+  }
+
+  /** Counts an element entry; past the runaway guard, parks the token in an incident. */
+  private withinGuard(token: Token, el: ElementIR): boolean {
+    this.entries += 1;
+    if (this.entries <= this.maxEntries) return true;
+    this.incident(
+      token,
+      'error',
+      `runaway guard: more than ${this.maxEntries} element entries in one step (at element '${el.id}')`,
+    );
+    return false;
   }
 
   /** Re-runs the element instance behind a retried incident (same feiId). */
@@ -184,9 +216,12 @@ export class Run implements RunContext {
       return;
     }
     const el = this.element(token.elementId);
+    if (token.loop) return startLoopBody(this, token, el);
     const b = this.behaviour(el);
-    if (!this.applyInputs(token, el, b)) return;
-    if (el.boundaryEvents.length > 0) armBoundaries(this, token, el);
+    const body = token.loopCounter !== undefined ? this.findToken(token.scopeId) : undefined;
+    const locals = body && innerLocals(body, el, token.loopCounter as number);
+    if (!this.applyInputs(token, el, b, locals)) return;
+    if (el.boundaryEvents.length > 0 && !body) armBoundaries(this, token, el);
     if (this.isLive(token)) (b.onRetry ?? b.enter)(this, token, el);
   }
 
@@ -194,27 +229,38 @@ export class Run implements RunContext {
     return this.state.tokens[token.id] === token && token.status === 'active';
   }
 
-  private createToken(scopeId: string, el: ElementIR, arrivedBy?: string): Token {
-    const n = (this.state.visits[el.id] ?? 0) + 1;
-    this.state.visits[el.id] = n;
+  private createToken(scopeId: string, el: ElementIR, arrivedBy?: string, key = el.id): Token {
+    const n = (this.state.visits[key] ?? 0) + 1;
+    this.state.visits[key] = n;
     const token: Token = {
       id: this.nextId('t'),
       elementId: el.id,
       scopeId,
-      feiId: `${this.state.instanceId}/${el.id}/${n}`,
+      feiId: `${this.state.instanceId}/${key}/${n}`,
       status: 'active',
       since: this.now,
     };
     if (arrivedBy !== undefined) token.arrivedBy = arrivedBy;
     this.state.tokens[token.id] = token;
+    indexToken(this.state, token);
     this.state.startedAt[token.feiId] = this.now;
     return token;
   }
 
-  /** Creates the local scope (inputs; always for scope owners) unless it exists. */
-  private applyInputs(token: Token, el: ElementIR, b: ElementBehaviour): boolean {
-    if (!(b.ownsScope || el.inputs.length > 0) || this.state.scopes[token.feiId]) return true;
-    const r = evaluateMappings(el.inputs, visibleVariables(this.state, token.scopeId), this.now);
+  /**
+   * Creates the local scope (inputs; always for scope owners and loop inner instances, whose
+   * `locals` the inputs see and may override) unless it exists.
+   */
+  private applyInputs(
+    token: Token,
+    el: ElementIR,
+    b: ElementBehaviour,
+    locals?: Variables,
+  ): boolean {
+    if (!(b.ownsScope || el.inputs.length > 0 || locals) || this.state.scopes[token.feiId])
+      return true;
+    const visible = visibleVariables(this.state, token.scopeId);
+    const r = evaluateMappings(el.inputs, locals ? { ...visible, ...locals } : visible, this.now);
     if (!r.ok) {
       this.incident(token, 'expression', `element '${el.id}': input ${r.error}`);
       return false;
@@ -223,28 +269,28 @@ export class Run implements RunContext {
       id: token.feiId,
       elementId: el.id,
       parentId: token.scopeId,
-      variables: r.values,
+      variables: locals ? { ...locals, ...r.values } : r.values,
     };
     return true;
   }
 
+  /** Outputs, trail entry, flows; a loop body and its inner instances: see loop-body.ts. */
   complete(token: Token, options: CompleteOptions = {}): void {
     const el = this.element(token.elementId);
-    const variables = options.variables ?? {};
-    const local = this.localScopeId(token);
-    const parked = { variables, propagateAll: options.propagateAll };
-    if (el.outputs.length > 0) {
-      const context = { ...visibleVariables(this.state, local), ...variables };
-      const r = evaluateMappings(el.outputs, context, this.now);
-      if (!r.ok) return this.park(token, parked, `element '${el.id}': output ${r.error}`);
-      if (options.propagateAll === true) propagate(this.state, local, variables);
-      for (const [target, value] of r.writes)
-        writeVariable(this.state, token.scopeId, target, value);
-    } else if (options.propagateAll !== false) {
-      propagate(this.state, local, variables);
+    const parked = { variables: options.variables ?? {}, propagateAll: options.propagateAll };
+    if (token.loop) writeLoopOutputs(this, token, el);
+    else {
+      const local = this.localScopeId(token);
+      const error = applyOutputs(this.state, token, local, el, options, this.now);
+      if (error !== undefined) return this.park(token, parked, error);
     }
+    const inner = token.loopCounter !== undefined;
     let flows = options.flows;
-    if (!flows) {
+    if (inner) {
+      const r = finishInner(this, token, el);
+      if (!r.ok) return this.park(token, parked, r.error);
+      flows = [];
+    } else if (!flows) {
       const sel = selectFlows(
         this.ir,
         el,
@@ -259,6 +305,7 @@ export class Run implements RunContext {
     delete this.state.scopes[token.feiId];
     this.addTrail(token, el);
     this.removeToken(token);
+    if (inner) advanceLoop(this, token);
     for (const flowId of flows) {
       const flow = this.ir.flows[flowId];
       if (!flow)
@@ -296,7 +343,7 @@ export class Run implements RunContext {
     trail.push({
       elementId: el.id,
       ...(el.name !== undefined ? { name: el.name } : {}),
-      type: el.bpmnType,
+      type: token.loop ? bodyType(el) : el.bpmnType,
       flowElementInstanceId: token.feiId,
       startedAt: this.iso(this.state.startedAt[token.feiId] ?? token.since),
       endedAt: this.iso(),
@@ -309,6 +356,7 @@ export class Run implements RunContext {
   }
 
   removeToken(token: Token): void {
+    if (this.state.tokens[token.id] === token) unindexToken(this.state, token);
     delete this.state.tokens[token.id];
     delete this.state.startedAt[token.feiId];
     this.pendingScopes.add(token.scopeId);
@@ -316,7 +364,7 @@ export class Run implements RunContext {
 
   /** True while a scope still holds a token or a token waiting in a join. */
   scopeBusy(scopeId: string): boolean {
-    for (const id in this.state.tokens) if (this.state.tokens[id].scopeId === scopeId) return true;
+    if (scopeHasToken(this.state, scopeId)) return true;
     const prefix = `${scopeId}|`;
     for (const key in this.state.joins) if (key.startsWith(prefix)) return true;
     return false;

@@ -33,6 +33,33 @@ export interface Token {
    * conditions failed: the result to re-apply when the incident is retried.
    */
   completing?: { variables: Variables; propagateAll?: boolean };
+  /** Set on the body of a multi-instance or standard loop activity only (loop-body.ts). */
+  loop?: LoopBody;
+  /** Set on an inner instance of a loop or multi-instance body: its `loopCounter` (1-based). */
+  loopCounter?: number;
+}
+
+/**
+ * The bookkeeping of a multi-instance or standard loop body (BPMN 2.0 §13.2.2–13.2.3). Its
+ * token sits at the activity with feiId `<instanceId>/<elementId>~body/<n>` and owns a scope
+ * (id = that feiId) holding the `numberOf…Instances` variables; each inner instance is a token
+ * at the same activity inside that scope, with a local scope holding `loopCounter` and the
+ * input element.
+ */
+export interface LoopBody {
+  /** Inner instances to run (multi-instance), or the loopMaximum (-1: none) of a standard loop. */
+  total: number;
+  /** Inner instances started (queued or running) so far. */
+  started: number;
+  completed: number;
+  /** Inner instances cancelled (or never started) because the completion condition held. */
+  terminated: number;
+  /** The input collection, evaluated once when the body was activated. */
+  items?: unknown[];
+  /** The output collection, one entry per inner instance (null until it completes). */
+  outputs?: unknown[];
+  /** The completion condition held, or the loop condition no longer does: start no more. */
+  done?: boolean;
 }
 
 export interface Scope {

@@ -20,6 +20,9 @@ import type { ProcessWorkflowInput } from '../messages';
 
 const TRANSIENT = new Set(['serviceTask', 'sendTask']);
 
+/** Active elements listed in the current details at most (a multi-instance holds hundreds). */
+const DETAILS_LIMIT = 50;
+
 /** Compares published attributes: equal keys, nothing to upsert. */
 export function attributesKey(waiting: string[], hasIncident: boolean): string {
   return `${waiting.join(',')}|${hasIncident}`;
@@ -71,10 +74,11 @@ export function renderDetails(
   ];
   if (active.length) {
     lines.push('Active elements:');
-    for (const a of active)
+    for (const a of active.slice(0, DETAILS_LIMIT))
       lines.push(
         `- ${a.name ?? a.elementId} (\`${a.elementId}\`, ${a.type})${a.status === 'incident' ? ' ⚠ incident' : ''}`,
       );
+    if (active.length > DETAILS_LIMIT) lines.push(`- … and ${active.length - DETAILS_LIMIT} more`);
   }
   const incidents = Object.values(state.incidents);
   if (incidents.length) {

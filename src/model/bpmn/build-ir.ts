@@ -9,6 +9,7 @@ import { BUILDERS, optional } from './build-elements';
 import type { ElementBaseIR } from './build-elements';
 import { SUPPORTED_TYPES, isNoneStart } from './elements';
 import { readSource } from './feel-source';
+import { loopOf } from './loop';
 import { boundaryEventsOf, incomingOf, outgoingOf } from './model';
 import type { Located, ProcessModel } from './model';
 import { PARAMETER_TYPES } from './rules/process-parameters';
@@ -52,6 +53,7 @@ export function buildProcessIR(model: ProcessModel): ProcessIR {
 
 function baseOf(node: Located): ElementBaseIR {
   const el = node.element;
+  const loop = loopOf(el);
   return {
     id: el.id ?? '',
     bpmnType: el.$type,
@@ -63,6 +65,7 @@ function baseOf(node: Located): ElementBaseIR {
     inputs: mappings(el, 'input'),
     outputs: mappings(el, 'output'),
     boundaryEvents: idsOf(boundaryEventsOf(node)),
+    ...(loop ? { loop } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   ElementIR,
   EventTrigger,
   FlowIR,
+  LoopIR,
   Mapping,
   MessageDef,
   ProcessIR,
@@ -213,6 +214,12 @@ export class ProcBuilder {
     )?.id;
     if (!startEventId) throw new Error(`subprocess ${id} has no start event`);
     return this.add({ id, type: 'subProcess', startEventId }, opts);
+  }
+  /** Gives the cursor element loop characteristics (multi-instance or standard loop). */
+  looped(loop: LoopIR): this {
+    if (this.cursor === undefined) throw new Error('looped without cursor');
+    this.top.elements[this.cursor].loop = loop;
+    return this;
   }
   /** A boundary event on `host`; becomes the cursor. */
   boundary(

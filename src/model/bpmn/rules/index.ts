@@ -26,6 +26,7 @@ import { rule as gatewayDirection } from './gateway-direction';
 import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
 import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
+import { rule as loopCharacteristics } from './loop-characteristics';
 import { rule as messageEventMessage } from './message-event-message';
 import { rule as messageFlowPools } from './message-flow-pools';
 import { rule as processNotExecutable } from './process-not-executable';
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   scriptFormat,
   callActivityProcessId,
   callActivityBinding,
+  loopCharacteristics,
   receiveTaskMessage,
   messageEventMessage,
   errorEndEventCode,

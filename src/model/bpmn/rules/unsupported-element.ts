@@ -1,8 +1,8 @@
 /**
  * Rule `unsupported-element`: every flow node must be of a supported type with a supported
- * event definition (the start event of an event subprocess: one of its triggers); loop /
- * multi-instance characteristics are not supported yet. Unsupported elements are deploy
- * errors, never silently skipped.
+ * event definition (the start event of an event subprocess: one of its triggers); loop and
+ * multi-instance characteristics are checked by `loop-characteristics`. Unsupported elements
+ * are deploy errors, never silently skipped.
  */
 import {
   ALLOWED_EVENT_KINDS,
@@ -28,15 +28,6 @@ export const rule: Rule = {
       if (!(el.$type in SUPPORTED_TYPES)) {
         report(`${el.$type} is not supported ${at}`);
         continue;
-      }
-      if (el.loopCharacteristics) {
-        const kind =
-          el.loopCharacteristics.$type === 'bpmn:MultiInstanceLoopCharacteristics'
-            ? 'Multi-instance'
-            : 'Loop';
-        report(
-          `${kind} characteristics (${el.loopCharacteristics.$type}) are not supported yet ${at}`,
-        );
       }
       const allowed =
         el.$type === 'bpmn:StartEvent' && isEventSubProcess(el.$parent)
