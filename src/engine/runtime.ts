@@ -11,6 +11,8 @@
  */
 import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/bpmn/ir';
 import { cancelToken, terminateScope } from './cancel';
+import { recordCompletion } from './compensation';
+import { complexArrival, resetReadyComplex } from './complex-join';
 import { EngineError } from './errors';
 import { armBoundaries, disarm, startTimer, subscribe } from './events';
 import type { CompleteOptions, ElementBehaviour } from './elements/behaviour';
@@ -116,7 +118,7 @@ export class Run implements RunContext {
       for (let i = 0; i < this.queue.length; i++) this.enterArrival(this.queue[i]);
       this.queue = [];
       if (this.state.status !== 'RUNNING') return;
-      if (fireReadyJoins(this)) continue;
+      if (fireReadyJoins(this) || resetReadyComplex(this)) continue;
       if (this.completeScopes()) continue;
       return;
     }
@@ -126,7 +128,10 @@ export class Run implements RunContext {
     const el = this.element(a.elementId);
     const b = this.behaviour(el);
     if (b.join && el.incoming.length > 1 && a.flowId !== undefined) {
-      if (!recordJoin(this, a.scopeId, el, a.flowId, b.join)) return;
+      const fires =
+        recordJoin(this, a.scopeId, el, a.flowId, b.join) ||
+        (el.type === 'complexGateway' && complexArrival(this, a.scopeId, el));
+      if (!fires) return;
     }
     this.activate(a.scopeId, el, a.flowId, a.trigger);
   }
@@ -236,6 +241,7 @@ export class Run implements RunContext {
       flows = sel.flows;
     }
     disarm(this, token);
+    recordCompletion(this, token, el);
     delete this.state.scopes[token.feiId];
     this.addTrail(token, el);
     this.removeToken(token);
@@ -314,7 +320,10 @@ export class Run implements RunContext {
       }
       const owner = this.findToken(scopeId);
       if (owner && owner.status === 'active') {
-        this.complete(owner);
+        const el = this.element(owner.elementId);
+        const done = this.behaviour(el).onScopeEmpty;
+        if (done) done(this, owner, el);
+        else this.complete(owner);
         moved = true;
       }
     }

@@ -2,9 +2,12 @@
  * End events (BPMN 2.0 §10.5.3 end events, §13.5.3 / §13.5.6): `none` consumes the token
  * (the scope completes when its last token is gone); `terminate` ends every other token of
  * its scope first (BPMN §10.5.3: "all activities in the process are immediately ended");
- * `error` throws its error code to the nearest matching error boundary.
+ * `error` throws its error code to the nearest matching error boundary; `compensate`
+ * (§10.5.5, §13.5.5) compensates its scope's completed activities and ends once their
+ * handlers completed (`compensation.ts`).
  */
 import type { EndEventIR } from '../../model/bpmn/ir';
+import { continueCompensation, throwCompensation } from '../compensation';
 import type { ElementBehaviour } from './behaviour';
 
 export const endEvent: ElementBehaviour<EndEventIR> = {
@@ -13,7 +16,12 @@ export const endEvent: ElementBehaviour<EndEventIR> = {
       ctx.throwError(token, el.errorCode ?? '', el.errorName ?? '');
       return;
     }
+    if (el.eventKind === 'compensate') {
+      throwCompensation(ctx, token, el.compensation ?? { waitForCompletion: true });
+      return;
+    }
     if (el.eventKind === 'terminate') ctx.terminateScope(token);
     ctx.complete(token, { flows: [] });
   },
+  onScopeEmpty: continueCompensation,
 };

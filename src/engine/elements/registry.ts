@@ -6,11 +6,13 @@
 import type { BehaviourRegistry } from './behaviour';
 import { boundaryEvent } from './boundary-event';
 import { callActivity } from './call-activity';
+import { complexGateway } from './complex-gateway';
 import { endEvent } from './end-event';
 import { eventBasedGateway } from './event-based-gateway';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
 import { intermediateCatchEvent } from './intermediate-catch-event';
+import { intermediateThrowEvent } from './intermediate-throw-event';
 import { parallelGateway } from './parallel-gateway';
 import { passThrough } from './pass-through';
 import { receiveTask } from './receive-task';
@@ -25,7 +27,7 @@ export const behaviours: BehaviourRegistry = {
   endEvent,
   task: passThrough,
   manualTask: passThrough,
-  intermediateThrowEvent: passThrough,
+  intermediateThrowEvent,
   serviceTask,
   sendTask: serviceTask,
   scriptTask,
@@ -37,6 +39,7 @@ export const behaviours: BehaviourRegistry = {
   parallelGateway,
   inclusiveGateway,
   eventBasedGateway,
+  complexGateway,
   subProcess,
   callActivity,
 };

@@ -8,6 +8,12 @@ import { eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
 import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
+import {
+  compensationHandlerOf,
+  compensationOf,
+  linkNameOf,
+  linkTargetOf,
+} from './link-compensation';
 import { inclusiveUpstream } from './upstream';
 import { extension, taskHeaders } from './zeebe';
 
@@ -22,6 +28,8 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   startEvent: (_n, base) => ({ ...base, type: 'startEvent', eventKind: 'none' }),
   endEvent: ({ element }, base) => {
     const kind = eventKindOf(element);
+    if (kind === 'compensate')
+      return { ...base, type: 'endEvent', eventKind: kind, compensation: compensationOf(element) };
     if (kind !== 'error')
       return { ...base, type: 'endEvent', eventKind: kind === 'terminate' ? 'terminate' : 'none' };
     const error = eventDefinitionOf(element)?.errorRef;
@@ -35,7 +43,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   },
   task: (_n, base) => ({ ...base, type: 'task' }),
   manualTask: (_n, base) => ({ ...base, type: 'manualTask' }),
-  intermediateThrowEvent: (_n, base) => ({ ...base, type: 'intermediateThrowEvent' }),
+  intermediateThrowEvent: (node, base) => throwEvent(node, base),
   serviceTask: (n, base) => jobTask(n, base, 'serviceTask'),
   sendTask: (n, base) => jobTask(n, base, 'sendTask'),
   scriptTask: ({ element }, base) => {
@@ -65,6 +73,13 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   }),
   intermediateCatchEvent: ({ element }, base) => {
     const def = eventDefinitionOf(element);
+    if (eventKindOf(element) === 'link')
+      return {
+        ...base,
+        type: 'intermediateCatchEvent',
+        eventKind: 'link',
+        linkName: linkNameOf(element),
+      };
     return eventKindOf(element) === 'timer'
       ? { ...base, type: 'intermediateCatchEvent', eventKind: 'timer', timer: timerOf(def) }
       : {
@@ -86,6 +101,13 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     if (kind === 'timer') return { ...common, eventKind: 'timer', timer: timerOf(def) };
     if (kind === 'message')
       return { ...common, eventKind: 'message', message: messageOf(def?.messageRef) };
+    if (kind === 'compensate')
+      return {
+        ...common,
+        cancelActivity: false,
+        eventKind: 'compensate',
+        handlerId: compensationHandlerOf(element),
+      };
     return {
       ...common,
       cancelActivity: true,
@@ -101,6 +123,15 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     type: 'inclusiveGateway',
     upstream: base.incoming.length > 1 ? inclusiveUpstream(n) : {},
   }),
+  complexGateway: (n, base) => {
+    const condition = n.element.activationCondition?.body;
+    return {
+      ...base,
+      type: 'complexGateway',
+      ...(condition?.trim() ? { activationCondition: readSource(condition).text } : {}),
+      upstream: base.incoming.length > 1 ? inclusiveUpstream(n) : {},
+    };
+  },
   subProcess: ({ element }, base) => ({
     ...base,
     type: 'subProcess',
@@ -119,6 +150,20 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     };
   },
 };
+
+/** None, link and compensation throw events; a none throw keeps the IR it always had. */
+function throwEvent(node: Located, base: ElementBaseIR): ElementIR {
+  const kind = eventKindOf(node.element);
+  if (kind === 'link') {
+    const link = { name: linkNameOf(node.element), targetId: linkTargetOf(node) };
+    return { ...base, type: 'intermediateThrowEvent', eventKind: 'link', link };
+  }
+  if (kind === 'compensate') {
+    const compensation = compensationOf(node.element);
+    return { ...base, type: 'intermediateThrowEvent', eventKind: 'compensate', compensation };
+  }
+  return { ...base, type: 'intermediateThrowEvent' };
+}
 
 function jobTask(node: Located, base: ElementBaseIR, type: 'serviceTask' | 'sendTask'): ElementIR {
   const definition = extension(node.element, 'zeebe:TaskDefinition');

@@ -63,6 +63,7 @@ function baseOf(node: Located): ElementBaseIR {
     inputs: mappings(el, 'input'),
     outputs: mappings(el, 'output'),
     boundaryEvents: idsOf(boundaryEventsOf(node)),
+    ...(el.isForCompensation === true ? { isForCompensation: true } : {}),
   };
 }
 

@@ -24,27 +24,31 @@ export const SUPPORTED_TYPES: Readonly<Record<string, ElementType>> = {
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
+  'bpmn:ComplexGateway': 'complexGateway',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 
 /** `none` stands for an event without an event definition. */
-export type EventKind = 'none' | 'timer' | 'message' | 'error' | 'terminate';
+export type EventKind =
+  'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link' | 'compensate';
 
 const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'bpmn:TimerEventDefinition': 'timer',
   'bpmn:MessageEventDefinition': 'message',
   'bpmn:ErrorEventDefinition': 'error',
   'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensate',
 };
 
 /** Event type → the event kinds the engine runs for it. */
 export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>> = {
   'bpmn:StartEvent': ['none'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error'],
-  'bpmn:IntermediateThrowEvent': ['none'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message'],
-  'bpmn:BoundaryEvent': ['timer', 'error', 'message'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'compensate'],
+  'bpmn:IntermediateThrowEvent': ['none', 'link', 'compensate'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link'],
+  'bpmn:BoundaryEvent': ['timer', 'error', 'message', 'compensate'],
 };
 
 /** Activities: what a boundary event may be attached to. */

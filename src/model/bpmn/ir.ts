@@ -49,6 +49,7 @@ export type ElementType =
   | 'parallelGateway'
   | 'inclusiveGateway'
   | 'eventBasedGateway'
+  | 'complexGateway'
   | 'subProcess'
   | 'callActivity';
 
@@ -70,6 +71,18 @@ interface ElementBase {
   outputs: Mapping[];
   /** Ids of boundary events attached to this activity, in document order. */
   boundaryEvents: string[];
+  /** A compensation handler (`isForCompensation`): started only by compensation. */
+  isForCompensation?: boolean;
+}
+
+/**
+ * What a compensation throw or end event compensates (BPMN 2.0 §10.5.5): one activity of its
+ * scope (`activityRef`) or, without it, every completed activity of the scope.
+ */
+export interface CompensationDef {
+  activityRef?: string;
+  /** The event waits until the handlers completed (spec default true). */
+  waitForCompletion: boolean;
 }
 
 export interface StartEventIR extends ElementBase {
@@ -79,7 +92,9 @@ export interface StartEventIR extends ElementBase {
 
 export interface EndEventIR extends ElementBase {
   type: 'endEvent';
-  eventKind: 'none' | 'terminate' | 'error';
+  eventKind: 'none' | 'terminate' | 'error' | 'compensate';
+  /** Compensation end events. */
+  compensation?: CompensationDef;
   /** For error end events: the `bpmn:Error` errorCode thrown. */
   errorCode?: string;
   errorName?: string;
@@ -87,6 +102,12 @@ export interface EndEventIR extends ElementBase {
 
 export interface PassThroughTaskIR extends ElementBase {
   type: 'task' | 'manualTask' | 'intermediateThrowEvent';
+  /** Throw events: absent = none (models compiled before link and compensation events). */
+  eventKind?: 'none' | 'link' | 'compensate';
+  /** Link throw: the link name and the id of the one catch event of that name in its scope. */
+  link?: { name: string; targetId: string };
+  /** Compensation throw. */
+  compensation?: CompensationDef;
 }
 
 /** Service and send tasks: work done by an activity of type `taskType`. */
@@ -121,9 +142,11 @@ export interface ReceiveTaskIR extends ElementBase {
 
 export interface CatchEventIR extends ElementBase {
   type: 'intermediateCatchEvent';
-  eventKind: 'timer' | 'message';
+  eventKind: 'timer' | 'message' | 'link';
   timer?: TimerDef;
   message?: MessageDef;
+  /** Link catch: the link name (entered only from a link throw of that name). */
+  linkName?: string;
 }
 
 export interface BoundaryEventIR extends ElementBase {
@@ -131,11 +154,13 @@ export interface BoundaryEventIR extends ElementBase {
   attachedTo: string;
   /** true = interrupting. */
   cancelActivity: boolean;
-  eventKind: 'timer' | 'error' | 'message';
+  eventKind: 'timer' | 'error' | 'message' | 'compensate';
   timer?: TimerDef;
   message?: MessageDef;
   /** Error boundary: the errorCode caught; undefined catches every error. */
   errorCode?: string;
+  /** Compensation boundary: the handler activity it is associated with. */
+  handlerId?: string;
 }
 
 export interface GatewayIR extends ElementBase {
@@ -150,6 +175,18 @@ export interface InclusiveGatewayIR extends ElementBase {
    * gateway. The join fires when each incoming flow either holds a token or no live token sits
    * on one of its upstream elements (BPMN 2.0 §13.3.4).
    */
+  upstream: Record<string, string[]>;
+}
+
+/**
+ * Complex gateway (BPMN 2.0 §13.3.5). Converging, it fires when `activationCondition` holds
+ * (FEEL; reads `activationCount` and `activationCounts`, see src/engine/complex-join.ts), then
+ * waits for the other expected tokens (inclusive-join semantics, `upstream` as there) and
+ * consumes them without firing again. Diverging, it splits like an inclusive gateway.
+ */
+export interface ComplexGatewayIR extends ElementBase {
+  type: 'complexGateway';
+  activationCondition?: FeelExpression;
   upstream: Record<string, string[]>;
 }
 
@@ -181,6 +218,7 @@ export type ElementIR =
   | BoundaryEventIR
   | GatewayIR
   | InclusiveGatewayIR
+  | ComplexGatewayIR
   | SubProcessIR
   | CallActivityIR;
 

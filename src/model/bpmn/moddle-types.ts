@@ -60,6 +60,15 @@ export interface ModdleElement {
   readonly formId?: string;
   readonly correlationKey?: string;
   readonly properties?: ModdleElement[];
+
+  // link, compensation, complex gateway, activity quantities
+  readonly artifacts?: ModdleElement[];
+  readonly activityRef?: ModdleElement;
+  readonly waitForCompletion?: boolean;
+  readonly activationCondition?: ModdleElement;
+  readonly isForCompensation?: boolean;
+  readonly startQuantity?: number;
+  readonly completionQuantity?: number;
 }
 
 /** True when `el` is a moddle object of exactly `type` (e.g. `bpmn:ServiceTask`). */

@@ -8,6 +8,7 @@
  */
 import type {
   BoundaryEventIR,
+  CompensationDef,
   ElementIR,
   FlowIR,
   Mapping,
@@ -256,6 +257,80 @@ export class ProcBuilder {
     this.add(el as BoundaryEventIR, opts);
     hostEl.boundaryEvents.push(id);
     return this;
+  }
+
+  /** A link throw event jumping to the link catch `targetId` (named `name`). */
+  linkThrow(id: string, name: string, targetId: string, opts: Common = {}): this {
+    return this.add(
+      { id, type: 'intermediateThrowEvent', eventKind: 'link', link: { name, targetId } },
+      opts,
+    );
+  }
+  /** A link catch event (no incoming flow: the cursor is cleared first). */
+  linkCatch(id: string, name: string, opts: Common = {}): this {
+    this.cursor = undefined;
+    return this.add(
+      { id, type: 'intermediateCatchEvent', eventKind: 'link', linkName: name },
+      opts,
+    );
+  }
+  complex(id: string, opts: Common & { activationCondition?: string } = {}): this {
+    return this.add(
+      {
+        id,
+        type: 'complexGateway',
+        upstream: {},
+        ...(opts.activationCondition !== undefined
+          ? { activationCondition: opts.activationCondition }
+          : {}),
+      },
+      opts,
+    );
+  }
+  /** A compensation boundary on `host` with its handler, a script task setting `undone.<host>`-style variables. */
+  compensation(id: string, host: string, handlerId: string): this {
+    const hostEl = this.top.elements[host];
+    this.cursor = undefined;
+    this.add({
+      id,
+      type: 'boundaryEvent',
+      attachedTo: host,
+      parentId: hostEl.parentId,
+      eventKind: 'compensate',
+      cancelActivity: false,
+      handlerId,
+    } as BoundaryEventIR);
+    hostEl.boundaryEvents.push(id);
+    this.cursor = undefined;
+    return this;
+  }
+  /** Marks `id` as a compensation handler (`isForCompensation`); clears the cursor. */
+  handler(id: string): this {
+    this.top.elements[id].isForCompensation = true;
+    this.cursor = undefined;
+    return this;
+  }
+  compensateThrow(id: string, def: Partial<CompensationDef> = {}, opts: Common = {}): this {
+    return this.add(
+      {
+        id,
+        type: 'intermediateThrowEvent',
+        eventKind: 'compensate',
+        compensation: { waitForCompletion: true, ...def },
+      },
+      opts,
+    );
+  }
+  compensateEnd(id: string, def: Partial<CompensationDef> = {}, opts: Common = {}): this {
+    return this.add(
+      {
+        id,
+        type: 'endEvent',
+        eventKind: 'compensate',
+        compensation: { waitForCompletion: true, ...def },
+      },
+      opts,
+    );
   }
 
   build(): ProcessIR {

@@ -3,9 +3,13 @@
  * them and reports all their problems at once. Add a rule by adding its file and a line here.
  */
 import type { Rule } from '../types';
+import { rule as activityQuantities } from './activity-quantities';
 import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityProcessId } from './call-activity-process-id';
+import { rule as compensationActivityRef } from './compensation-activity-ref';
+import { rule as compensationHandler } from './compensation-handler';
+import { rule as complexGatewayActivation } from './complex-gateway-activation';
 import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as defaultFlowSource } from './default-flow-source';
 import { rule as elementReachable } from './element-reachable';
@@ -21,6 +25,7 @@ import { rule as gatewayDirection } from './gateway-direction';
 import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
 import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
+import { rule as linkEventPairs } from './link-event-pairs';
 import { rule as messageEventMessage } from './message-event-message';
 import { rule as messageFlowPools } from './message-flow-pools';
 import { rule as processParameters } from './process-parameters';
@@ -68,5 +73,10 @@ export const RULES: readonly Rule[] = [
   errorEndEventCode,
   errorBoundaryCode,
   processParameters,
+  linkEventPairs,
+  complexGatewayActivation,
+  compensationHandler,
+  compensationActivityRef,
+  activityQuantities,
   elementReachable,
 ];

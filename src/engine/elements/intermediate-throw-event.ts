@@ -1,0 +1,29 @@
+/**
+ * Intermediate throw events (BPMN 2.0 §10.5.4, §13.5.4): a none throw event passes the token
+ * on; a link throw (§10.5.5 "Link Event Definition") completes and continues at the one link
+ * catch event of the same name in its scope, which the compiler resolved (`link.targetId`);
+ * a compensation throw (§10.5.5, §13.5.5) compensates the completed activities of its scope
+ * (see `compensation.ts`) and continues once their handlers completed.
+ */
+import type { PassThroughTaskIR } from '../../model/bpmn/ir';
+import { continueCompensation, throwCompensation } from '../compensation';
+import { EngineError } from '../errors';
+import type { ElementBehaviour } from './behaviour';
+
+export const intermediateThrowEvent: ElementBehaviour<PassThroughTaskIR> = {
+  enter(ctx, token, el) {
+    if (el.eventKind === 'link') {
+      if (!el.link?.targetId)
+        throw new EngineError(`link throw event '${el.id}' has no link catch event`, el.id);
+      ctx.complete(token, { flows: [] });
+      ctx.spawn(token.scopeId, el.link.targetId, {});
+      return;
+    }
+    if (el.eventKind === 'compensate') {
+      throwCompensation(ctx, token, el.compensation ?? { waitForCompletion: true });
+      return;
+    }
+    ctx.complete(token);
+  },
+  onScopeEmpty: continueCompensation,
+};
