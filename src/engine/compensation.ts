@@ -89,13 +89,18 @@ function plan(ir: ProcessIR, records: CompensationRecord[]): PendingHandler[] {
  * Throws compensation from `token` (a compensation throw or end event). The token then
  * waits for its handlers, or completes at once when there are none or it does not wait.
  */
-export function throwCompensation(ctx: EngineContext, token: Token, def: CompensationDef): void {
+export function throwCompensation(
+  ctx: EngineContext,
+  token: Token,
+  def: CompensationDef,
+  done: () => void = () => ctx.complete(token),
+): void {
   const { state } = ctx;
   const pending = plan(ctx.ir, takeRecords(state, token.scopeId, def));
-  if (pending.length === 0) return ctx.complete(token);
+  if (pending.length === 0) return done();
   if (!def.waitForCompletion) {
     for (const h of pending) ctx.spawn(token.scopeId, h.handlerId);
-    return ctx.complete(token);
+    return done();
   }
   state.scopes[token.feiId] ??= {
     id: token.feiId,
@@ -104,16 +109,23 @@ export function throwCompensation(ctx: EngineContext, token: Token, def: Compens
     variables: {},
   };
   (state.compensating ??= {})[token.feiId] = pending;
-  continueCompensation(ctx, token);
+  continueCompensation(ctx, token, done);
 }
 
-/** Starts the next handler of the throw event's compensation, or completes the event. */
-export function continueCompensation(ctx: EngineContext, token: Token): void {
+/**
+ * Starts the next handler of the throw event's compensation, or, when none is left, ends it
+ * with `done` (by default: the event completes).
+ */
+export function continueCompensation(
+  ctx: EngineContext,
+  token: Token,
+  done: () => void = () => ctx.complete(token),
+): void {
   const { state } = ctx;
   const next = state.compensating?.[token.feiId]?.shift();
   if (!next) {
     forgetCompensation(state, token.feiId);
-    ctx.complete(token);
+    done();
     return;
   }
   ctx.spawn(token.feiId, next.handlerId);

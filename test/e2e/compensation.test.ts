@@ -1,7 +1,8 @@
 /**
  * BPMN fixtures end to end, compensation: handlers after a parallel join run in reverse
  * completion order; a compensation end event compensates a completed subprocess's content
- * (reversed) after the later activity; without the compensation path nothing is undone.
+ * (reversed) after the later activity; without the compensation path nothing is undone; a
+ * transaction cancelled by a cancel end event is compensated and left by its cancel boundary.
  */
 import { completeUserTask, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
@@ -78,5 +79,50 @@ test('compensation-subprocess: without the compensation end event nothing is und
     hotel: 'hotel-1',
     flight: 'flight-1',
     payment: 'paid',
+  });
+});
+
+test('transaction: a cancel end event compensates the transaction, then its cancel boundary leads on', async () => {
+  const done = await waitFor(
+    await replay.runFixture('transaction', { invalid: true }, 'transaction-cancel'),
+  );
+  expect(done.status).toBe('COMPLETED');
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'StartEvent_Tx',
+    'Script_Reserve',
+    'Script_Charge',
+    'Gateway_Valid',
+    'Undo_Charge',
+    'Undo_Reserve',
+    'EndEvent_Cancel',
+    'Boundary_Cancelled',
+    'Script_Cancelled',
+    'EndEvent_Cancelled',
+  ]);
+  expect(done.variables).toEqual({
+    invalid: true,
+    reservation: 'r-1',
+    charge: 'c-1',
+    undone: ['charge', 'reserve'],
+    outcome: 'cancelled',
+  });
+});
+
+test('transaction: completing normally leaves by the outgoing flow, nothing undone', async () => {
+  const done = await waitFor(
+    await replay.runFixture('transaction', { invalid: false }, 'transaction-done'),
+  );
+  expect(trailIds(done).slice(-4)).toEqual([
+    'EndEvent_Tx',
+    'Transaction_Order',
+    'Script_Done',
+    'EndEvent_Done',
+  ]);
+  expect(done.variables).toEqual({
+    invalid: false,
+    reservation: 'r-1',
+    charge: 'c-1',
+    outcome: 'done',
   });
 });

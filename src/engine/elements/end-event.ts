@@ -4,10 +4,12 @@
  * its scope first (BPMN §10.5.3: "all activities in the process are immediately ended");
  * `error` throws its error code to the nearest matching error boundary; `compensate`
  * (§10.5.5, §13.5.5) compensates its scope's completed activities and ends once their
- * handlers completed (`compensation.ts`).
+ * handlers completed (`compensation.ts`); `cancel` (§10.3.5) cancels its transaction
+ * (`transaction.ts`).
  */
 import type { EndEventIR } from '../../model/bpmn/ir';
 import { continueCompensation, throwCompensation } from '../compensation';
+import { cancelTransaction, continueCancel } from '../transaction';
 import type { ElementBehaviour } from './behaviour';
 
 export const endEvent: ElementBehaviour<EndEventIR> = {
@@ -20,8 +22,15 @@ export const endEvent: ElementBehaviour<EndEventIR> = {
       throwCompensation(ctx, token, el.compensation ?? { waitForCompletion: true });
       return;
     }
+    if (el.eventKind === 'cancel') {
+      cancelTransaction(ctx, token);
+      return;
+    }
     if (el.eventKind === 'terminate') ctx.terminateScope(token);
     ctx.complete(token, { flows: [] });
   },
-  onScopeEmpty: continueCompensation,
+  onScopeEmpty(ctx, token, el) {
+    if (el.eventKind === 'cancel') continueCancel(ctx, token);
+    else continueCompensation(ctx, token);
+  },
 };

@@ -25,5 +25,7 @@ export const intermediateThrowEvent: ElementBehaviour<PassThroughTaskIR> = {
     }
     ctx.complete(token);
   },
-  onScopeEmpty: continueCompensation,
+  onScopeEmpty(ctx, token) {
+    continueCompensation(ctx, token);
+  },
 };

@@ -30,6 +30,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     const kind = eventKindOf(element);
     if (kind === 'compensate')
       return { ...base, type: 'endEvent', eventKind: kind, compensation: compensationOf(element) };
+    if (kind === 'cancel') return { ...base, type: 'endEvent', eventKind: kind };
     if (kind !== 'error')
       return { ...base, type: 'endEvent', eventKind: kind === 'terminate' ? 'terminate' : 'none' };
     const error = eventDefinitionOf(element)?.errorRef;
@@ -101,6 +102,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     if (kind === 'timer') return { ...common, eventKind: 'timer', timer: timerOf(def) };
     if (kind === 'message')
       return { ...common, eventKind: 'message', message: messageOf(def?.messageRef) };
+    if (kind === 'cancel') return { ...common, cancelActivity: true, eventKind: 'cancel' };
     if (kind === 'compensate')
       return {
         ...common,
@@ -136,6 +138,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     ...base,
     type: 'subProcess',
     startEventId: (element.flowElements ?? []).find(isNoneStart)?.id ?? '',
+    ...(element.$type === 'bpmn:Transaction' ? { transaction: true } : {}),
   }),
   callActivity: ({ element }, base) => {
     const called = extension(element, 'zeebe:CalledElement');

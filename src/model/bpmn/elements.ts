@@ -26,12 +26,13 @@ export const SUPPORTED_TYPES: Readonly<Record<string, ElementType>> = {
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:ComplexGateway': 'complexGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:Transaction': 'subProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 
 /** `none` stands for an event without an event definition. */
 export type EventKind =
-  'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link' | 'compensate';
+  'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link' | 'compensate' | 'cancel';
 
 const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'bpmn:TimerEventDefinition': 'timer',
@@ -40,15 +41,16 @@ const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
   'bpmn:CompensateEventDefinition': 'compensate',
+  'bpmn:CancelEventDefinition': 'cancel',
 };
 
 /** Event type → the event kinds the engine runs for it. */
 export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>> = {
   'bpmn:StartEvent': ['none'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error', 'compensate'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'compensate', 'cancel'],
   'bpmn:IntermediateThrowEvent': ['none', 'link', 'compensate'],
   'bpmn:IntermediateCatchEvent': ['timer', 'message', 'link'],
-  'bpmn:BoundaryEvent': ['timer', 'error', 'message', 'compensate'],
+  'bpmn:BoundaryEvent': ['timer', 'error', 'message', 'compensate', 'cancel'],
 };
 
 /** Activities: what a boundary event may be attached to. */

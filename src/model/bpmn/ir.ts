@@ -92,7 +92,7 @@ export interface StartEventIR extends ElementBase {
 
 export interface EndEventIR extends ElementBase {
   type: 'endEvent';
-  eventKind: 'none' | 'terminate' | 'error' | 'compensate';
+  eventKind: 'none' | 'terminate' | 'error' | 'compensate' | 'cancel';
   /** Compensation end events. */
   compensation?: CompensationDef;
   /** For error end events: the `bpmn:Error` errorCode thrown. */
@@ -154,7 +154,7 @@ export interface BoundaryEventIR extends ElementBase {
   attachedTo: string;
   /** true = interrupting. */
   cancelActivity: boolean;
-  eventKind: 'timer' | 'error' | 'message' | 'compensate';
+  eventKind: 'timer' | 'error' | 'message' | 'compensate' | 'cancel';
   timer?: TimerDef;
   message?: MessageDef;
   /** Error boundary: the errorCode caught; undefined catches every error. */
@@ -193,6 +193,8 @@ export interface ComplexGatewayIR extends ElementBase {
 export interface SubProcessIR extends ElementBase {
   type: 'subProcess';
   startEventId: string;
+  /** A transaction subprocess (`bpmn:Transaction`, §10.3.5): cancel end events may end it. */
+  transaction?: boolean;
 }
 
 export interface CallActivityIR extends ElementBase {

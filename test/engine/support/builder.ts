@@ -333,6 +333,26 @@ export class ProcBuilder {
     );
   }
 
+  cancelEnd(id: string, opts: Common = {}): this {
+    return this.add({ id, type: 'endEvent', eventKind: 'cancel' }, opts);
+  }
+  /** A cancel boundary on the transaction `host` (marks it a transaction); becomes the cursor. */
+  cancelBoundary(id: string, host: string): this {
+    const hostEl = this.top.elements[host];
+    if (hostEl.type === 'subProcess') hostEl.transaction = true;
+    this.cursor = undefined;
+    this.add({
+      id,
+      type: 'boundaryEvent',
+      attachedTo: host,
+      parentId: hostEl.parentId,
+      eventKind: 'cancel',
+      cancelActivity: true,
+    } as BoundaryEventIR);
+    hostEl.boundaryEvents.push(id);
+    return this;
+  }
+
   build(): ProcessIR {
     const elements = this.top.elements;
     for (const el of Object.values(elements)) {

@@ -7,6 +7,7 @@ import { rule as activityQuantities } from './activity-quantities';
 import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityProcessId } from './call-activity-process-id';
+import { rule as cancelEventTransaction } from './cancel-event-transaction';
 import { rule as compensationActivityRef } from './compensation-activity-ref';
 import { rule as compensationHandler } from './compensation-handler';
 import { rule as complexGatewayActivation } from './complex-gateway-activation';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   complexGatewayActivation,
   compensationHandler,
   compensationActivityRef,
+  cancelEventTransaction,
   activityQuantities,
   elementReachable,
 ];

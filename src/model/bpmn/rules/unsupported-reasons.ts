@@ -5,10 +5,6 @@
 
 /** Moddle type or event definition type → the explanation appended to the refusal. */
 export const UNSUPPORTED_REASONS: Readonly<Record<string, string>> = {
-  'bpmn:Transaction':
-    'transaction subprocesses (BPMN 2.0 §10.3.5) are not supported yet; use an embedded subprocess with compensation boundary events and a compensation end event',
-  'bpmn:CancelEventDefinition':
-    'cancel events belong to transaction subprocesses, which are not supported yet; use a compensation end event',
   'bpmn:AdHocSubProcess':
     'ad-hoc subprocesses (Camunda 8.7 zeebe:adHoc) are not supported yet; use an embedded subprocess with an inclusive gateway',
 };
