@@ -7,7 +7,8 @@
  *   (timer, message or error — BPMN 2.0 §13.5.6; a caught error interrupts the activity its
  *   boundary is attached to, so it is covered by the same rule), or
  * - a terminate end event ends a scope around the element: the process or an enclosing
- *   subprocess (§10.5.3).
+ *   subprocess (§10.5.3), or
+ * - an enclosing ad-hoc subprocess completes by its condition and cancels what is still active.
  *
  * The driver gives only such work a cancellation scope of its own (workflows/process/revisions.ts); the
  * rest is cancelled with the workflow itself, through Temporal's root scope.
@@ -46,6 +47,8 @@ function computeInterruptible(
   while (el) {
     if (hasInterruptingBoundary(ir, el) || terminated.has(el.parentId)) return true;
     el = el.parentId === null ? undefined : ir.elements[el.parentId];
+    if (el?.type === 'adHocSubProcess' && el.completionCondition && el.cancelRemainingInstances)
+      return true;
   }
   return false;
 }

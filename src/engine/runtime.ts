@@ -11,6 +11,7 @@
  */
 import type { ElementIR, MessageDef, ProcessIR, TimerDef } from '../model/bpmn/ir';
 import { cancelToken, terminateScope } from './cancel';
+import { adHocInnerCompleted } from './elements/ad-hoc-sub-process';
 import { recordCompletion } from './compensation';
 import { complexArrival, resetReadyComplex } from './complex-join';
 import { EngineError } from './errors';
@@ -245,6 +246,7 @@ export class Run implements RunContext {
     delete this.state.scopes[token.feiId];
     this.addTrail(token, el);
     this.removeToken(token);
+    if (this.state.adHoc) adHocInnerCompleted(this, token);
     for (const flowId of flows) {
       const flow = this.ir.flows[flowId];
       if (!flow)

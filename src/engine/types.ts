@@ -174,6 +174,8 @@ export interface EngineState {
    * boundary, and subprocesses holding such records).
    */
   compensable?: Record<string, CompensationRecord[]>;
+  /** Open ad-hoc subprocess instances by feiId: elements still to activate (sequential), done. */
+  adHoc?: Record<string, { queue: string[]; done?: boolean }>;
   /** Compensation handlers still to run, by the feiId of the throw event waiting for them. */
   compensating?: Record<string, PendingHandler[]>;
 }

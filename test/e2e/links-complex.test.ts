@@ -1,7 +1,7 @@
 /**
  * BPMN fixtures end to end: link events (a loop through links), the complex gateway (fires on
  * two of three tokens, the third only resets it) and uncontrolled flow (a forking start event,
- * an activity merging two tokens without a gateway).
+ * an activity merging two tokens without a gateway) and a sequential ad-hoc subprocess.
  */
 import { completeUserTask, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
@@ -62,4 +62,19 @@ test('uncontrolled-flow: the start forks, the merging task runs once per token',
     'EndEvent_1',
   ]);
   expect(done.variables).toEqual({ a: 'A', b: 'B', merged: 2 });
+});
+
+test('ad-hoc-subprocess: the listed elements run one at a time until the completion condition holds', async () => {
+  const done = await waitFor(
+    await replay.runFixture('ad-hoc-subprocess', { todo: ['Script_C', 'Script_A', 'Script_B'] }),
+  );
+  expect(done.status).toBe('COMPLETED');
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'Script_C',
+    'Script_A',
+    'AdHoc_Work',
+    'EndEvent_1',
+  ]);
+  expect(done.variables).toEqual({ todo: ['Script_C', 'Script_A', 'Script_B'], done: ['C', 'A'] });
 });

@@ -3,6 +3,7 @@
  * entry (the compiler checks it through `BehaviourRegistry`); the engine raises an error
  * naming the element id for a type missing here.
  */
+import { adHocSubProcess } from './ad-hoc-sub-process';
 import type { BehaviourRegistry } from './behaviour';
 import { boundaryEvent } from './boundary-event';
 import { callActivity } from './call-activity';
@@ -41,5 +42,6 @@ export const behaviours: BehaviourRegistry = {
   eventBasedGateway,
   complexGateway,
   subProcess,
+  adHocSubProcess,
   callActivity,
 };

@@ -140,6 +140,21 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     startEventId: (element.flowElements ?? []).find(isNoneStart)?.id ?? '',
     ...(element.$type === 'bpmn:Transaction' ? { transaction: true } : {}),
   }),
+  adHocSubProcess: ({ element }, base) => {
+    const active = extension(element, 'zeebe:AdHoc')?.activeElementsCollection;
+    const completion = element.completionCondition?.body;
+    return {
+      ...base,
+      type: 'adHocSubProcess',
+      ...(active?.trim() ? { activeElements: readSource(active).text } : {}),
+      ...(completion?.trim() ? { completionCondition: readSource(completion).text } : {}),
+      cancelRemainingInstances: element.cancelRemainingInstances !== false,
+      ordering: element.ordering === 'Sequential' ? 'sequential' : 'parallel',
+      activatable: (element.flowElements ?? [])
+        .filter((n) => isActivatable(n, element))
+        .flatMap((n) => (n.id ? [n.id] : [])),
+    };
+  },
   callActivity: ({ element }, base) => {
     const called = extension(element, 'zeebe:CalledElement');
     const processId = readSource(called?.processId ?? '');
@@ -153,6 +168,17 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     };
   },
 };
+
+/** An inner flow node of an ad-hoc subprocess that no sequence flow enters. */
+function isActivatable(node: ModdleElement, container: ModdleElement): boolean {
+  const flows = (container.flowElements ?? []).filter((f) => f.$type === 'bpmn:SequenceFlow');
+  return (
+    node.$type !== 'bpmn:SequenceFlow' &&
+    node.$type !== 'bpmn:BoundaryEvent' &&
+    node.isForCompensation !== true &&
+    !flows.some((f) => f.targetRef === node)
+  );
+}
 
 /** None, link and compensation throw events; a none throw keeps the IR it always had. */
 function throwEvent(node: Located, base: ElementBaseIR): ElementIR {

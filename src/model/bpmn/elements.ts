@@ -27,6 +27,7 @@ export const SUPPORTED_TYPES: Readonly<Record<string, ElementType>> = {
   'bpmn:ComplexGateway': 'complexGateway',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:Transaction': 'subProcess',
+  'bpmn:AdHocSubProcess': 'adHocSubProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 

@@ -51,6 +51,7 @@ export type ElementType =
   | 'eventBasedGateway'
   | 'complexGateway'
   | 'subProcess'
+  | 'adHocSubProcess'
   | 'callActivity';
 
 interface ElementBase {
@@ -197,6 +198,22 @@ export interface SubProcessIR extends ElementBase {
   transaction?: boolean;
 }
 
+/**
+ * Ad-hoc subprocess (BPMN 2.0 §10.3.5, Camunda 8.7 `zeebe:adHoc`): its inner elements without
+ * incoming flows (`activatable`) are started by the list `activeElements` evaluates to.
+ */
+export interface AdHocSubProcessIR extends ElementBase {
+  type: 'adHocSubProcess';
+  /** FEEL: the ids of the inner elements to activate (`activeElementsCollection`). */
+  activeElements?: FeelExpression;
+  /** FEEL, evaluated after each inner element completes: true completes the subprocess. */
+  completionCondition?: FeelExpression;
+  /** On completion by the condition, cancel the inner elements still active (default true). */
+  cancelRemainingInstances: boolean;
+  ordering: 'parallel' | 'sequential';
+  activatable: string[];
+}
+
 export interface CallActivityIR extends ElementBase {
   type: 'callActivity';
   /** Key (process id) of the called definition: static, or FEEL when `processIdIsFeel`. */
@@ -222,6 +239,7 @@ export type ElementIR =
   | InclusiveGatewayIR
   | ComplexGatewayIR
   | SubProcessIR
+  | AdHocSubProcessIR
   | CallActivityIR;
 
 export interface FlowIR {

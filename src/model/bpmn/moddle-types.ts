@@ -69,6 +69,10 @@ export interface ModdleElement {
   readonly isForCompensation?: boolean;
   readonly startQuantity?: number;
   readonly completionQuantity?: number;
+  readonly completionCondition?: ModdleElement;
+  readonly ordering?: string;
+  readonly cancelRemainingInstances?: boolean;
+  readonly activeElementsCollection?: string;
 }
 
 /** True when `el` is a moddle object of exactly `type` (e.g. `bpmn:ServiceTask`). */

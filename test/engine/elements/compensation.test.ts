@@ -1,5 +1,6 @@
 /** Compensation (BPMN 2.0 §10.5.5, §13.5.5): see src/engine/compensation.ts. */
 import { proc } from '../support/builder';
+import '../support/builder-extra';
 import type { ProcBuilder } from '../support/builder';
 import { Sim } from '../support/sim';
 

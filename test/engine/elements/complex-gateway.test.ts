@@ -1,5 +1,6 @@
 /** Complex gateway (BPMN 2.0 §13.3.5): see src/engine/complex-join.ts and elements/complex-gateway.ts. */
 import { proc } from '../support/builder';
+import '../support/builder-extra';
 import { Sim } from '../support/sim';
 
 /** fork → three user tasks → complex join (condition) → script → end. */

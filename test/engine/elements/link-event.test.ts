@@ -1,5 +1,6 @@
 /** Link events (BPMN 2.0 §10.5.5): see src/engine/elements/intermediate-throw-event.ts. */
 import { proc } from '../support/builder';
+import '../support/builder-extra';
 import { Sim } from '../support/sim';
 
 describe('link events', () => {

@@ -1,5 +1,6 @@
 /** Transaction subprocess and cancel events (BPMN 2.0 §10.3.5): see src/engine/transaction.ts. */
 import { proc } from '../support/builder';
+import '../support/builder-extra';
 import { Sim } from '../support/sim';
 
 const undo = (name: string) => `append(if undone = null then [] else undone, "${name}")`;

@@ -8,7 +8,6 @@
  */
 import type {
   BoundaryEventIR,
-  CompensationDef,
   ElementIR,
   FlowIR,
   Mapping,
@@ -17,7 +16,7 @@ import type {
   TimerDef,
 } from '../../../src/model/bpmn/ir';
 
-type Common = { name?: string; inputs?: Mapping[]; outputs?: Mapping[] };
+export type Common = { name?: string; inputs?: Mapping[]; outputs?: Mapping[] };
 type Io = Record<string, string>;
 
 /** `{ target: 'source' }` → mappings (FEEL sources). */
@@ -70,6 +69,11 @@ export class ProcBuilder {
     this.nextDefault = false;
   }
 
+  /** Clears the cursor: the next element gets no incoming flow. */
+  detached(): this {
+    this.cursor = undefined;
+    return this;
+  }
   from(id: string): this {
     this.cursor = id;
     return this;
@@ -259,98 +263,25 @@ export class ProcBuilder {
     return this;
   }
 
-  /** A link throw event jumping to the link catch `targetId` (named `name`). */
-  linkThrow(id: string, name: string, targetId: string, opts: Common = {}): this {
-    return this.add(
-      { id, type: 'intermediateThrowEvent', eventKind: 'link', link: { name, targetId } },
-      opts,
-    );
+  /** Adds any element (extensions in builder-extra.ts); linked from the cursor as usual. */
+  element(el: Partial<ElementIR> & Pick<ElementIR, 'id' | 'type'>, opts: Common = {}): this {
+    return this.add(el, opts);
   }
-  /** A link catch event (no incoming flow: the cursor is cleared first). */
-  linkCatch(id: string, name: string, opts: Common = {}): this {
-    this.cursor = undefined;
-    return this.add(
-      { id, type: 'intermediateCatchEvent', eventKind: 'link', linkName: name },
-      opts,
-    );
+  /** An element added so far (to mark or attach to it). */
+  get(id: string): ElementIR {
+    return this.top.elements[id];
   }
-  complex(id: string, opts: Common & { activationCondition?: string } = {}): this {
-    return this.add(
-      {
-        id,
-        type: 'complexGateway',
-        upstream: {},
-        ...(opts.activationCondition !== undefined
-          ? { activationCondition: opts.activationCondition }
-          : {}),
-      },
-      opts,
-    );
+  /** A builder for the content of the scope element `id` (subprocess kinds). */
+  inner(id: string): ProcBuilder {
+    return new ProcBuilder(this.processId, id, this.top);
   }
-  /** A compensation boundary on `host` with its handler, a script task setting `undone.<host>`-style variables. */
-  compensation(id: string, host: string, handlerId: string): this {
-    const hostEl = this.top.elements[host];
-    this.cursor = undefined;
-    this.add({
-      id,
-      type: 'boundaryEvent',
-      attachedTo: host,
-      parentId: hostEl.parentId,
-      eventKind: 'compensate',
-      cancelActivity: false,
-      handlerId,
-    } as BoundaryEventIR);
-    hostEl.boundaryEvents.push(id);
-    this.cursor = undefined;
-    return this;
+  /** All flows so far. */
+  flowList(): FlowIR[] {
+    return Object.values(this.top.flows);
   }
-  /** Marks `id` as a compensation handler (`isForCompensation`); clears the cursor. */
-  handler(id: string): this {
-    this.top.elements[id].isForCompensation = true;
-    this.cursor = undefined;
-    return this;
-  }
-  compensateThrow(id: string, def: Partial<CompensationDef> = {}, opts: Common = {}): this {
-    return this.add(
-      {
-        id,
-        type: 'intermediateThrowEvent',
-        eventKind: 'compensate',
-        compensation: { waitForCompletion: true, ...def },
-      },
-      opts,
-    );
-  }
-  compensateEnd(id: string, def: Partial<CompensationDef> = {}, opts: Common = {}): this {
-    return this.add(
-      {
-        id,
-        type: 'endEvent',
-        eventKind: 'compensate',
-        compensation: { waitForCompletion: true, ...def },
-      },
-      opts,
-    );
-  }
-
-  cancelEnd(id: string, opts: Common = {}): this {
-    return this.add({ id, type: 'endEvent', eventKind: 'cancel' }, opts);
-  }
-  /** A cancel boundary on the transaction `host` (marks it a transaction); becomes the cursor. */
-  cancelBoundary(id: string, host: string): this {
-    const hostEl = this.top.elements[host];
-    if (hostEl.type === 'subProcess') hostEl.transaction = true;
-    this.cursor = undefined;
-    this.add({
-      id,
-      type: 'boundaryEvent',
-      attachedTo: host,
-      parentId: hostEl.parentId,
-      eventKind: 'cancel',
-      cancelActivity: true,
-    } as BoundaryEventIR);
-    hostEl.boundaryEvents.push(id);
-    return this;
+  /** All elements so far. */
+  all(): ElementIR[] {
+    return Object.values(this.top.elements);
   }
 
   build(): ProcessIR {

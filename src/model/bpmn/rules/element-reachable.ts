@@ -22,6 +22,7 @@ export const rule: Rule = {
     for (const scope of ctx.processes.flatMap((p) => p.scopes)) {
       const starts = scope.nodes.filter(isNoneStart);
       if (starts.length === 0 || scope.element.triggeredByEvent) continue;
+      if (scope.element.$type === 'bpmn:AdHocSubProcess') continue;
       const reached = new Set<ModdleElement>();
       const queue = [...starts];
       while (queue.length > 0) {

@@ -6,7 +6,6 @@
 import { ALLOWED_EVENT_KINDS, SUPPORTED_TYPES, eventKindOf } from '../elements';
 import type { Problem, Rule } from '../types';
 import { allNodes } from './helpers';
-import { reasonFor } from './unsupported-reasons';
 
 const id = 'unsupported-element';
 
@@ -20,7 +19,7 @@ export const rule: Rule = {
       const at = `(element ${el.id ?? '<no id>'})`;
       const report = (message: string) => problems.push({ rule: id, elementId: el.id, message });
       if (!(el.$type in SUPPORTED_TYPES)) {
-        report(`${el.$type} is not supported ${at}${reasonFor(el.$type)}`);
+        report(`${el.$type} is not supported ${at}`);
         continue;
       }
       if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent)
@@ -43,7 +42,7 @@ export const rule: Rule = {
         report(`${el.$type} without an event definition is not supported ${at}`);
       else if (!(allowed as readonly string[]).includes(kind)) {
         const def = el.eventDefinitions?.[0]?.$type ?? kind;
-        report(`${el.$type} with ${def} is not supported ${at}${reasonFor(def)}`);
+        report(`${el.$type} with ${def} is not supported ${at}`);
       }
     }
     return problems;
