@@ -5,6 +5,7 @@
  * timers are cancelled, subscriptions, user tasks, incidents and local scopes removed.
  * Cancelled instances leave no trail entry: the trail lists completed instances only.
  */
+import { forgetCompensation } from './compensation';
 import type { RunContext } from './run-context';
 import type { Token } from './types';
 
@@ -26,6 +27,7 @@ export function cancelToken(run: RunContext, token: Token): void {
     cancelScopeContents(run, token.feiId);
     delete state.scopes[token.feiId];
   }
+  if (state.compensable || state.compensating) forgetCompensation(state, token.feiId);
   run.removeToken(token);
 }
 
@@ -37,6 +39,11 @@ export function cancelScopeContents(run: RunContext, scopeId: string, except?: T
   }
   const prefix = `${scopeId}|`;
   for (const key of Object.keys(state.joins)) if (key.startsWith(prefix)) delete state.joins[key];
+  if (state.complex) {
+    for (const key of Object.keys(state.complex))
+      if (key.startsWith(prefix)) delete state.complex[key];
+    if (Object.keys(state.complex).length === 0) delete state.complex;
+  }
 }
 
 /** Terminate end event: ends every other token of the scope; the caller then completes. */

@@ -55,7 +55,8 @@ export function findCatcher(
   while (current) {
     // An inner instance of a multi-instance or loop activity has no boundaries of its own: they
     // belong to the body (§13.2.3), the next level up, whose interruption cancels the siblings.
-    const own = current.loopCounter !== undefined ? [] : run.element(current.elementId).boundaryEvents;
+    const own =
+      current.loopCounter !== undefined ? [] : run.element(current.elementId).boundaryEvents;
     const boundaries = own
       .map((id) => run.element(id))
       .filter((b): b is BoundaryEventIR => b.type === 'boundaryEvent' && b.eventKind === kind);

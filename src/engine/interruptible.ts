@@ -11,7 +11,8 @@
  * - an interrupting event subprocess starts in a scope around the element (§10.3.5): it
  *   cancels the rest of its scope (an error caught there too: error starts interrupt), or
  * - the completion condition of a multi-instance activity (the element or one around it)
- *   holds while other inner instances still run (§13.2.3).
+ *   holds while other inner instances still run (§13.2.3), or
+ * - an enclosing ad-hoc subprocess completes by its condition and cancels what is still active.
  *
  * The driver gives only such work a cancellation scope of its own (workflows/process/revisions.ts); the
  * rest is cancelled with the workflow itself, through Temporal's root scope.
@@ -52,6 +53,8 @@ function computeInterruptible(
     // A multi-instance body cancels the inner instances left once its completion condition holds.
     if (el.loop?.kind === 'multiInstance' && el.loop.completionCondition !== undefined) return true;
     el = el.parentId === null ? undefined : ir.elements[el.parentId];
+    if (el?.type === 'adHocSubProcess' && el.completionCondition && el.cancelRemainingInstances)
+      return true;
   }
   return false;
 }

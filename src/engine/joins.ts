@@ -8,7 +8,7 @@
  * waiting in an upstream join. Upstream sets come from the IR (`upstream`), computed here
  * by backward reachability when the compiler left them out.
  */
-import type { ElementIR, InclusiveGatewayIR, ProcessIR } from '../model/bpmn/ir';
+import type { ComplexGatewayIR, ElementIR, InclusiveGatewayIR, ProcessIR } from '../model/bpmn/ir';
 import type { RunContext } from './run-context';
 
 /** Records an arrival; true when a parallel join fires now (its tokens consumed). */
@@ -17,7 +17,7 @@ export function recordJoin(
   scopeId: string,
   el: ElementIR,
   flowId: string,
-  kind: 'parallel' | 'inclusive',
+  kind: 'parallel' | 'inclusive' | 'complex',
 ): boolean {
   const key = `${scopeId}|${el.id}`;
   const list = (run.state.joins[key] ??= []);
@@ -57,10 +57,14 @@ export function fireReadyJoins(run: RunContext): boolean {
   return false;
 }
 
-function inclusiveReady(
+/**
+ * True when no live token of the scope instance sits upstream of an incoming flow of `el`
+ * that is not in `delivered` (also the complex gateway's reset rule, complex-join.ts).
+ */
+export function inclusiveReady(
   run: RunContext,
   scopeId: string,
-  el: InclusiveGatewayIR,
+  el: InclusiveGatewayIR | ComplexGatewayIR,
   delivered: string[],
 ): boolean {
   const { state } = run;
@@ -90,7 +94,7 @@ const computed = new WeakMap<ProcessIR, Map<string, Set<string>>>();
 /** Elements from which `flowId` can be reached without passing through the gateway. */
 export function upstreamOf(
   ir: ProcessIR,
-  gateway: InclusiveGatewayIR,
+  gateway: InclusiveGatewayIR | ComplexGatewayIR,
   flowId: string,
 ): Set<string> {
   let perIr = computed.get(ir);

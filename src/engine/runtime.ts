@@ -18,6 +18,9 @@ import type {
 } from '../model/bpmn/ir';
 import { cancelToken, terminateScope } from './cancel';
 import { checkConditions, watchCondition } from './conditions';
+import { adHocInnerCompleted } from './elements/ad-hoc-sub-process';
+import { recordCompletion } from './compensation';
+import { complexArrival, resetReadyComplex } from './complex-join';
 import { EngineError } from './errors';
 import { armBoundaries, disarm, startTimer, subscribe } from './events';
 import type { CompleteOptions, ElementBehaviour } from './elements/behaviour';
@@ -143,6 +146,7 @@ export class Run implements RunContext {
       if (this.state.status !== 'RUNNING') return;
       if (this.state.conditions?.length && checkConditions(this)) continue;
       if (fireReadyJoins(this)) continue;
+      if (fireReadyJoins(this) || resetReadyComplex(this)) continue;
       if (this.completeScopes()) continue;
       return;
     }
@@ -161,7 +165,10 @@ export class Run implements RunContext {
     if (a.loopCounter !== undefined) return this.activateInner(a.scopeId, el, a.loopCounter);
     const b = this.behaviour(el);
     if (b.join && el.incoming.length > 1 && a.flowId !== undefined) {
-      if (!recordJoin(this, a.scopeId, el, a.flowId, b.join)) return;
+      const fires =
+        recordJoin(this, a.scopeId, el, a.flowId, b.join) ||
+        (el.type === 'complexGateway' && complexArrival(this, a.scopeId, el));
+      if (!fires) return;
     }
     this.activate(a.scopeId, el, a.flowId, a.trigger);
   }
@@ -302,10 +309,12 @@ export class Run implements RunContext {
       flows = sel.flows;
     }
     disarm(this, token);
+    recordCompletion(this, token, el);
     delete this.state.scopes[token.feiId];
     this.addTrail(token, el);
     this.removeToken(token);
     if (inner) advanceLoop(this, token);
+    if (this.state.adHoc) adHocInnerCompleted(this, token);
     for (const flowId of flows) {
       const flow = this.ir.flows[flowId];
       if (!flow)
@@ -382,7 +391,10 @@ export class Run implements RunContext {
       }
       const owner = this.findToken(scopeId);
       if (owner && owner.status === 'active') {
-        this.complete(owner);
+        const el = this.element(owner.elementId);
+        const done = this.behaviour(el).onScopeEmpty;
+        if (done) done(this, owner, el);
+        else this.complete(owner);
         moved = true;
       }
     }

@@ -240,6 +240,35 @@ export interface EngineState {
   signals?: SignalSubscription[];
   /** Open conditional event subscriptions (absent until the first one). */
   conditions?: ConditionSubscription[];
+  /**
+   * Complex gateways waiting for reset (BPMN 2.0 §13.3.5), by `${scopeId}|${gatewayId}`: the
+   * incoming flows consumed when it fired (absent until a complex gateway fires).
+   */
+  complex?: Record<string, { consumed: string[] }>;
+  /**
+   * Completed compensable activity instances by the scope instance they completed in, in
+   * completion order (absent until one completes; only activities with a compensation
+   * boundary, and subprocesses holding such records).
+   */
+  compensable?: Record<string, CompensationRecord[]>;
+  /** Open ad-hoc subprocess instances by feiId: elements still to activate (sequential), done. */
+  adHoc?: Record<string, { queue: string[]; done?: boolean }>;
+  /** Compensation handlers still to run, by the feiId of the throw event waiting for them. */
+  compensating?: Record<string, PendingHandler[]>;
+}
+
+/** One completed instance of a compensable activity (BPMN 2.0 §13.5.5). */
+export interface CompensationRecord {
+  elementId: string;
+  feiId: string;
+  /** A subprocess instance: the compensable records of its content, in completion order. */
+  inner?: CompensationRecord[];
+}
+
+/** A compensation handler to start, for the completed instance `compensates` (a feiId). */
+export interface PendingHandler {
+  handlerId: string;
+  compensates: string;
 }
 
 export type EngineEvent =

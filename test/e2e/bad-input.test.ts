@@ -68,7 +68,7 @@ describe('bad input', () => {
       '/definitions',
       bpmn(`
     <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:complexGateway id="Complex_1"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:complexGateway>
+    <bpmn:businessRuleTask id="Complex_1"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:businessRuleTask>
     <bpmn:endEvent id="End"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
     <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Complex_1"/>
     <bpmn:sequenceFlow id="f2" sourceRef="Complex_1" targetRef="End"/>`),
@@ -80,7 +80,7 @@ describe('bad input', () => {
       expect.arrayContaining([
         expect.objectContaining({
           elementId: 'Complex_1',
-          message: expect.stringMatching(/ComplexGateway/),
+          message: expect.stringMatching(/BusinessRuleTask/),
         }),
       ]),
     );

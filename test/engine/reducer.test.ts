@@ -101,9 +101,9 @@ describe('reducer', () => {
 
   it('an unknown element type is an error naming the element', () => {
     const ir = proc().start('s').task('weird').end('e').build();
-    (ir.elements.weird as { type: string }).type = 'complexGateway';
+    (ir.elements.weird as { type: string }).type = 'transaction';
     expect(() => startInstance(ir, { instanceId: 'i', variables: {}, now: T0 })).toThrow(
-      /element 'weird': unsupported element type 'complexGateway'/,
+      /element 'weird': unsupported element type 'transaction'/,
     );
   });
 

@@ -102,7 +102,7 @@ export interface ElementBehaviour<E extends ElementIR = ElementIR> {
   /** The element instance always gets its own scope (id = its feiId): subprocesses. */
   ownsScope?: boolean;
   /** Join semantics when the element has more than one incoming flow. */
-  join?: 'parallel' | 'inclusive';
+  join?: 'parallel' | 'inclusive' | 'complex';
   /** A token arrived (joins already satisfied). `trigger` is set when an event already happened. */
   enter(ctx: EngineContext, token: Token, element: E, trigger?: Variables): void;
   /** An outcome addressed to this element instance; ignored when absent. */
@@ -111,6 +111,11 @@ export interface ElementBehaviour<E extends ElementIR = ElementIR> {
   onRetry?(ctx: EngineContext, token: Token, element: E): void;
   /** The element instance is being cancelled (boundary, terminate, error, cancel request). */
   onCancel?(ctx: EngineContext, token: Token, element: E): void;
+  /**
+   * The element instance's own scope has no token left (a subprocess's content is done, a
+   * compensation throw's handler completed); default: complete the element instance.
+   */
+  onScopeEmpty?(ctx: EngineContext, token: Token, element: E): void;
 }
 
 export type BehaviourRegistry = {

@@ -3,10 +3,12 @@
  * entry (the compiler checks it through `BehaviourRegistry`); the engine raises an error
  * naming the element id for a type missing here.
  */
+import { adHocSubProcess } from './ad-hoc-sub-process';
 import type { BehaviourRegistry } from './behaviour';
 import { boundaryEvent } from './boundary-event';
 import { businessRuleTask } from './business-rule-task';
 import { callActivity } from './call-activity';
+import { complexGateway } from './complex-gateway';
 import { endEvent } from './end-event';
 import { eventBasedGateway } from './event-based-gateway';
 import { eventSubProcess } from './event-sub-process';
@@ -41,7 +43,9 @@ export const behaviours: BehaviourRegistry = {
   parallelGateway,
   inclusiveGateway,
   eventBasedGateway,
+  complexGateway,
   subProcess,
   eventSubProcess,
+  adHocSubProcess,
   callActivity,
 };

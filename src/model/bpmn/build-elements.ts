@@ -27,6 +27,12 @@ import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
 import { businessRuleTask } from './build-business-rule-task';
+import {
+  compensationHandlerOf,
+  compensationOf,
+  linkNameOf,
+  linkTargetOf,
+} from './link-compensation';
 import { inclusiveUpstream } from './upstream';
 import { userTaskAttributes } from './user-task-attributes';
 import { extension, taskHeaders } from './zeebe';
@@ -48,6 +54,9 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     const kind = eventKindOf(element);
     if (kind === 'escalation' || kind === 'signal')
       return { ...base, type: 'endEvent', ...throwEventKind(element) };
+    if (kind === 'compensate')
+      return { ...base, type: 'endEvent', eventKind: kind, compensation: compensationOf(element) };
+    if (kind === 'cancel') return { ...base, type: 'endEvent', eventKind: kind };
     if (kind !== 'error')
       return { ...base, type: 'endEvent', eventKind: kind === 'terminate' ? 'terminate' : 'none' };
     const error = eventDefinitionOf(element)?.errorRef;
@@ -61,11 +70,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   },
   task: (_n, base) => ({ ...base, type: 'task' }),
   manualTask: (_n, base) => ({ ...base, type: 'manualTask' }),
-  intermediateThrowEvent: ({ element }, base) => ({
-    ...base,
-    type: 'intermediateThrowEvent',
-    ...throwEventKind(element),
-  }),
+  intermediateThrowEvent: (node, base) => throwEvent(node, base),
   serviceTask: (n, base) => jobTask(n, base, 'serviceTask'),
   sendTask: (n, base) => jobTask(n, base, 'sendTask'),
   scriptTask: ({ element }, base) => {
@@ -103,6 +108,13 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
         eventKind: 'conditional',
         condition: conditionOf(def),
       };
+    if (eventKindOf(element) === 'link')
+      return {
+        ...base,
+        type: 'intermediateCatchEvent',
+        eventKind: 'link',
+        linkName: linkNameOf(element),
+      };
     return eventKindOf(element) === 'timer'
       ? { ...base, type: 'intermediateCatchEvent', eventKind: 'timer', timer: timerOf(def) }
       : {
@@ -128,6 +140,14 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
       return { ...common, eventKind: 'escalation', ...escalationCodeOf(def) };
     if (kind === 'conditional')
       return { ...common, eventKind: 'conditional', condition: conditionOf(def) };
+    if (kind === 'cancel') return { ...common, cancelActivity: true, eventKind: 'cancel' };
+    if (kind === 'compensate')
+      return {
+        ...common,
+        cancelActivity: false,
+        eventKind: 'compensate',
+        handlerId: compensationHandlerOf(element),
+      };
     return {
       ...common,
       cancelActivity: true,
@@ -150,9 +170,34 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
           ...base,
           type: 'subProcess',
           startEventId: (element.flowElements ?? []).find(isNoneStart)?.id ?? '',
+          ...(element.$type === 'bpmn:Transaction' ? { transaction: true } : {}),
         },
   // `bpmn:SubProcess` maps to `subProcess`, whose builder tells the two apart.
   eventSubProcess: ({ element }, base) => buildEventSubProcess(element, base),
+  complexGateway: (n, base) => {
+    const condition = n.element.activationCondition?.body;
+    return {
+      ...base,
+      type: 'complexGateway',
+      ...(condition?.trim() ? { activationCondition: readSource(condition).text } : {}),
+      upstream: base.incoming.length > 1 ? inclusiveUpstream(n) : {},
+    };
+  },
+  adHocSubProcess: ({ element }, base) => {
+    const active = extension(element, 'zeebe:AdHoc')?.activeElementsCollection;
+    const completion = element.completionCondition?.body;
+    return {
+      ...base,
+      type: 'adHocSubProcess',
+      ...(active?.trim() ? { activeElements: readSource(active).text } : {}),
+      ...(completion?.trim() ? { completionCondition: readSource(completion).text } : {}),
+      cancelRemainingInstances: element.cancelRemainingInstances !== false,
+      ordering: element.ordering === 'Sequential' ? 'sequential' : 'parallel',
+      activatable: (element.flowElements ?? [])
+        .filter((n) => isActivatable(n, element))
+        .flatMap((n) => (n.id ? [n.id] : [])),
+    };
+  },
   callActivity: ({ element }, base) => {
     const called = extension(element, 'zeebe:CalledElement');
     const processId = readSource(calledElementOf(element)?.raw ?? '');
@@ -186,6 +231,31 @@ function buildEventSubProcess(element: ModdleElement, base: ElementBaseIR): Even
     interrupting: kind === 'error' || start?.isInterrupting !== false,
     trigger,
   };
+}
+
+/** An inner flow node of an ad-hoc subprocess that no sequence flow enters. */
+function isActivatable(node: ModdleElement, container: ModdleElement): boolean {
+  const flows = (container.flowElements ?? []).filter((f) => f.$type === 'bpmn:SequenceFlow');
+  return (
+    node.$type !== 'bpmn:SequenceFlow' &&
+    node.$type !== 'bpmn:BoundaryEvent' &&
+    node.isForCompensation !== true &&
+    !flows.some((f) => f.targetRef === node)
+  );
+}
+
+/** Link and compensation throw events; the others (none, escalation, signal) by `throwEventKind`. */
+function throwEvent(node: Located, base: ElementBaseIR): ElementIR {
+  const kind = eventKindOf(node.element);
+  if (kind === 'link') {
+    const link = { name: linkNameOf(node.element), targetId: linkTargetOf(node) };
+    return { ...base, type: 'intermediateThrowEvent', eventKind: 'link', link };
+  }
+  if (kind === 'compensate') {
+    const compensation = compensationOf(node.element);
+    return { ...base, type: 'intermediateThrowEvent', eventKind: 'compensate', compensation };
+  }
+  return { ...base, type: 'intermediateThrowEvent', ...throwEventKind(node.element) };
 }
 
 function jobTask(node: Located, base: ElementBaseIR, type: 'serviceTask' | 'sendTask'): ElementIR {

@@ -54,7 +54,9 @@ type ThrowableStartKind = (typeof START_KINDS)[number];
 /** The kind and payload of an intermediate throw or end event that escalates or signals. */
 export function throwEventKind(
   el: ModdleElement,
-): Pick<ThrowEventIR, 'eventKind' | 'escalationCode' | 'signal'> {
+): Pick<ThrowEventIR, 'escalationCode' | 'signal'> & {
+  eventKind: 'none' | 'escalation' | 'signal';
+} {
   const kind = eventKindOf(el);
   const def = eventDefinitionOf(el);
   if (kind === 'escalation') return { eventKind: 'escalation', ...escalationCodeOf(def) };

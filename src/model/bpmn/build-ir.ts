@@ -66,6 +66,7 @@ function baseOf(node: Located): ElementBaseIR {
     outputs: mappings(el, 'output'),
     boundaryEvents: idsOf(boundaryEventsOf(node)),
     ...(loop ? { loop } : {}),
+    ...(el.isForCompensation === true ? { isForCompensation: true } : {}),
   };
 }
 

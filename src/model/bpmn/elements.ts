@@ -25,13 +25,26 @@ export const SUPPORTED_TYPES: Readonly<Record<string, ElementType>> = {
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
+  'bpmn:ComplexGateway': 'complexGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:Transaction': 'subProcess',
+  'bpmn:AdHocSubProcess': 'adHocSubProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 
 /** `none` stands for an event without an event definition. */
 export type EventKind =
-  'none' | 'timer' | 'message' | 'error' | 'terminate' | 'escalation' | 'signal' | 'conditional';
+  | 'none'
+  | 'timer'
+  | 'message'
+  | 'error'
+  | 'terminate'
+  | 'escalation'
+  | 'signal'
+  | 'conditional'
+  | 'link'
+  | 'compensate'
+  | 'cancel';
 
 const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'bpmn:TimerEventDefinition': 'timer',
@@ -41,15 +54,26 @@ const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:SignalEventDefinition': 'signal',
   'bpmn:ConditionalEventDefinition': 'conditional',
+  'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensate',
+  'bpmn:CancelEventDefinition': 'cancel',
 };
 
 /** Event type → the event kinds the engine runs for it. */
 export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>> = {
   'bpmn:StartEvent': ['none'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal'],
-  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional'],
-  'bpmn:BoundaryEvent': ['timer', 'error', 'message', 'escalation', 'conditional'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal', 'compensate', 'cancel'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal', 'link', 'compensate'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link'],
+  'bpmn:BoundaryEvent': [
+    'timer',
+    'error',
+    'message',
+    'escalation',
+    'conditional',
+    'compensate',
+    'cancel',
+  ],
 };
 
 /** The start event kinds of an event subprocess (§10.3.5; Camunda 8 runs all six). */

@@ -78,8 +78,10 @@ export type ElementType =
   | 'parallelGateway'
   | 'inclusiveGateway'
   | 'eventBasedGateway'
+  | 'complexGateway'
   | 'subProcess'
   | 'eventSubProcess'
+  | 'adHocSubProcess'
   | 'callActivity';
 
 interface ElementBase {
@@ -102,6 +104,18 @@ interface ElementBase {
   boundaryEvents: string[];
   /** Multi-instance or standard loop characteristics (activities only); absent = run once. */
   loop?: LoopIR;
+  /** A compensation handler (`isForCompensation`): started only by compensation. */
+  isForCompensation?: boolean;
+}
+
+/**
+ * What a compensation throw or end event compensates (BPMN 2.0 §10.5.5): one activity of its
+ * scope (`activityRef`) or, without it, every completed activity of the scope.
+ */
+export interface CompensationDef {
+  activityRef?: string;
+  /** The event waits until the handlers completed (spec default true). */
+  waitForCompletion: boolean;
 }
 
 /**
@@ -147,7 +161,9 @@ export interface StartEventIR extends ElementBase {
 
 export interface EndEventIR extends ElementBase {
   type: 'endEvent';
-  eventKind: 'none' | 'terminate' | 'error' | 'escalation' | 'signal';
+  eventKind: 'none' | 'terminate' | 'error' | 'escalation' | 'signal' | 'compensate' | 'cancel';
+  /** Compensation end events. */
+  compensation?: CompensationDef;
   /** For error end events: the `bpmn:Error` errorCode thrown. */
   errorCode?: string;
   errorName?: string;
@@ -161,12 +177,17 @@ export interface PassThroughTaskIR extends ElementBase {
   type: 'task' | 'manualTask';
 }
 
-/** Intermediate throw events (§10.5.4): none, escalation, signal. */
+/** Intermediate throw events (§10.5.4): none, escalation, signal, link, compensation. */
 export interface ThrowEventIR extends ElementBase {
   type: 'intermediateThrowEvent';
-  eventKind: 'none' | 'escalation' | 'signal';
+  /** Absent = none (models compiled before these throw events). */
+  eventKind?: 'none' | 'escalation' | 'signal' | 'link' | 'compensate';
   escalationCode?: string;
   signal?: string;
+  /** Link throw: the link name and the id of the one catch event of that name in its scope. */
+  link?: { name: string; targetId: string };
+  /** Compensation throw. */
+  compensation?: CompensationDef;
 }
 
 /** Service and send tasks: work done by an activity of type `taskType`. */
@@ -241,10 +262,12 @@ export interface ReceiveTaskIR extends ElementBase {
 
 export interface CatchEventIR extends ElementBase {
   type: 'intermediateCatchEvent';
-  eventKind: 'timer' | 'message' | 'conditional';
+  eventKind: 'timer' | 'message' | 'conditional' | 'link';
   timer?: TimerDef;
   message?: MessageDef;
   condition?: ConditionDef;
+  /** Link catch: the link name (entered only from a link throw of that name). */
+  linkName?: string;
 }
 
 export interface BoundaryEventIR extends ElementBase {
@@ -252,7 +275,7 @@ export interface BoundaryEventIR extends ElementBase {
   attachedTo: string;
   /** true = interrupting. */
   cancelActivity: boolean;
-  eventKind: 'timer' | 'error' | 'message' | 'escalation' | 'conditional';
+  eventKind: 'timer' | 'error' | 'message' | 'escalation' | 'conditional' | 'compensate' | 'cancel';
   timer?: TimerDef;
   message?: MessageDef;
   /** Error boundary: the errorCode caught; undefined catches every error. */
@@ -260,6 +283,8 @@ export interface BoundaryEventIR extends ElementBase {
   /** Escalation boundary: the escalationCode caught; undefined catches every escalation. */
   escalationCode?: string;
   condition?: ConditionDef;
+  /** Compensation boundary: the handler activity it is associated with. */
+  handlerId?: string;
 }
 
 export interface GatewayIR extends ElementBase {
@@ -277,9 +302,39 @@ export interface InclusiveGatewayIR extends ElementBase {
   upstream: Record<string, string[]>;
 }
 
+/**
+ * Complex gateway (BPMN 2.0 §13.3.5). Converging, it fires when `activationCondition` holds
+ * (FEEL; reads `activationCount` and `activationCounts`, see src/engine/complex-join.ts), then
+ * waits for the other expected tokens (inclusive-join semantics, `upstream` as there) and
+ * consumes them without firing again. Diverging, it splits like an inclusive gateway.
+ */
+export interface ComplexGatewayIR extends ElementBase {
+  type: 'complexGateway';
+  activationCondition?: FeelExpression;
+  upstream: Record<string, string[]>;
+}
+
 export interface SubProcessIR extends ElementBase {
   type: 'subProcess';
   startEventId: string;
+  /** A transaction subprocess (`bpmn:Transaction`, §10.3.5): cancel end events may end it. */
+  transaction?: boolean;
+}
+
+/**
+ * Ad-hoc subprocess (BPMN 2.0 §10.3.5, Camunda 8.7 `zeebe:adHoc`): its inner elements without
+ * incoming flows (`activatable`) are started by the list `activeElements` evaluates to.
+ */
+export interface AdHocSubProcessIR extends ElementBase {
+  type: 'adHocSubProcess';
+  /** FEEL: the ids of the inner elements to activate (`activeElementsCollection`). */
+  activeElements?: FeelExpression;
+  /** FEEL, evaluated after each inner element completes: true completes the subprocess. */
+  completionCondition?: FeelExpression;
+  /** On completion by the condition, cancel the inner elements still active (default true). */
+  cancelRemainingInstances: boolean;
+  ordering: 'parallel' | 'sequential';
+  activatable: string[];
 }
 
 /**
@@ -319,8 +374,10 @@ export type ElementIR =
   | BoundaryEventIR
   | GatewayIR
   | InclusiveGatewayIR
+  | ComplexGatewayIR
   | SubProcessIR
   | EventSubProcessIR
+  | AdHocSubProcessIR
   | CallActivityIR;
 
 export interface FlowIR {

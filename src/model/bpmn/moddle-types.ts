@@ -73,6 +73,19 @@ export interface ModdleElement {
   readonly priority?: string;
   readonly correlationKey?: string;
   readonly properties?: ModdleElement[];
+
+  // link, compensation, complex gateway, activity quantities
+  readonly artifacts?: ModdleElement[];
+  readonly activityRef?: ModdleElement;
+  readonly waitForCompletion?: boolean;
+  readonly activationCondition?: ModdleElement;
+  readonly isForCompensation?: boolean;
+  readonly startQuantity?: number;
+  readonly completionQuantity?: number;
+  readonly completionCondition?: ModdleElement;
+  readonly ordering?: string;
+  readonly cancelRemainingInstances?: boolean;
+  readonly activeElementsCollection?: string;
 }
 
 /** True when `el` is a moddle object of exactly `type` (e.g. `bpmn:ServiceTask`). */

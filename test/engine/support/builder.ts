@@ -19,7 +19,7 @@ import type {
   TimerDef,
 } from '../../../src/model/bpmn/ir';
 
-type Common = { name?: string; inputs?: Mapping[]; outputs?: Mapping[] };
+export type Common = { name?: string; inputs?: Mapping[]; outputs?: Mapping[] };
 type Io = Record<string, string>;
 
 /** `{ target: 'source' }` → mappings (FEEL sources). */
@@ -72,6 +72,11 @@ export class ProcBuilder {
     this.nextDefault = false;
   }
 
+  /** Clears the cursor: the next element gets no incoming flow. */
+  detached(): this {
+    this.cursor = undefined;
+    return this;
+  }
   from(id: string): this {
     this.cursor = id;
     return this;
@@ -285,7 +290,6 @@ export class ProcBuilder {
     if (!start || start.type !== 'startEvent')
       throw new Error(`event subprocess ${id} has no start`);
     start.eventKind = trigger.kind;
-    this.cursor = undefined;
     this.add(
       {
         id,
@@ -346,6 +350,25 @@ export class ProcBuilder {
     this.add(el as BoundaryEventIR);
     hostEl.boundaryEvents.push(id);
     return this;
+  }
+
+  /** Adds any element (extensions in builder-extra.ts); linked from the cursor as usual. */
+  element(el: Partial<ElementIR> & Pick<ElementIR, 'id' | 'type'>, opts: Common = {}): this {
+    return this.add(el, opts);
+  }
+  /** An element added so far (to mark or attach to it). */
+  get(id: string): ElementIR {
+    return this.top.elements[id];
+  }
+  /** A builder for the content of the scope element `id` (subprocess kinds). */
+  inner(id: string): ProcBuilder {
+    return new ProcBuilder(this.processId, id, this.top);
+  }
+  flowList(): FlowIR[] /* all flows so far */ {
+    return Object.values(this.top.flows);
+  }
+  all(): ElementIR[] /* all elements so far */ {
+    return Object.values(this.top.elements);
   }
 
   build(): ProcessIR {

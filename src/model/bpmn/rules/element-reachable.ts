@@ -1,9 +1,12 @@
 /**
  * Rule `element-reachable` (warning): every flow node can be reached from the none start
  * event of its scope, following sequence flows and from activities to their boundary
- * events. Unreachable elements are harmless but usually a modelling mistake.
+ * events, and from a link throw event to the link catch events of its name. Compensation
+ * handlers are entered by compensation only and are not checked. Unreachable elements are
+ * harmless but usually a modelling mistake.
  */
-import { isEventSubProcess, isNoneStart } from '../elements';
+import { eventKindOf, isEventSubProcess, isNoneStart } from '../elements';
+import { linkCatches, linkNameOf } from '../link-compensation';
 import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule } from '../types';
 import { problemAt } from './helpers';
@@ -18,7 +21,8 @@ export const rule: Rule = {
     const problems: Problem[] = [];
     for (const scope of ctx.processes.flatMap((p) => p.scopes)) {
       // An event subprocess starts at its triggered start event, and is itself entered by
-      // its trigger, not by a flow.
+      // its trigger, not by a flow. An ad-hoc subprocess has no start event.
+      if (scope.element.$type === 'bpmn:AdHocSubProcess') continue;
       const starts = scope.nodes.filter((n) =>
         scope.element.triggeredByEvent ? n.$type === 'bpmn:StartEvent' : isNoneStart(n),
       );
@@ -33,9 +37,11 @@ export const rule: Rule = {
           if (flow.sourceRef === node && flow.targetRef) queue.push(flow.targetRef);
         for (const b of scope.nodes)
           if (b.$type === 'bpmn:BoundaryEvent' && b.attachedToRef === node) queue.push(b);
+        if (node.$type === 'bpmn:IntermediateThrowEvent' && eventKindOf(node) === 'link')
+          queue.push(...linkCatches(scope, linkNameOf(node)));
       }
       for (const node of scope.nodes) {
-        if (!reached.has(node) && !isEventSubProcess(node))
+        if (!reached.has(node) && !isEventSubProcess(node) && node.isForCompensation !== true)
           problems.push(problemAt(id, node, 'It cannot be reached from the start event'));
       }
     }

@@ -3,12 +3,17 @@
  * them and reports all their problems at once. Add a rule by adding its file and a line here.
  */
 import type { Rule } from '../types';
+import { rule as activityQuantities } from './activity-quantities';
 import { rule as boundaryEventFlows } from './boundary-event-flows';
 import { rule as boundaryEventHost } from './boundary-event-host';
 import { rule as callActivityBinding } from './call-activity-binding';
 import { rule as businessRuleTask } from './business-rule-task';
 import { rule as callActivityProcessId } from './call-activity-process-id';
 import { rule as conditionalEventCondition } from './conditional-event-condition';
+import { rule as cancelEventTransaction } from './cancel-event-transaction';
+import { rule as compensationActivityRef } from './compensation-activity-ref';
+import { rule as compensationHandler } from './compensation-handler';
+import { rule as complexGatewayActivation } from './complex-gateway-activation';
 import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as defaultFlowSource } from './default-flow-source';
 import { rule as elementReachable } from './element-reachable';
@@ -27,6 +32,7 @@ import { rule as gatewayOutgoingRequired } from './gateway-outgoing-required';
 import { rule as integrationTask } from './integration-task';
 import { rule as ioMappingTarget } from './io-mapping-target';
 import { rule as loopCharacteristics } from './loop-characteristics';
+import { rule as linkEventPairs } from './link-event-pairs';
 import { rule as messageEventMessage } from './message-event-message';
 import { rule as messageFlowPools } from './message-flow-pools';
 import { rule as processNotExecutable } from './process-not-executable';
@@ -86,5 +92,11 @@ export const RULES: readonly Rule[] = [
   conditionalEventCondition,
   processParameters,
   userTaskSchedule,
+  linkEventPairs,
+  complexGatewayActivation,
+  compensationHandler,
+  compensationActivityRef,
+  cancelEventTransaction,
+  activityQuantities,
   elementReachable,
 ];

@@ -15,7 +15,9 @@ export const rule: Rule = {
   check(ctx) {
     const problems: Problem[] = [];
     for (const scope of ctx.processes.flatMap((p) => p.scopes)) {
-      if (scope.element.triggeredByEvent) continue;
+      // Ad-hoc subprocesses start their elements from a collection, not a start event.
+      if (scope.element.triggeredByEvent || scope.element.$type === 'bpmn:AdHocSubProcess')
+        continue;
       const starts = scope.nodes.filter(isNoneStart);
       const what = `${scope.isProcess ? 'Process' : 'Subprocess'} ${scope.element.id ?? ''}`;
       if (starts.length === 0) {
