@@ -9,36 +9,21 @@
  * the trail order is deterministic. Inclusive joins and subprocess/process completion are
  * decided only when the queue is empty, so a token still in transit is never missed.
  */
-import type {
-  ElementIR,
-  EventSubProcessIR,
-  MessageDef,
-  ProcessIR,
-  TimerDef,
-} from '../model/bpmn/ir';
-import { cancelToken, terminateScope } from './cancel';
-import { checkConditions, watchCondition } from './conditions';
+import type { ElementIR, ProcessIR } from '../model/bpmn/ir';
+import { checkConditions } from './conditions';
 import { adHocInnerCompleted } from './elements/ad-hoc-sub-process';
 import { recordCompletion } from './compensation';
 import { complexArrival, resetReadyComplex } from './complex-join';
 import { EngineError } from './errors';
-import { armBoundaries, disarm, startTimer, subscribe } from './events';
+import { armBoundaries, disarm } from './events';
 import type { CompleteOptions, ElementBehaviour } from './elements/behaviour';
 import { behaviours } from './elements/registry';
-import { throwError } from './error-routing';
-import { throwEscalation } from './escalation';
-import {
-  activateEventSubprocesses,
-  closeEventSubprocesses,
-  openEventSubprocesses,
-  triggerEventSubprocess,
-} from './event-subprocesses';
+import { closeEventSubprocesses } from './event-subprocesses';
 import { selectFlows } from './flows';
 import { fireReadyJoins, recordJoin } from './joins';
 import {
   advanceLoop,
   bodyKey,
-  bodyType,
   finishInner,
   innerLocals,
   mayStartInner,
@@ -47,22 +32,15 @@ import {
 } from './loop-body';
 import { applyOutputs } from './outputs';
 import type { RunContext } from './run-context';
+import { RunDelegations } from './run-delegations';
 import { deliverSignal } from './signals';
 import { indexToken, lookupToken, scopeHasToken, unindexToken } from './token-index';
-import type {
-  BufferedMessage,
-  EngineCommand,
-  EngineState,
-  EpochMs,
-  Incident,
-  Token,
-  Variables,
-} from './types';
+import type { EngineCommand, EngineState, EpochMs, Incident, Token, Variables } from './types';
 import { evaluateMappings, visibleVariables } from './variables';
 
 /** The most element entries one step may perform before the runaway guard trips. */
 export const MAX_ENTRIES_PER_STEP = 1_000_000;
-export const TRAIL_LIMIT = 1000;
+export { TRAIL_LIMIT } from './run-delegations';
 
 export interface StepOptions {
   /** Runaway guard (default {@link MAX_ENTRIES_PER_STEP}). */
@@ -78,7 +56,7 @@ interface Arrival {
   loopCounter?: number;
 }
 
-export class Run implements RunContext {
+export class Run extends RunDelegations implements RunContext {
   readonly commands: EngineCommand[] = [];
   /** Scopes that lost a token this step: checked for completion once the queue is empty. */
   readonly pendingScopes = new Set<string>();
@@ -92,6 +70,7 @@ export class Run implements RunContext {
     readonly now: EpochMs,
     options: StepOptions = {},
   ) {
+    super();
     this.maxEntries = options.maxEntriesPerStep ?? MAX_ENTRIES_PER_STEP;
   }
 
@@ -347,23 +326,6 @@ export class Run implements RunContext {
     };
   }
 
-  addTrail(token: Token, el: ElementIR): void {
-    const trail = this.state.trail;
-    trail.push({
-      elementId: el.id,
-      ...(el.name !== undefined ? { name: el.name } : {}),
-      type: token.loop ? bodyType(el) : el.bpmnType,
-      flowElementInstanceId: token.feiId,
-      startedAt: this.iso(this.state.startedAt[token.feiId] ?? token.since),
-      endedAt: this.iso(),
-    });
-    if (trail.length > TRAIL_LIMIT) {
-      const drop = trail.length - TRAIL_LIMIT;
-      trail.splice(0, drop);
-      this.state.trailDropped += drop;
-    }
-  }
-
   removeToken(token: Token): void {
     if (this.state.tokens[token.id] === token) unindexToken(this.state, token);
     delete this.state.tokens[token.id];
@@ -409,45 +371,10 @@ export class Run implements RunContext {
     this.emit({ type: 'complete', variables: { ...variables } });
   }
 
-  // EngineContext delegations to the sibling modules.
-  throwError(token: Token, errorCode: string, message: string): void {
-    throwError(this, token, errorCode, message);
-  }
-  terminateScope(token: Token): void {
-    terminateScope(this, token);
-  }
-  cancel(token: Token): void {
-    cancelToken(this, token);
-  }
-  startTimer(token: Token, elementId: string, def: TimerDef): boolean {
-    return startTimer(this, token, elementId, def);
-  }
-  subscribe(token: Token, elementId: string, def: MessageDef): BufferedMessage | null | false {
-    return subscribe(this, token, elementId, def);
-  }
-  disarm(token: Token): void {
-    disarm(this, token);
-  }
-  throwEscalation(token: Token, escalationCode: string): boolean {
-    return throwEscalation(this, token, escalationCode);
-  }
   throwSignal(token: Token, signal: string): boolean {
     deliverSignal(this, signal, { ...(this.state.scopes[token.feiId]?.variables ?? {}) });
     if (this.isLive(token)) return true;
     this.addTrail(token, this.element(token.elementId)); // it completed by throwing
     return false;
-  }
-  openEventSubprocesses(start: Token): boolean {
-    return openEventSubprocesses(this, start);
-  }
-  activateEventSubprocesses(scopeId: string): void {
-    activateEventSubprocesses(this, scopeId);
-  }
-  triggerEventSubprocess(scopeId: string, esp: EventSubProcessIR, variables: Variables): void {
-    triggerEventSubprocess(this, scopeId, esp, variables);
-  }
-  watchCondition(token: Token, elementId: string): boolean {
-    const target = { elementId, feiId: token.feiId, scopeId: this.localScopeId(token) };
-    return watchCondition(this, target, true);
   }
 }

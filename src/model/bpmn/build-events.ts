@@ -52,9 +52,10 @@ const START_KINDS = ['timer', 'message', 'error', 'escalation', 'signal', 'condi
 type ThrowableStartKind = (typeof START_KINDS)[number];
 
 /** The kind and payload of an intermediate throw or end event that escalates or signals. */
-export function throwEventKind(
-  el: ModdleElement,
-): Pick<ThrowEventIR, 'escalationCode' | 'signal'> & {
+export function throwEventKind(el: ModdleElement): Pick<
+  ThrowEventIR,
+  'escalationCode' | 'signal'
+> & {
   eventKind: 'none' | 'escalation' | 'signal';
 } {
   const kind = eventKindOf(el);

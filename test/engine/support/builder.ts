@@ -351,13 +351,11 @@ export class ProcBuilder {
     hostEl.boundaryEvents.push(id);
     return this;
   }
-
   /** Adds any element (extensions in builder-extra.ts); linked from the cursor as usual. */
   element(el: Partial<ElementIR> & Pick<ElementIR, 'id' | 'type'>, opts: Common = {}): this {
     return this.add(el, opts);
   }
-  /** An element added so far (to mark or attach to it). */
-  get(id: string): ElementIR {
+  get(id: string): ElementIR /* an element added so far */ {
     return this.top.elements[id];
   }
   /** A builder for the content of the scope element `id` (subprocess kinds). */
