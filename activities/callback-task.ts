@@ -11,6 +11,7 @@
  * with backoff (the task's `retries`), then the engine raises an incident whose retry sends
  * the request again.
  */
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Outbound } from './outbound';
 import { callbackUrls } from '../src/callbacks/signing';
@@ -24,6 +25,8 @@ export interface CallbackTaskDeps {
   secret: string;
   /** Default acknowledgement timeout. */
   timeoutMs: number;
+  /** How long the callback URLs stay valid (config WAYMARK_CALLBACK_TTL_DAYS). */
+  tokenTtlMs: number;
 }
 
 /** Builds the callback task handler. */
@@ -33,6 +36,10 @@ export function createCallbackTask(deps: CallbackTaskDeps, outbound: Outbound) {
     const claims = {
       flowElementInstanceId: input.flowElementInstanceId,
       attempt: input.callbackAttempt ?? 1,
+      // Inputs scheduled before the run id was passed: the current run (the first one unless
+      // the instance continued as new).
+      firstRunId: input.firstRunId ?? Context.current().info.workflowExecution?.runId ?? '',
+      expiresAt: Math.ceil((Date.now() + deps.tokenTtlMs) / 1000),
     };
     const body = {
       ...callbackUrls(deps.publicUrl, deps.secret, claims),

@@ -47,6 +47,7 @@ export async function startWorker(
         publicUrl: config.publicUrl,
         secret: callbackSecret(config),
         timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
+        tokenTtlMs: config.WAYMARK_CALLBACK_TTL_DAYS * 86_400_000,
       },
       ai: {
         baseUrl: config.WAYMARK_AI_BASE_URL,

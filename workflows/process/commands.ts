@@ -8,6 +8,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   proxyActivities,
+  workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
 import {
@@ -64,7 +65,9 @@ export function scheduleTaskActivity(
     variables: cmd.variables,
     instanceId,
     definitionKey,
-    ...(cmd.callbackAttempt !== undefined ? { callbackAttempt: cmd.callbackAttempt } : {}),
+    ...(cmd.callbackAttempt !== undefined
+      ? { callbackAttempt: cmd.callbackAttempt, firstRunId: workflowInfo().firstExecutionRunId }
+      : {}),
   });
 }
 

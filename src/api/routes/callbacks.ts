@@ -3,14 +3,19 @@
  * `{flowElementInstanceId, data}` and `POST /callbacks/{token}/error`
  * `{flowElementInstanceId, errorMessage, errorCode?}`, the `responsePath` /
  * `errorResponsePath` the worker handed to the service. The signed token is the credential
- * (no API key): a bad or missing signature, or a body naming another element instance, is a
- * 401. The token names the element instance and so the workflow; the callback goes in as the
+ * (no API key): a bad or missing signature, an expired token, a token of an earlier run of
+ * the same workflow id (a reused business key), or a body naming another element instance,
+ * is a 401. The token names the element instance and so the workflow; the callback goes in as the
  * `callback` update, whose validator answers unknown → 404 and a different outcome than the
  * first → 409; an identical repeat answers 200 again and changes nothing. Once the instance
  * has closed, the `callbackStatus` query tells a repeat (200) from anything else (409).
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowUpdateFailedError,
+  type WorkflowExecutionDescription,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -20,7 +25,7 @@ import {
   callbackUpdate,
   type CallbackUpdateInput,
 } from '../../../workflows/messages';
-import { callbackSecret, verifyCallbackToken } from '../../callbacks/signing';
+import { callbackKeys, verifyCallbackToken, type TokenRejection } from '../../callbacks/signing';
 import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
@@ -49,6 +54,13 @@ export const callbackErrorSchema = z.object({
     .describe('Selects an error boundary with this errorCode (a catch-all catches any error)'),
 });
 
+const unauthorized = (detail: string) =>
+  new HttpProblem(401, detail, { type: 'invalid-callback-token' });
+const REJECTIONS: Record<TokenRejection, string> = {
+  malformed: 'invalid callback signature',
+  'bad-signature': 'invalid callback signature',
+  expired: 'this callback URL has expired',
+};
 const notFound = (detail: string) => new HttpProblem(404, detail, { type: 'callback-not-found' });
 const conflict = (detail: string) => new HttpProblem(409, detail, { type: 'callback-conflict' });
 
@@ -56,16 +68,16 @@ export function callbacksRouter(deps: ApiDeps): Router {
   const router = Router();
   const { client } = deps.temporal;
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
-  let secret: string | undefined;
+  let keys: string[] | undefined;
 
   router.post('/callbacks/:token/:outcome', async (req, res) => {
     const outcome = req.params.outcome;
     if (outcome !== 'success' && outcome !== 'error')
       throw new HttpProblem(404, `no route for POST ${req.path}`, { type: 'no-route' });
-    secret ??= callbackSecret(deps.config);
-    const claims = verifyCallbackToken(secret, req.params.token);
-    if (!claims)
-      throw new HttpProblem(401, 'invalid callback signature', { type: 'invalid-callback-token' });
+    keys ??= callbackKeys(deps.config);
+    const verified = verifyCallbackToken(keys, req.params.token);
+    if ('rejected' in verified) throw unauthorized(REJECTIONS[verified.rejected]);
+    const { claims } = verified;
     const raw = jsonBody(req);
     const body =
       outcome === 'success'
@@ -89,13 +101,19 @@ export function callbacksRouter(deps: ApiDeps): Router {
     };
     const workflowId = workflowIdOf(feiId);
     if (!workflowId) throw notFound(`no callback task '${feiId}'`);
-    const { handle, description } = await describeInstance(client, workflowId).catch(
-      (err: unknown) => {
-        throw err instanceof HttpProblem && err.status === 404
-          ? notFound(`no callback task '${feiId}': instance '${workflowId}' not found`)
-          : err;
-      },
-    );
+    const { description } = await describeInstance(client, workflowId).catch((err: unknown) => {
+      throw err instanceof HttpProblem && err.status === 404
+        ? notFound(`no callback task '${feiId}': instance '${workflowId}' not found`)
+        : err;
+    });
+    if (firstRunIdOf(description) !== claims.firstRunId)
+      throw unauthorized(
+        `this callback URL belongs to an earlier run of instance '${workflowId}', not to the current one`,
+      );
+    // Bound to the chain of that first run: a newer run with the same id never gets it.
+    const handle = client.workflow.getHandle(workflowId, undefined, {
+      firstExecutionRunId: claims.firstRunId,
+    });
     const answer = (duplicate: boolean) =>
       res.json({ instanceId: workflowId, flowElementInstanceId: feiId, duplicate });
 
@@ -136,6 +154,11 @@ export function callbacksRouter(deps: ApiDeps): Router {
   }
 
   return router;
+}
+
+/** The first run of the workflow's chain (the run itself when it never continued as new). */
+function firstRunIdOf(description: WorkflowExecutionDescription): string {
+  return description.raw.workflowExecutionInfo?.firstRunId || description.runId;
 }
 
 function rejectionOf(err: unknown): { type?: string; message: string } | undefined {
