@@ -33,6 +33,8 @@ export interface Token {
    * conditions failed: the result to re-apply when the incident is retried.
    */
   completing?: { variables: Variables; propagateAll?: boolean };
+  /** Job tasks: the request attempt after incident retries (absent = 1); outbound idempotency keys use it. */
+  attempt?: number;
 }
 
 export interface Scope {
@@ -214,6 +216,8 @@ export type EngineCommand =
       variables: Variables;
       /** Callback tasks only: the request attempt its callback URLs are signed for. */
       callbackAttempt?: number;
+      /** Job tasks retried after an incident: the request attempt (absent = 1). */
+      attempt?: number;
     }
   | { type: 'startTimer'; timerId: string; elementId: string; name?: string; dueAt: EpochMs }
   | { type: 'cancelTimer'; timerId: string }

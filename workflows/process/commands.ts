@@ -17,6 +17,7 @@ import {
   type TaskInput,
 } from '../../activities/task-input';
 import type { Variables } from '../../src/engine/types';
+import { HEARTBEATING_TASK_TYPES, TASK_HEARTBEAT_TIMEOUT } from '../../src/model/task-types';
 import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
 import { executeDefinition } from '../children';
 import { childFailure, deepestMessage, isCancelledFailure } from '../failures';
@@ -47,6 +48,10 @@ export function scheduleTaskActivity(
   const activities = proxyActivities<Record<string, TaskFn>>({
     taskQueue: cmd.taskQueue,
     startToCloseTimeout: '5 minutes',
+    // Only Waymark's own activities heartbeat; a task sent to another worker's queue may not.
+    ...(cmd.taskQueue === undefined && HEARTBEATING_TASK_TYPES.includes(cmd.taskType)
+      ? { heartbeatTimeout: TASK_HEARTBEAT_TIMEOUT }
+      : {}),
     summary: cmd.name ?? cmd.elementId,
     retry: {
       maximumAttempts: Math.max(1, cmd.retries),
@@ -65,6 +70,7 @@ export function scheduleTaskActivity(
     variables: cmd.variables,
     instanceId,
     definitionKey,
+    ...(cmd.attempt !== undefined ? { attempt: cmd.attempt } : {}),
     ...(cmd.callbackAttempt !== undefined
       ? { callbackAttempt: cmd.callbackAttempt, firstRunId: workflowInfo().firstExecutionRunId }
       : {}),
