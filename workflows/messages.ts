@@ -32,8 +32,10 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  * - 1 (absent): every service task runs in a cancellation scope of its own.
  * - 2: only service tasks the engine may interrupt do (`engine.isInterruptible`); the rest are
  *   cancelled with the workflow. A scope costs more worker CPU than the activity call.
+ * - 3: a task whose activity returns a list or a scalar is an incident saying what it returned
+ *   (before: its result silently became no variables).
  */
-export const DRIVER_REVISION = 2;
+export const DRIVER_REVISION = 3;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';

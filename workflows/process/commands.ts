@@ -77,12 +77,34 @@ export function scheduleTaskActivity(
   });
 }
 
-/** A task activity's result as variables: an object as is, anything else none. */
+/** A task activity's result as variables: an object as is, anything else none (revision < 3). */
 export function taskVariables(result: unknown): Variables {
   return result && typeof result === 'object' && !Array.isArray(result)
     ? (result as Variables)
     : {};
 }
+
+/**
+ * A task activity's result as an outcome. An object is its variables, nothing (`null`,
+ * `undefined`) none; with `strict` (revision 3 on) a list or a scalar is a failure saying
+ * what came back, where older runs dropped it.
+ */
+export function taskResult(result: unknown, strict: boolean): Outcome {
+  if (!strict || result === null || result === undefined || isVariables(result))
+    return { ok: true, variables: taskVariables(result) };
+  const what = Array.isArray(result)
+    ? `a list of ${result.length}`
+    : `the ${typeof result} ${JSON.stringify(result).slice(0, 60)}`;
+  return {
+    ok: false,
+    failure: {
+      message: `the task returned ${what}, not an object of variables (return {name: value})`,
+    },
+  };
+}
+
+const isVariables = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * How a task activity failed, or undefined when `err` is not a failure of the task (its
@@ -107,10 +129,11 @@ export async function startTask(
   cmd: ScheduleTask,
   instanceId: string,
   definitionKey: string,
+  strictResults = false,
 ): Promise<Outcome> {
   try {
     const result = await scope.run(() => scheduleTaskActivity(cmd, instanceId, definitionKey));
-    return { ok: true, variables: taskVariables(result) };
+    return taskResult(result, strictResults);
   } catch (err) {
     const failure = taskFailure(err);
     if (!failure) throw err;

@@ -12,6 +12,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import {
+  QueryNotRegisteredError,
   WorkflowUpdateFailedError,
   type WorkflowExecutionDescription,
   type WorkflowHandle,
@@ -30,7 +31,7 @@ import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { variablesSchema } from '../schemas';
-import { mapStatus, withDeadline } from '../temporal-views';
+import { isWorkflowNotFound, mapStatus, withDeadline } from '../temporal-views';
 import { workflowIdOf } from './user-tasks';
 
 export const callbackSuccessSchema = z.object({
@@ -141,15 +142,27 @@ export function callbacksRouter(deps: ApiDeps): Router {
     throw conflict(`instance '${workflowId}' is ${mapStatus(now.status.name)}`);
   });
 
-  /** What the closed instance says of the callback; `conflict` when it cannot answer. */
+  /**
+   * What the closed instance says of the callback. An instance older than the query cannot
+   * tell (`conflict`); one that is gone is `unknown`; any other failure to ask (no worker
+   * answered in time, …) is a 503 to retry — not a 409 that would say the callback conflicts.
+   */
   async function closedStatus(handle: WorkflowHandle, input: CallbackUpdateInput) {
     try {
       const s = await withDeadline(client, timeoutMs, () =>
         handle.query(callbackStatusQuery, input),
       );
       return s.status;
-    } catch {
-      return 'conflict' as const;
+    } catch (err) {
+      if (err instanceof QueryNotRegisteredError) return 'conflict' as const;
+      if (isWorkflowNotFound(err)) return 'unknown' as const;
+      throw new HttpProblem(
+        503,
+        `instance '${handle.workflowId}' could not be asked whether this callback was applied (${
+          err instanceof Error ? err.message : String(err)
+        }); try again later`,
+        { type: 'instance-unavailable' },
+      );
     }
   }
 
