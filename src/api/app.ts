@@ -38,8 +38,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(metrics.middleware);
   app.use(healthRouter(deps));
   app.use(openapiRouter(deps));
-  // Webhook starts carry environment tokens, not API keys.
+  // Webhook starts carry environment tokens, callbacks signed URLs, not API keys; both check
+  // their credential before they read (and parse) a body.
   app.use(webhookStartRouter(deps));
+  app.use(callbacksRouter(deps));
   app.use(schemasRouter());
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
@@ -60,7 +62,6 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(runsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
-  app.use(callbacksRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

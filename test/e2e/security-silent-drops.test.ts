@@ -2,7 +2,7 @@
  * Nothing is dropped without a word (issue 16, defect 14), on the real stack:
  * - a task whose activity (here a worker of the test's own, on its own task queue, as any
  *   Temporal SDK worker would be) returns a list or a scalar is an incident saying so, not a
- *   completion with no variables;
+ *   completion with no variables; so is a result with a reserved name (`__proto__`; defect 15);
  * - a callback to a closed instance that cannot be asked whether it was applied (no worker for
  *   its queue) answers 503 to retry, not a 409 that would claim a conflict;
  * - `POST /cases` for a returning person with new values answers the existing case and names
@@ -32,6 +32,7 @@ beforeAll(async () => {
       'list-result': async () => [1, 2, 3],
       'scalar-result': async () => 42,
       'object-result': async () => ({ answer: 42 }),
+      'proto-result': async () => JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}'),
     },
   });
   running = worker.run();
@@ -73,6 +74,7 @@ async function run(type: string): Promise<string> {
 test.each([
   ['list-result', 'the task returned a list of 3, not an object of variables'],
   ['scalar-result', 'the task returned the number 42, not an object of variables'],
+  ['proto-result', "the task returned a variable named '__proto__', a reserved name"],
 ])('a %s is an incident saying what came back', async (type, message) => {
   const id = await run(type);
   const parked = await waitFor(id, (i) => i.incidents?.length === 1);

@@ -18,6 +18,7 @@ import {
 } from '../../activities/task-input';
 import type { Variables } from '../../src/engine/types';
 import { HEARTBEATING_TASK_TYPES, TASK_HEARTBEAT_TIMEOUT } from '../../src/model/task-types';
+import { unsafeKeyPath } from '../../src/model/variable-names';
 import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
 import { executeDefinition } from '../children';
 import { childFailure, deepestMessage, isCancelledFailure } from '../failures';
@@ -90,6 +91,12 @@ export function taskVariables(result: unknown): Variables {
  * what came back, where older runs dropped it.
  */
 export function taskResult(result: unknown, strict: boolean): Outcome {
+  const reserved = strict ? unsafeKeyPath(result) : undefined;
+  if (reserved !== undefined)
+    return {
+      ok: false,
+      failure: { message: `the task returned a variable named '${reserved}', a reserved name` },
+    };
   if (!strict || result === null || result === undefined || isVariables(result))
     return { ok: true, variables: taskVariables(result) };
   const what = Array.isArray(result)

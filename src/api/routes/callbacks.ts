@@ -17,7 +17,7 @@ import {
   type WorkflowExecutionDescription,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   CALLBACK_CONFLICT,
@@ -26,7 +26,12 @@ import {
   callbackUpdate,
   type CallbackUpdateInput,
 } from '../../../workflows/messages';
-import { callbackKeys, verifyCallbackToken, type TokenRejection } from '../../callbacks/signing';
+import {
+  callbackKeys,
+  verifyCallbackToken,
+  type CallbackClaims,
+  type TokenRejection,
+} from '../../callbacks/signing';
 import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
@@ -71,14 +76,25 @@ export function callbacksRouter(deps: ApiDeps): Router {
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
   let keys: string[] | undefined;
 
-  router.post('/callbacks/:token/:outcome', async (req, res) => {
+  /** The token is checked before the body is read: a bad one never costs a parse. */
+  const verifyToken: RequestHandler = (req, res, next) => {
     const outcome = req.params.outcome;
     if (outcome !== 'success' && outcome !== 'error')
       throw new HttpProblem(404, `no route for POST ${req.path}`, { type: 'no-route' });
     keys ??= callbackKeys(deps.config);
-    const verified = verifyCallbackToken(keys, req.params.token);
+    const verified = verifyCallbackToken(keys, String(req.params.token));
     if ('rejected' in verified) throw unauthorized(REJECTIONS[verified.rejected]);
-    const { claims } = verified;
+    res.locals.claims = verified.claims;
+    next();
+  };
+  const parseBody = express.json({
+    limit: deps.config.WAYMARK_BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+  });
+
+  router.post('/callbacks/:token/:outcome', verifyToken, parseBody, async (req, res) => {
+    const outcome = req.params.outcome as 'success' | 'error';
+    const claims = res.locals.claims as CallbackClaims;
     const raw = jsonBody(req);
     const body =
       outcome === 'success'

@@ -119,4 +119,17 @@ describe('job-task (service / send task)', () => {
     // then it is scheduled again as attempt 2, with the same variables
     expect(cmds[0]).toMatchObject({ type: 'scheduleTask', feiId: 'wf1/call/1', attempt: 2 });
   });
+
+  it('an input mapping to a reserved name is an incident at run time (models compiled before the rule)', () => {
+    const bad = proc()
+      .start('s')
+      .serviceTask('t', { type: 'noop', inputs: io({ ['__proto__']: '{polluted: true}' }) })
+      .end('e')
+      .build();
+    const sim = new Sim(bad, {});
+    const [incident] = Object.values(sim.state.incidents);
+    expect(incident).toMatchObject({ elementId: 't', kind: 'expression' });
+    expect(incident.message).toContain("the name '__proto__' is reserved");
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
 });

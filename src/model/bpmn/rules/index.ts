@@ -35,6 +35,7 @@ import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
 import { rule as unsupportedElement } from './unsupported-element';
+import { rule as variableNameSafe } from './variable-name-safe';
 
 export const RULES: readonly Rule[] = [
   executableProcessRequired,
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   timerIso8601,
   feelSyntax,
   ioMappingTarget,
+  variableNameSafe,
   serviceTaskType,
   integrationTask,
   scriptTaskExpression,
