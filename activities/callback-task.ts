@@ -6,14 +6,20 @@
  * task's input-mapped variables, or all visible ones when it has none.
  *
  * Task headers: `url` (required), `authorization` (sent as the Authorization header),
- * `header.<name>` (sent as header `<name>`), `timeout` (seconds or ISO-8601 `PT…S`, for the
- * acknowledgement). A non-2xx answer or a network error fails the attempt: Temporal retries it
+ * `header.<name>` (sent as header `<name>`; `{{secrets.NAME}}` references in these two are
+ * resolved here, secrets.ts), `timeout` (seconds or ISO-8601 `PT…S`, for the
+ * acknowledgement). The request heartbeats and is aborted when the activity is cancelled, and
+ * carries `Idempotency-Key: <flowElementInstanceId>/<attempt>`. A non-2xx answer or a network error fails the attempt: Temporal retries it
  * with backoff (the task's `retries`), then the engine raises an incident whose retry sends
  * the request again.
  */
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Outbound } from './outbound';
 import { callbackUrls } from '../src/callbacks/signing';
+import { idempotencyKey, whileHeartbeating } from './heartbeat';
+import { withRedactedFailures } from './redact';
+import { UnknownSecretError, type SecretStore } from './secrets';
 import { badConfig, httpUrl } from './task-config';
 import type { TaskInput } from './task-input';
 
@@ -24,49 +30,90 @@ export interface CallbackTaskDeps {
   secret: string;
   /** Default acknowledgement timeout. */
   timeoutMs: number;
+  /** How long the callback URLs stay valid (config WAYMARK_CALLBACK_TTL_DAYS). */
+  tokenTtlMs: number;
 }
 
-/** Builds the callback task handler. */
-export function createCallbackTask(deps: CallbackTaskDeps, outbound: Outbound) {
+/** Builds the callback task handler (with the worker's secrets for `{{secrets.…}}` headers). */
+export function createCallbackTask(
+  deps: CallbackTaskDeps,
+  outbound: Outbound,
+  secrets?: SecretStore,
+) {
   return async function callback(input: TaskInput): Promise<Record<string, unknown>> {
-    const url = targetUrl(input);
-    const claims = {
-      flowElementInstanceId: input.flowElementInstanceId,
-      attempt: input.callbackAttempt ?? 1,
-    };
-    const body = {
-      ...callbackUrls(deps.publicUrl, deps.secret, claims),
-      flowElementInstanceId: input.flowElementInstanceId,
-      data: input.variables,
-    };
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-    };
-    for (const [name, value] of Object.entries(input.headers)) {
-      if (name.toLowerCase() === 'authorization') headers.authorization = value;
-      else if (name.startsWith('header.') && name.length > 7)
-        headers[name.slice(7).toLowerCase()] = value;
-    }
-    const timeoutMs = timeoutOf(input) ?? deps.timeoutMs;
+    return withRedactedFailures(secrets, () => send(deps, outbound, secrets, input));
+  };
+}
+
+async function send(
+  deps: CallbackTaskDeps,
+  outbound: Outbound,
+  secrets: SecretStore | undefined,
+  input: TaskInput,
+): Promise<Record<string, unknown>> {
+  const url = targetUrl(input);
+  const attempt = input.callbackAttempt ?? 1;
+  const claims = {
+    flowElementInstanceId: input.flowElementInstanceId,
+    attempt,
+    // Inputs scheduled before the run id was passed: the current run (the first one unless
+    // the instance continued as new).
+    firstRunId: input.firstRunId ?? Context.current().info.workflowExecution?.runId ?? '',
+    expiresAt: Math.ceil((Date.now() + deps.tokenTtlMs) / 1000),
+  };
+  const body = {
+    ...callbackUrls(deps.publicUrl, deps.secret, claims),
+    flowElementInstanceId: input.flowElementInstanceId,
+    data: input.variables,
+  };
+  const headers = requestHeaders(input, secrets);
+  headers['idempotency-key'] = idempotencyKey(input.flowElementInstanceId, attempt);
+  const timeoutMs = timeoutOf(input) ?? deps.timeoutMs;
+  const status = await whileHeartbeating(timeoutMs, async (signal) => {
     const res = await outbound.request(url, {
       method: 'POST',
       headers,
       body: JSON.stringify(body),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
     await res.body.dump();
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      throw ApplicationFailure.retryable(
-        `HTTP ${res.statusCode} from POST ${url}`,
-        'CallbackRequestRejected',
-        { status: res.statusCode },
-      );
-    }
-    return {};
+    return res.statusCode;
+  });
+  if (status < 200 || status >= 300) {
+    throw ApplicationFailure.retryable(
+      `HTTP ${status} from POST ${url}`,
+      'CallbackRequestRejected',
+      { status },
+    );
+  }
+  return {};
+}
+
+/** Content type, `authorization` and `header.<name>` headers, secret references resolved. */
+function requestHeaders(
+  input: TaskInput,
+  secrets: SecretStore | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
   };
+  const resolve = (name: string, value: string): string => {
+    try {
+      return secrets ? secrets.resolve(value) : value;
+    } catch (err) {
+      if (err instanceof UnknownSecretError) throw badConfig(input, `${name}: ${err.message}`);
+      throw err;
+    }
+  };
+  for (const [name, value] of Object.entries(input.headers)) {
+    if (name.toLowerCase() === 'authorization') headers.authorization = resolve(name, value);
+    else if (name.startsWith('header.') && name.length > 7)
+      headers[name.slice(7).toLowerCase()] = resolve(name, value);
+  }
+  return headers;
 }
 
 function targetUrl(input: TaskInput): string {

@@ -2,22 +2,30 @@
  * The `http` task type (alias `io.camunda:http-json:1`): a REST call in the shape of Camunda's
  * REST outbound connector, so models that use that connector run unchanged.
  *
- * Inputs (the task's variables, usually from `zeebe:input`): `method`, `url`, `headers`,
+ * Inputs (the task's own `zeebe:input` mappings, else task headers of the same name; never
+ * inherited variables: connector-fields.ts): `method`, `url`, `headers`,
  * `queryParameters`, `body`, `connectionTimeoutInSeconds`, `readTimeoutInSeconds`,
  * `authentication` (`{type: 'bearer', token}` or `{type: 'basic', username, password}`).
+ * `{{secrets.NAME}}` references in them are resolved here (secrets.ts), never in history.
  * Task headers: `resultVariable` stores `{status, headers, body}`; `resultExpression` is FEEL
  * over `response` whose context result is merged into the variables (any other result is an
  * incident); `errorExpression` is FEEL
  * over `response` and `error` that may return `bpmnError(code, message)`.
  *
- * Outbound calls go through the address policy (outbound.ts) and always have a timeout and a
- * response size limit. A non-2xx answer without an
- * errorExpression match fails the attempt (retried, then an incident).
+ * Outbound calls go through the address policy (outbound.ts), always have a timeout and a
+ * response size limit, heartbeat and abort when the activity is cancelled (heartbeat.ts), and
+ * send `Idempotency-Key: <flowElementInstanceId>/<attempt>`. A non-2xx answer without an
+ * errorExpression match fails the attempt (retried, then an incident); failure messages are
+ * redacted (redact.ts: no query strings, user info or secret values).
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { evaluate } from 'feelin';
 import type { Outbound } from './outbound';
 import { bpmnError } from './bpmn-error';
+import { connectorFields } from './connector-fields';
+import { idempotencyKey, whileHeartbeating } from './heartbeat';
+import { withRedactedFailures } from './redact';
+import type { SecretStore } from './secrets';
 import { badConfig, httpUrl } from './task-config';
 import type { TaskInput } from './task-input';
 
@@ -34,70 +42,95 @@ interface HttpResponseView {
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
-/** Builds the http task handler with the worker's limits. */
-export function createHttpTask(limits: HttpTaskLimits, outbound: Outbound) {
+/** Builds the http task handler with the worker's limits (and secrets for `{{secrets.…}}`). */
+export function createHttpTask(limits: HttpTaskLimits, outbound: Outbound, secrets?: SecretStore) {
   return async function http(input: TaskInput): Promise<Record<string, unknown>> {
-    const v = input.variables;
-    const method = String(v.method ?? 'GET').toUpperCase();
-    if (!METHODS.has(method)) throw badConfig(input, `unsupported method ${method}`);
-    const url = buildUrl(input, v.url, v.queryParameters);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...lowerCaseKeys(stringRecord(v.headers)),
-    };
-    const auth = authorization(v.authentication);
-    if (auth) headers.authorization = auth;
-    let body: string | undefined;
-    if (v.body !== undefined && v.body !== null && method !== 'GET' && method !== 'HEAD') {
-      body = typeof v.body === 'string' ? v.body : JSON.stringify(v.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const readMs = seconds(v.readTimeoutInSeconds) ?? limits.timeoutMs;
-    const connectMs = seconds(v.connectionTimeoutInSeconds) ?? limits.timeoutMs;
-    const res = await outbound.request(url, {
-      method: method as 'GET',
-      headers,
-      body,
-      headersTimeout: Math.min(readMs, limits.timeoutMs),
-      bodyTimeout: Math.min(readMs, limits.timeoutMs),
-      signal: AbortSignal.timeout(Math.min(connectMs + readMs, 2 * limits.timeoutMs)),
-    });
-    const response: HttpResponseView = {
-      status: res.statusCode,
-      headers: stringRecord(res.headers),
-      body: await readBody(res.body, limits.maxResponseBytes, input),
-    };
-    const ok = response.status >= 200 && response.status < 300;
-    const error = ok
-      ? null
-      : { code: String(response.status), message: `HTTP ${response.status}`, response };
-    if (input.headers.errorExpression) {
-      const raised = feel(input, 'errorExpression', input.headers.errorExpression, {
-        response,
-        error,
-      });
-      if (isBpmnError(raised)) throw bpmnError(raised.code, raised.message ?? raised.code);
-    }
-    if (!ok) {
-      throw ApplicationFailure.retryable(
-        `HTTP ${response.status} from ${method} ${url}`,
-        'HttpStatus',
-        { status: response.status },
-      );
-    }
-    const out: Record<string, unknown> = {};
-    if (input.headers.resultVariable) out[input.headers.resultVariable] = response;
-    if (input.headers.resultExpression) {
-      const mapped = feel(input, 'resultExpression', input.headers.resultExpression, { response });
-      if (!mapped || typeof mapped !== 'object' || Array.isArray(mapped))
-        throw badConfig(
-          input,
-          `resultExpression must return a context of variables, not ${describeValue(mapped)}`,
-        );
-      Object.assign(out, mapped);
-    }
-    return out;
+    return withRedactedFailures(secrets, () => call(limits, outbound, secrets, input));
   };
+}
+
+async function call(
+  limits: HttpTaskLimits,
+  outbound: Outbound,
+  secrets: SecretStore | undefined,
+  input: TaskInput,
+): Promise<Record<string, unknown>> {
+  const v = connectorFields(input, secrets);
+  const method = String(v.method ?? 'GET').toUpperCase();
+  if (!METHODS.has(method)) throw badConfig(input, `unsupported method ${method}`);
+  const url = buildUrl(input, v.url, v.queryParameters);
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'idempotency-key': idempotencyKey(input.flowElementInstanceId, input.attempt),
+    ...lowerCaseKeys(stringRecord(v.headers)),
+  };
+  const auth = authorization(v.authentication);
+  if (auth) headers.authorization = auth;
+  let body: string | undefined;
+  if (v.body !== undefined && v.body !== null && method !== 'GET' && method !== 'HEAD') {
+    body = typeof v.body === 'string' ? v.body : JSON.stringify(v.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const readMs = seconds(v.readTimeoutInSeconds) ?? limits.timeoutMs;
+  const connectMs = seconds(v.connectionTimeoutInSeconds) ?? limits.timeoutMs;
+  const response = await whileHeartbeating(
+    Math.min(connectMs + readMs, 2 * limits.timeoutMs),
+    async (signal): Promise<HttpResponseView> => {
+      const res = await outbound.request(url, {
+        method: method as 'GET',
+        headers,
+        body,
+        headersTimeout: Math.min(readMs, limits.timeoutMs),
+        bodyTimeout: Math.min(readMs, limits.timeoutMs),
+        signal,
+      });
+      return {
+        status: res.statusCode,
+        headers: stringRecord(res.headers),
+        body: await readBody(res.body, limits.maxResponseBytes, input),
+      };
+    },
+  );
+  return outcome(input, method, url, response);
+}
+
+/** The task's variables from the response, or its BPMN error / failure. */
+function outcome(
+  input: TaskInput,
+  method: string,
+  url: string,
+  response: HttpResponseView,
+): Record<string, unknown> {
+  const ok = response.status >= 200 && response.status < 300;
+  const error = ok
+    ? null
+    : { code: String(response.status), message: `HTTP ${response.status}`, response };
+  if (input.headers.errorExpression) {
+    const raised = feel(input, 'errorExpression', input.headers.errorExpression, {
+      response,
+      error,
+    });
+    if (isBpmnError(raised)) throw bpmnError(raised.code, raised.message ?? raised.code);
+  }
+  if (!ok) {
+    throw ApplicationFailure.retryable(
+      `HTTP ${response.status} from ${method} ${url}`,
+      'HttpStatus',
+      { status: response.status },
+    );
+  }
+  const out: Record<string, unknown> = {};
+  if (input.headers.resultVariable) out[input.headers.resultVariable] = response;
+  if (input.headers.resultExpression) {
+    const mapped = feel(input, 'resultExpression', input.headers.resultExpression, { response });
+    if (!mapped || typeof mapped !== 'object' || Array.isArray(mapped))
+      throw badConfig(
+        input,
+        `resultExpression must return a context of variables, not ${describeValue(mapped)}`,
+      );
+    Object.assign(out, mapped);
+  }
+  return out;
 }
 
 function buildUrl(input: TaskInput, raw: unknown, query: unknown): string {

@@ -11,6 +11,7 @@ import { createEvaluateDecision, type DecisionLookup } from './evaluate-decision
 import { createHttpTask, type HttpTaskLimits } from './http-task';
 import { createResolveDefinition, type DefinitionLookup } from './resolve-definition';
 import type { Outbound } from './outbound';
+import type { SecretStore } from './secrets';
 import { createWebhookActivities, type WebhookDeliveryDeps } from './webhook-delivery';
 import { INTERNAL_ACTIVITIES } from '../src/model/task-types';
 
@@ -27,13 +28,15 @@ export interface ActivityDeps {
   callback?: CallbackTaskDeps;
   /** The `ai` activity of integration workflows (absent: ai nodes fail as not configured). */
   ai?: AiConfig;
+  /** Secrets for `{{secrets.NAME}}` references in http and callback tasks. */
+  secrets?: SecretStore;
 }
 
 /** The activity map for `Worker.create({ activities })`. */
 export function createActivities(
   deps: ActivityDeps,
 ): Record<string, (...args: never[]) => Promise<unknown>> {
-  const http = createHttpTask(deps.http, deps.outbound);
+  const http = createHttpTask(deps.http, deps.outbound, deps.secrets);
   return {
     noop,
     echo,
@@ -41,7 +44,9 @@ export function createActivities(
     fail,
     http,
     'io.camunda:http-json:1': http,
-    ...(deps.callback ? { callback: createCallbackTask(deps.callback, deps.outbound) } : {}),
+    ...(deps.callback
+      ? { callback: createCallbackTask(deps.callback, deps.outbound, deps.secrets) }
+      : {}),
     ai: createAiTask(
       deps.ai ?? { model: 'gpt-4o-mini', timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 },
       deps.outbound,

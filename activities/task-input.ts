@@ -19,6 +19,10 @@ export interface TaskInput {
   definitionKey: string;
   /** Task type `callback` only: the request attempt (1, +1 per incident retry) its callback URLs are signed for. */
   callbackAttempt?: number;
+  /** The request attempt: 1, +1 per incident retry (Temporal's own retries keep it). */
+  attempt?: number;
+  /** Task type `callback` only: the workflow's first run id, which its callback URLs are bound to. */
+  firstRunId?: string;
 }
 
 /** The failure type that carries a BPMN error code from a task to the engine. */

@@ -49,6 +49,12 @@ export const configSchema = z.object({
   WAYMARK_API_KEYS: z.string().optional(),
   /** Secret for signing callback URLs and the like; generated per data folder when unset. */
   WAYMARK_SECRET: z.string().min(16).optional(),
+  /** The signing secret before a rotation: callback URLs signed with it still verify. */
+  WAYMARK_PREVIOUS_SECRET: z.string().min(16).optional(),
+  /** How long a callback URL stays valid after its request is sent (each request attempt renews it). */
+  WAYMARK_CALLBACK_TTL_DAYS: z.coerce.number().positive().default(400),
+  /** A JSON file `{"NAME": "value"}` of secrets for `{{secrets.NAME}}` references (worker). */
+  WAYMARK_SECRETS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Deadline for Temporal queries and visibility calls the API makes (a query of a closed
    * instance replays its history on a worker, which takes longer on a busy machine). */

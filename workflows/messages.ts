@@ -37,7 +37,9 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  * - 3: a service task type with no built-in handler and no `taskQueue` header runs on the
  *   task queue `taskQueues[type]`, else the queue named exactly as the type (job workers by
  *   convention, workflows/process/task-queues.ts); before, it ran on the default queue. The
- *   search attribute `WaymarkUserTaskDue` (earliest open user-task due date) is published.
+ *   search attribute `WaymarkUserTaskDue` (earliest open user-task due date) is published. A
+ *   task whose activity returns a list or a scalar is an incident saying what it returned
+ *   (before: its result silently became no variables).
  */
 export const DRIVER_REVISION = 3;
 

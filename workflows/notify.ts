@@ -11,8 +11,11 @@
  * existed (no flag) replay unchanged. The price: a subscription applies to instances started
  * after it was created.
  */
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   CancellationScope,
+  log,
+  metricMeter,
   ParentClosePolicy,
   proxyActivities,
   startChild,
@@ -44,6 +47,14 @@ const deliveries = proxyActivities<{
   scheduleToCloseTimeout: '25 hours',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
+
+/** Counter `waymark_notify_start_failures` (by event) in the worker's Temporal metrics. */
+const notifyStartFailures = () =>
+  metricMeter.createCounter(
+    'waymark_notify_start_failures',
+    '1',
+    'Webhook notification children that could not be started',
+  );
 
 /** The `waymark.notify` workflow: delivers one event to every subscription that wants it. */
 export async function runNotify(
@@ -102,8 +113,13 @@ export async function startNotify(
         parentClosePolicy: ParentClosePolicy.ABANDON,
         staticSummary: `${event} · ${info.workflowId}`,
       });
-    } catch {
-      // Already started (same key) or refused: a notification never fails the instance.
+    } catch (err) {
+      // A notification never fails the instance. Already started (same key) is expected;
+      // anything else is said: a warning in the worker log and a counter.
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      const reason = err instanceof Error ? err.message : String(err);
+      log.error('webhook notification could not start', { event, key, reason });
+      notifyStartFailures().add(1, { event });
     }
   });
 }

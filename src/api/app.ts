@@ -41,8 +41,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(metrics.middleware);
   app.use(healthRouter(deps));
   app.use(openapiRouter(deps));
-  // Webhook starts carry environment tokens, not API keys.
+  // Webhook starts carry environment tokens, callbacks signed URLs, not API keys; both check
+  // their credential before they read (and parse) a body.
   app.use(webhookStartRouter(deps));
+  app.use(callbacksRouter(deps));
   app.use(schemasRouter());
   // The console's files are public; the API calls it makes are authenticated below.
   app.use('/console', consoleAssets());
@@ -66,7 +68,6 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(runsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
-  app.use(callbacksRouter(deps));
   app.use(decisionsRouter(deps));
 
   app.use(notFoundHandler);

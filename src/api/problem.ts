@@ -8,6 +8,7 @@ import { isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { unsafeKeyPath } from '../model/variable-names';
 import { RegistryConflictError, RegistryNotFoundError } from '../registry';
 import { routeLabel } from './observability';
 
@@ -90,6 +91,18 @@ export function parseOr400<S extends z.ZodType>(
   value: unknown,
   what: 'body' | 'query',
 ): z.infer<S> {
+  // Before zod copies the body: a copy drops an own `__proto__` key without a word.
+  const reserved = what === 'body' ? unsafeKeyPath(value) : undefined;
+  if (reserved !== undefined)
+    throw new HttpProblem(400, `invalid request body: body.${reserved}`, {
+      type: 'invalid-body',
+      errors: [
+        {
+          path: `body.${reserved}`,
+          message: `'${reserved.split('.').pop()}' is a reserved name (__proto__, constructor, prototype)`,
+        },
+      ],
+    });
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const errors = zodItems(result.error, what);

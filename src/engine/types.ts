@@ -37,6 +37,8 @@ export interface Token {
   loop?: LoopBody;
   /** Set on an inner instance of a loop or multi-instance body: its `loopCounter` (1-based). */
   loopCounter?: number;
+  /** Job tasks: the request attempt after incident retries (absent = 1); outbound idempotency keys use it. */
+  attempt?: number;
 }
 
 /**
@@ -323,6 +325,8 @@ export type EngineCommand =
       variables: Variables;
       /** Callback tasks only: the request attempt its callback URLs are signed for. */
       callbackAttempt?: number;
+      /** Job tasks retried after an incident: the request attempt (absent = 1). */
+      attempt?: number;
     }
   | { type: 'startTimer'; timerId: string; elementId: string; name?: string; dueAt: EpochMs }
   | { type: 'cancelTimer'; timerId: string }

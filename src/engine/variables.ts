@@ -3,9 +3,11 @@
  * scope up to the process root (nearer scopes shadow farther ones). Writes go to the nearest
  * scope, starting from a given one, that already holds the top-level name, else to the root.
  * Input mappings build an element's local variables; output mappings turn result variables
- * into writes on the enclosing scope.
+ * into writes on the enclosing scope. Mapping targets with a reserved segment (`__proto__`,
+ * `constructor`, `prototype`) fail the mapping (an incident), and results never write them.
  */
 import type { Mapping } from '../model/bpmn/ir';
+import { UNSAFE_NAMES, unsafeSegment } from '../model/variable-names';
 import { evaluateFeel, evaluateTemplate } from './feel';
 import type { EngineState, EpochMs, Variables } from './types';
 
@@ -56,8 +58,12 @@ export function writeVariable(
 
 /** Writes every entry of `variables` with propagation from `fromScopeId`. */
 export function propagate(state: EngineState, fromScopeId: string, variables: Variables): void {
-  for (const [name, value] of Object.entries(variables))
+  for (const [name, value] of Object.entries(variables)) {
+    // Reserved names only come from outside the model, where the API and the driver refuse
+    // them; never written, so nothing reaches a prototype.
+    if (UNSAFE_NAMES.includes(name)) continue;
     writeVariable(state, fromScopeId, name, value);
+  }
 }
 
 /** Sets a local variable (no propagation), dotted paths included. */
@@ -94,6 +100,9 @@ export function evaluateMappings(
   const writes: Array<[string, unknown]> = [];
   let ctx = context;
   for (const m of mappings) {
+    const reserved = unsafeSegment(m.target);
+    if (reserved !== undefined)
+      return { ok: false, error: `mapping '${m.target}': the name '${reserved}' is reserved` };
     const r = m.template
       ? evaluateTemplate(m.source, ctx, { now })
       : evaluateFeel(m.source, ctx, { now });

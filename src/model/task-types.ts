@@ -26,6 +26,23 @@ export function isBuiltinTaskType(type: string): boolean {
   return builtin.includes(type);
 }
 
+/**
+ * Built-in connectors: their activity gets only the task's own input mappings (its local
+ * scope), never the variables it inherits, so a start payload cannot supply a connector field
+ * the model did not map (and inherited variables do not travel into history again).
+ */
+export const CONNECTOR_TASK_TYPES: readonly string[] = ['http', 'io.camunda:http-json:1'];
+
+/**
+ * Built-in task types whose activities heartbeat while they wait on the network (http,
+ * callback requests): scheduled with a heartbeat timeout well below start-to-close, so a dead
+ * worker is noticed in seconds and a cancellation reaches the request.
+ */
+export const HEARTBEATING_TASK_TYPES: readonly string[] = [...CONNECTOR_TASK_TYPES, 'callback'];
+
+/** The heartbeat timeout of those activities (start-to-close stays 5 minutes). */
+export const TASK_HEARTBEAT_TIMEOUT = '15 seconds';
+
 /** The prefix of every internal activity; no task type may start with it. */
 export const RESERVED_ACTIVITY_PREFIX = 'waymark.';
 

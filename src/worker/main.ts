@@ -5,6 +5,7 @@
  */
 import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Outbound, OutboundPolicy } from '../../activities/outbound';
+import { SecretStore } from '../../activities/secrets';
 import { callbackSecret } from '../callbacks/signing';
 import { loadConfig, type Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
@@ -35,6 +36,7 @@ export async function startWorker(
     workflowBundle: opts.workflowBundle,
     activities: {
       outbound: new Outbound(OutboundPolicy.fromList(config.WAYMARK_OUTBOUND_ALLOW)),
+      secrets: SecretStore.fromEnvironment(process.env, config.WAYMARK_SECRETS_FILE),
       http: {
         timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
         maxResponseBytes: config.WAYMARK_HTTP_MAX_RESPONSE_BYTES,
@@ -49,6 +51,7 @@ export async function startWorker(
         publicUrl: config.publicUrl,
         secret: callbackSecret(config),
         timeoutMs: config.WAYMARK_HTTP_TIMEOUT_MS,
+        tokenTtlMs: config.WAYMARK_CALLBACK_TTL_DAYS * 86_400_000,
       },
       ai: {
         baseUrl: config.WAYMARK_AI_BASE_URL,

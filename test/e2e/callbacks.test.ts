@@ -7,7 +7,7 @@
  * failed delivery (the worker killed while an instance waits: callbacks-worker-kill.test.ts).
  */
 import { callbackSecret, signCallbackToken } from '../../src/callbacks/signing';
-import { apiUrl, trailIds, waitFor } from '../support/api';
+import { apiUrl, getInstance, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 import { post, useCallbackService } from './support/callback-service';
@@ -51,8 +51,9 @@ test('the service gets exactly the four fields; its callback merges data once (2
   expect(waiting.status).toBe('RUNNING');
 
   // a forged signature → 401, and no API key is asked for
-  const [fei, attempt, sig] = req.body.responsePath.split('/').slice(-2, -1)[0].split('.');
-  const forged = `${apiUrl()}/callbacks/${fei}.${attempt}.${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}/success`;
+  const token: string = req.body.responsePath.split('/').slice(-2, -1)[0];
+  const sig = token.split('.').pop() as string;
+  const forged = `${apiUrl()}/callbacks/${token.slice(0, -sig.length)}${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}/success`;
   expect(
     (await post(forged, { flowElementInstanceId: req.body.flowElementInstanceId })).status,
   ).toBe(401);
@@ -110,7 +111,12 @@ test('unknown element instances and instances → 404', async () => {
   );
   await requestFor(id);
   for (const feiId of [`${id}/Task_Nope/1`, `${id}/Task_Reserve/2`, 'nobody:1/Task_Reserve/1']) {
-    const token = signCallbackToken(secret, { flowElementInstanceId: feiId, attempt: 1 });
+    const token = signCallbackToken(secret, {
+      flowElementInstanceId: feiId,
+      attempt: 1,
+      firstRunId: (await getInstance(id)).runId,
+      expiresAt: Math.ceil(Date.now() / 1000) + 600,
+    });
     const res = await post(`${apiUrl()}/callbacks/${token}/success`, { data: {} });
     expect({ feiId, status: res.status }).toEqual({ feiId, status: 404 });
   }

@@ -22,6 +22,10 @@ declare global {
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** The stack's previous callback signing key and its `TEST_TOKEN` connector secret. */
+export const TEST_PREVIOUS_SECRET = 'previous-signing-key-0123456789';
+export const TEST_CONNECTOR_SECRET = 'connector-secret-value-4242';
+
 export default async function globalSetup(): Promise<void> {
   if (process.env.WAYMARK_TEST_SKIP_STACK === '1') return;
   const started = Date.now();
@@ -52,6 +56,10 @@ export default async function globalSetup(): Promise<void> {
     WAYMARK_AI_BASE_URL: `http://127.0.0.1:${aiPort}/v1`,
     WAYMARK_AI_MODEL: 'waymark-test-model',
     WAYMARK_AI_API_KEY: 'test-ai-key',
+    // Security tests (test/e2e/security-*.test.ts): a signing key being rotated out, and a
+    // connector secret for `{{secrets.TEST_TOKEN}}` references.
+    WAYMARK_PREVIOUS_SECRET: TEST_PREVIOUS_SECRET,
+    WAYMARK_SECRET_TEST_TOKEN: TEST_CONNECTOR_SECRET,
   };
   const stack = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),

@@ -9,6 +9,7 @@ import type { AiTaskInput, AiTaskResult } from '../../activities/ai-task';
 import type { TaskInput } from '../../activities/task-input';
 import type { Variables } from '../../src/engine/types';
 import type { AiNodeIR, HttpNodeIR, IntegrationNodeIR } from '../../src/model/integration/ir';
+import { TASK_HEARTBEAT_TIMEOUT } from '../../src/model/task-types';
 import { deepestMessage } from '../failures';
 import { feelOver, NodeError, setPath, type Expressions } from './node-expressions';
 
@@ -107,6 +108,7 @@ async function runAi(ctx: NodeContext, node: AiNodeIR, feiId: string): Promise<v
 function activitiesFor(node: HttpNodeIR | AiNodeIR) {
   return proxyActivities<NodeActivities>({
     startToCloseTimeout: node.timeoutMs ? 2 * node.timeoutMs + 10_000 : '5 minutes',
+    ...(node.type === 'http' ? { heartbeatTimeout: TASK_HEARTBEAT_TIMEOUT } : {}),
     summary: node.name ?? node.id,
     retry: {
       maximumAttempts: node.retries ?? 3,

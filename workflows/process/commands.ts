@@ -8,6 +8,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   proxyActivities,
+  workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
 import {
@@ -16,6 +17,8 @@ import {
   type TaskInput,
 } from '../../activities/task-input';
 import type { Variables } from '../../src/engine/types';
+import { HEARTBEATING_TASK_TYPES, TASK_HEARTBEAT_TIMEOUT } from '../../src/model/task-types';
+import { unsafeKeyPath } from '../../src/model/variable-names';
 import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
 import { executeDefinition } from '../children';
 import { childFailure, deepestMessage, isCancelledFailure } from '../failures';
@@ -46,6 +49,10 @@ export function scheduleTaskActivity(
   const activities = proxyActivities<Record<string, TaskFn>>({
     taskQueue: cmd.taskQueue,
     startToCloseTimeout: '5 minutes',
+    // Only Waymark's own activities heartbeat; a task sent to another worker's queue may not.
+    ...(cmd.taskQueue === undefined && HEARTBEATING_TASK_TYPES.includes(cmd.taskType)
+      ? { heartbeatTimeout: TASK_HEARTBEAT_TIMEOUT }
+      : {}),
     summary: cmd.name ?? cmd.elementId,
     retry: {
       maximumAttempts: Math.max(1, cmd.retries),
@@ -64,16 +71,47 @@ export function scheduleTaskActivity(
     variables: cmd.variables,
     instanceId,
     definitionKey,
-    ...(cmd.callbackAttempt !== undefined ? { callbackAttempt: cmd.callbackAttempt } : {}),
+    ...(cmd.attempt !== undefined ? { attempt: cmd.attempt } : {}),
+    ...(cmd.callbackAttempt !== undefined
+      ? { callbackAttempt: cmd.callbackAttempt, firstRunId: workflowInfo().firstExecutionRunId }
+      : {}),
   });
 }
 
-/** A task activity's result as variables: an object as is, anything else none. */
+/** A task activity's result as variables: an object as is, anything else none (revision < 3). */
 export function taskVariables(result: unknown): Variables {
   return result && typeof result === 'object' && !Array.isArray(result)
     ? (result as Variables)
     : {};
 }
+
+/**
+ * A task activity's result as an outcome. An object is its variables, nothing (`null`,
+ * `undefined`) none; with `strict` (revision 3 on) a list or a scalar is a failure saying
+ * what came back, where older runs dropped it.
+ */
+export function taskResult(result: unknown, strict: boolean): Outcome {
+  const reserved = strict ? unsafeKeyPath(result) : undefined;
+  if (reserved !== undefined)
+    return {
+      ok: false,
+      failure: { message: `the task returned a variable named '${reserved}', a reserved name` },
+    };
+  if (!strict || result === null || result === undefined || isVariables(result))
+    return { ok: true, variables: taskVariables(result) };
+  const what = Array.isArray(result)
+    ? `a list of ${result.length}`
+    : `the ${typeof result} ${JSON.stringify(result).slice(0, 60)}`;
+  return {
+    ok: false,
+    failure: {
+      message: `the task returned ${what}, not an object of variables (return {name: value})`,
+    },
+  };
+}
+
+const isVariables = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * How a task activity failed, or undefined when `err` is not a failure of the task (its
@@ -98,10 +136,11 @@ export async function startTask(
   cmd: ScheduleTask,
   instanceId: string,
   definitionKey: string,
+  strictResults = false,
 ): Promise<Outcome> {
   try {
     const result = await scope.run(() => scheduleTaskActivity(cmd, instanceId, definitionKey));
-    return { ok: true, variables: taskVariables(result) };
+    return taskResult(result, strictResults);
   } catch (err) {
     const failure = taskFailure(err);
     if (!failure) throw err;

@@ -19,12 +19,12 @@ import {
   startChildProcess,
   startTask,
   taskFailure,
-  taskVariables,
+  taskResult,
 } from './commands';
 import { CallerEscalations } from './escalations';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
-import { scopeEveryTask } from './revisions';
+import { refuseNonObjectResults, scopeEveryTask } from './revisions';
 import { routeTask } from './task-queues';
 import type { RunningProcess, ScheduleTask } from './types';
 
@@ -40,6 +40,8 @@ export class ProcessDriver implements RunningProcess {
   private readonly timers = new Tracker();
   private readonly escalations: CallerEscalations;
   private readonly scopeEveryTask: boolean;
+  /** Revision 3 on: list or scalar task results are incidents (revisions.ts). */
+  private readonly strictResults: boolean;
   private readonly generation: number;
   private readonly workflowId: string;
   /**
@@ -58,6 +60,7 @@ export class ProcessDriver implements RunningProcess {
     this.publisher = publisher;
     this.escalations = new CallerEscalations(input.calledFrom);
     this.scopeEveryTask = scopeEveryTask(input);
+    this.strictResults = refuseNonObjectResults(input);
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
   }
@@ -174,10 +177,11 @@ export class ProcessDriver implements RunningProcess {
     this.work.track(
       cmd.feiId,
       (scope) =>
-        startTask(scope, cmd, workflowId, input.definition.key).then((o): EngineEvent =>
-          o.ok
-            ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
-            : { type: 'taskFailed', feiId: cmd.feiId, ...o.failure, now: now() },
+        startTask(scope, cmd, workflowId, input.definition.key, this.strictResults).then(
+          (o): EngineEvent =>
+            o.ok
+              ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+              : { type: 'taskFailed', feiId: cmd.feiId, ...o.failure, now: now() },
         ),
       this.dispatchAll,
     );
@@ -190,12 +194,12 @@ export class ProcessDriver implements RunningProcess {
    */
   private trackTask(cmd: ScheduleTask): void {
     const outcome = scheduleTaskActivity(cmd, this.workflowId, this.input.definition.key).then(
-      (result): EngineEvent => ({
-        type: 'taskCompleted',
-        feiId: cmd.feiId,
-        variables: taskVariables(result),
-        now: now(),
-      }),
+      (result): EngineEvent => {
+        const o = taskResult(result, this.strictResults);
+        return o.ok
+          ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+          : { type: 'taskFailed', feiId: cmd.feiId, ...o.failure, now: now() };
+      },
       (err: unknown): EngineEvent => {
         const failure = taskFailure(err);
         if (!failure) throw err;

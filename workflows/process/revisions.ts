@@ -59,3 +59,11 @@ export function publishRules(
   const waiting = [...(attributes.get(WaymarkActiveElements) ?? [])].sort();
   return { published: attributesKey(waiting, incident), listTimers: false };
 }
+
+/**
+ * Whether a task result that is a list or a scalar is an incident (revision 3 on); before, it
+ * became no variables, and instances started then keep that so their histories replay.
+ */
+export function refuseNonObjectResults(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 3;
+}

@@ -18,9 +18,12 @@ const responses = {
     },
   }),
   '400': problemResponse('Invalid request'),
-  '401': problemResponse('Bad signature, or a body naming another flowElementInstanceId'),
+  '401': problemResponse(
+    'Bad signature, an expired URL, a URL of an earlier run of the workflow id, or a body naming another flowElementInstanceId',
+  ),
   '404': problemResponse('Unknown flowElementInstanceId'),
   '409': problemResponse('A different outcome was already received, or no longer waiting'),
+  '503': problemResponse('The closed instance could not be asked (no worker answered); retry'),
   ...bodyErrors,
 };
 

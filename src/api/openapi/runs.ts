@@ -33,6 +33,17 @@ const storedCase = schema(
   createCaseSchema.extend({ caseId: z.string(), createdAt: z.iso.datetime() }),
 );
 
+const reusedCase = schema(
+  createCaseSchema.extend({
+    caseId: z.string(),
+    createdAt: z.iso.datetime(),
+    reused: z.literal(true),
+    ignoredFields: z
+      .array(z.string())
+      .describe('Fields sent whose values differ from the stored case; they were not applied'),
+  }),
+);
+
 const run: Json = {
   type: 'object',
   required: ['runId', 'status', 'startedAt'],
@@ -55,7 +66,7 @@ export function runPaths(): Json {
         requestBody: jsonBody(createCaseSchema),
         responses: {
           '201': ok('Created (`Location`: the case)', storedCase),
-          '200': ok('The existing case of a returning user', storedCase),
+          '200': ok('The existing case of a returning user, unchanged', reusedCase),
           '400': errors['400'],
           '401': errors['401'],
           ...bodyErrors,

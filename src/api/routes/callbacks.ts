@@ -3,15 +3,21 @@
  * `{flowElementInstanceId, data}` and `POST /callbacks/{token}/error`
  * `{flowElementInstanceId, errorMessage, errorCode?}`, the `responsePath` /
  * `errorResponsePath` the worker handed to the service. The signed token is the credential
- * (no API key): a bad or missing signature, or a body naming another element instance, is a
- * 401. The token names the element instance and so the workflow; the callback goes in as the
+ * (no API key): a bad or missing signature, an expired token, a token of an earlier run of
+ * the same workflow id (a reused business key), or a body naming another element instance,
+ * is a 401. The token names the element instance and so the workflow; the callback goes in as the
  * `callback` update, whose validator answers unknown → 404 and a different outcome than the
  * first → 409; an identical repeat answers 200 again and changes nothing. Once the instance
  * has closed, the `callbackStatus` query tells a repeat (200) from anything else (409).
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { Router } from 'express';
+import {
+  QueryNotRegisteredError,
+  WorkflowUpdateFailedError,
+  type WorkflowExecutionDescription,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   CALLBACK_CONFLICT,
@@ -20,12 +26,17 @@ import {
   callbackUpdate,
   type CallbackUpdateInput,
 } from '../../../workflows/messages';
-import { callbackSecret, verifyCallbackToken } from '../../callbacks/signing';
+import {
+  callbackKeys,
+  verifyCallbackToken,
+  type CallbackClaims,
+  type TokenRejection,
+} from '../../callbacks/signing';
 import type { ApiDeps } from '../deps';
 import { describeInstance } from '../instance-access';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { variablesSchema } from '../schemas';
-import { mapStatus, withDeadline } from '../temporal-views';
+import { isWorkflowNotFound, mapStatus, withDeadline } from '../temporal-views';
 import { workflowIdOf } from './user-tasks';
 
 export const callbackSuccessSchema = z.object({
@@ -49,6 +60,13 @@ export const callbackErrorSchema = z.object({
     .describe('Selects an error boundary with this errorCode (a catch-all catches any error)'),
 });
 
+const unauthorized = (detail: string) =>
+  new HttpProblem(401, detail, { type: 'invalid-callback-token' });
+const REJECTIONS: Record<TokenRejection, string> = {
+  malformed: 'invalid callback signature',
+  'bad-signature': 'invalid callback signature',
+  expired: 'this callback URL has expired',
+};
 const notFound = (detail: string) => new HttpProblem(404, detail, { type: 'callback-not-found' });
 const conflict = (detail: string) => new HttpProblem(409, detail, { type: 'callback-conflict' });
 
@@ -56,16 +74,27 @@ export function callbacksRouter(deps: ApiDeps): Router {
   const router = Router();
   const { client } = deps.temporal;
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
-  let secret: string | undefined;
+  let keys: string[] | undefined;
 
-  router.post('/callbacks/:token/:outcome', async (req, res) => {
+  /** The token is checked before the body is read: a bad one never costs a parse. */
+  const verifyToken: RequestHandler = (req, res, next) => {
     const outcome = req.params.outcome;
     if (outcome !== 'success' && outcome !== 'error')
       throw new HttpProblem(404, `no route for POST ${req.path}`, { type: 'no-route' });
-    secret ??= callbackSecret(deps.config);
-    const claims = verifyCallbackToken(secret, req.params.token);
-    if (!claims)
-      throw new HttpProblem(401, 'invalid callback signature', { type: 'invalid-callback-token' });
+    keys ??= callbackKeys(deps.config);
+    const verified = verifyCallbackToken(keys, String(req.params.token));
+    if ('rejected' in verified) throw unauthorized(REJECTIONS[verified.rejected]);
+    res.locals.claims = verified.claims;
+    next();
+  };
+  const parseBody = express.json({
+    limit: deps.config.WAYMARK_BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+  });
+
+  router.post('/callbacks/:token/:outcome', verifyToken, parseBody, async (req, res) => {
+    const outcome = req.params.outcome as 'success' | 'error';
+    const claims = res.locals.claims as CallbackClaims;
     const raw = jsonBody(req);
     const body =
       outcome === 'success'
@@ -89,13 +118,19 @@ export function callbacksRouter(deps: ApiDeps): Router {
     };
     const workflowId = workflowIdOf(feiId);
     if (!workflowId) throw notFound(`no callback task '${feiId}'`);
-    const { handle, description } = await describeInstance(client, workflowId).catch(
-      (err: unknown) => {
-        throw err instanceof HttpProblem && err.status === 404
-          ? notFound(`no callback task '${feiId}': instance '${workflowId}' not found`)
-          : err;
-      },
-    );
+    const { description } = await describeInstance(client, workflowId).catch((err: unknown) => {
+      throw err instanceof HttpProblem && err.status === 404
+        ? notFound(`no callback task '${feiId}': instance '${workflowId}' not found`)
+        : err;
+    });
+    if (firstRunIdOf(description) !== claims.firstRunId)
+      throw unauthorized(
+        `this callback URL belongs to an earlier run of instance '${workflowId}', not to the current one`,
+      );
+    // Bound to the chain of that first run: a newer run with the same id never gets it.
+    const handle = client.workflow.getHandle(workflowId, undefined, {
+      firstExecutionRunId: claims.firstRunId,
+    });
     const answer = (duplicate: boolean) =>
       res.json({ instanceId: workflowId, flowElementInstanceId: feiId, duplicate });
 
@@ -123,19 +158,36 @@ export function callbacksRouter(deps: ApiDeps): Router {
     throw conflict(`instance '${workflowId}' is ${mapStatus(now.status.name)}`);
   });
 
-  /** What the closed instance says of the callback; `conflict` when it cannot answer. */
+  /**
+   * What the closed instance says of the callback. An instance older than the query cannot
+   * tell (`conflict`); one that is gone is `unknown`; any other failure to ask (no worker
+   * answered in time, …) is a 503 to retry — not a 409 that would say the callback conflicts.
+   */
   async function closedStatus(handle: WorkflowHandle, input: CallbackUpdateInput) {
     try {
       const s = await withDeadline(client, timeoutMs, () =>
         handle.query(callbackStatusQuery, input),
       );
       return s.status;
-    } catch {
-      return 'conflict' as const;
+    } catch (err) {
+      if (err instanceof QueryNotRegisteredError) return 'conflict' as const;
+      if (isWorkflowNotFound(err)) return 'unknown' as const;
+      throw new HttpProblem(
+        503,
+        `instance '${handle.workflowId}' could not be asked whether this callback was applied (${
+          err instanceof Error ? err.message : String(err)
+        }); try again later`,
+        { type: 'instance-unavailable' },
+      );
     }
   }
 
   return router;
+}
+
+/** The first run of the workflow's chain (the run itself when it never continued as new). */
+function firstRunIdOf(description: WorkflowExecutionDescription): string {
+  return description.raw.workflowExecutionInfo?.firstRunId || description.runId;
 }
 
 function rejectionOf(err: unknown): { type?: string; message: string } | undefined {

@@ -1,6 +1,8 @@
 /**
  * Cases: `POST /cases` creates the representation of one end user — or, for a returning user
- * (same externalId, else same personalNumber), answers 200 with their existing case.
+ * (same externalId, else same personalNumber), answers 200 with their existing case,
+ * unchanged, saying so: `reused: true` and `ignoredFields`, the fields sent whose values differ
+ * from the stored ones (never silently dropped, never silently overwritten).
  * `GET /cases/{caseId}` reads it; `GET /cases/{caseId}/runs` lists its runs from Temporal
  * visibility (search attribute WaymarkCaseId; eventually consistent, a few hundred ms).
  */
@@ -28,7 +30,7 @@ export function casesRouter(deps: ApiDeps): Router {
     res
       .status(created ? 201 : 200)
       .location(`${deps.config.publicUrl}/cases/${stored.caseId}`)
-      .json(stored);
+      .json(created ? stored : { ...stored, reused: true, ignoredFields: ignored(body, stored) });
   });
 
   router.get('/cases/:caseId', async (req, res) => {
@@ -54,4 +56,12 @@ export function casesRouter(deps: ApiDeps): Router {
   });
 
   return router;
+}
+
+/** The fields of `sent` whose value the stored case does not have (they were not applied). */
+function ignored(sent: Record<string, unknown>, stored: object): string[] {
+  const have = stored as Record<string, unknown>;
+  return Object.keys(sent)
+    .filter((k) => sent[k] !== undefined && sent[k] !== have[k])
+    .sort();
 }

@@ -10,7 +10,8 @@
  *
  * Mounted before the API-key middleware, with its own JSON parser (same body limit).
  */
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import type { Environment } from '../../registry/environments-store';
 import type { ApiDeps } from '../deps';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { idempotencyOf } from '../start/idempotency';
@@ -32,19 +33,26 @@ function presentedToken(header: string | undefined): string | undefined {
 
 export function webhookStartRouter(deps: ApiDeps): Router {
   const router = Router();
+  /** The token is checked before the body is read: a bad one never costs a parse. */
+  const authenticate: RequestHandler = async (req, res, next) => {
+    const token = presentedToken(req.headers.authorization);
+    const environment = token ? await deps.registry.environments.verifyToken(token) : undefined;
+    if (!environment) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="waymark-webhook"');
+      throw unauthorized();
+    }
+    res.locals.environment = environment;
+    next();
+  };
   router.post(
     '/webhook/send',
+    authenticate,
     express.json({
       limit: deps.config.WAYMARK_BODY_LIMIT,
       type: ['application/json', 'application/*+json'],
     }),
     async (req, res) => {
-      const token = presentedToken(req.headers.authorization);
-      const environment = token ? await deps.registry.environments.verifyToken(token) : undefined;
-      if (!environment) {
-        res.setHeader('WWW-Authenticate', 'Bearer realm="waymark-webhook"');
-        throw unauthorized();
-      }
+      const environment = res.locals.environment as Environment;
       const { uid } = parseOr400(webhookSendQuerySchema, req.query, 'query');
       const def = await deps.registry.definitions.getDefinition(uid);
       if (!def)

@@ -2,11 +2,13 @@
  * Service task and send task (BPMN 2.0 §10.3.3 "Service Task", "Send Task"), Zeebe job
  * semantics: the work is an activity of `taskType` (static, or FEEL evaluated when the job is
  * created: `job-definition.ts`), scheduled with the variables the task sees (scope chain +
- * inputs) and its headers with `${…}` templates rendered. A failure with
+ * inputs; a built-in connector such as `http` gets its inputs only) and its headers with
+ * `${…}` templates rendered. A failure with
  * an error code is a BPMN error (routed to an error boundary); without one, an incident that
  * a retry resolves by scheduling the same element instance again.
  */
 import type { JobTaskIR } from '../../model/bpmn/ir';
+import { CONNECTOR_TASK_TYPES } from '../../model/task-types';
 import { renderTemplate } from '../feel';
 import type { EngineCommand, Token, Variables } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
@@ -56,7 +58,22 @@ export function scheduleTask(
     retries: job.retries,
     headers,
     variables,
+    ...(token.attempt !== undefined ? { attempt: token.attempt } : {}),
   };
+}
+
+/**
+ * The variables a task's activity gets: a built-in connector only its own input mappings
+ * (local scope), any other type what the task sees (scope chain + inputs, Zeebe job semantics).
+ */
+function taskVariables(
+  ctx: EngineContext,
+  token: Token,
+  taskType: string,
+  visible: Variables,
+): Variables {
+  if (!CONNECTOR_TASK_TYPES.includes(taskType)) return visible;
+  return { ...(ctx.state.scopes[token.feiId]?.variables ?? {}) };
 }
 
 export const jobTask: ElementBehaviour<JobTaskIR> = {
@@ -66,7 +83,14 @@ export const jobTask: ElementBehaviour<JobTaskIR> = {
     if (!job) return;
     const headers = renderHeaders(ctx, token, el);
     if (!headers) return;
-    ctx.emit(scheduleTask(token, el, headers, variables, job));
+    ctx.emit(
+      scheduleTask(token, el, headers, taskVariables(ctx, token, job.taskType, variables), job),
+    );
+  },
+  onRetry(ctx, token, el) {
+    // A new request attempt: a new outbound idempotency key (Temporal's retries keep theirs).
+    token.attempt = (token.attempt ?? 1) + 1;
+    jobTask.enter(ctx, token, el);
   },
   onEvent(ctx, token, el, event) {
     if (event.type === 'taskCompleted') {

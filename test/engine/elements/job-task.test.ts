@@ -96,4 +96,40 @@ describe('job-task (service / send task)', () => {
     expect(sim.send({ type: 'taskCompleted', feiId: 'wf1/charge/9' })).toEqual([]);
     expect(sim.active()).toEqual(['charge']);
   });
+
+  it('a built-in connector (http) gets only its own input mappings; a retry is the next attempt', () => {
+    // given an http task that maps url only, in an instance whose variables carry other fields
+    const http = proc()
+      .start('s')
+      .serviceTask('call', { type: 'http', inputs: io({ url: '"https://api.example/x"' }) })
+      .end('e')
+      .build();
+    const sim = new Sim(http, { headers: { 'x-evil': '1' }, authentication: { token: 'stolen' } });
+    // then the activity sees the mapping, nothing inherited
+    expect(sim.last[0]).toMatchObject({
+      type: 'scheduleTask',
+      variables: { url: 'https://api.example/x' },
+    });
+    expect(sim.last[0]).not.toHaveProperty('attempt');
+    expect(Object.keys((sim.last[0] as { variables: object }).variables)).toEqual(['url']);
+    // when it fails into an incident and is retried
+    sim.send({ type: 'taskFailed', feiId: 'wf1/call/1', message: 'HTTP 500' });
+    const [incident] = Object.values(sim.state.incidents);
+    const cmds = sim.send({ type: 'incidentRetried', incidentId: incident.id });
+    // then it is scheduled again as attempt 2, with the same variables
+    expect(cmds[0]).toMatchObject({ type: 'scheduleTask', feiId: 'wf1/call/1', attempt: 2 });
+  });
+
+  it('an input mapping to a reserved name is an incident at run time (models compiled before the rule)', () => {
+    const bad = proc()
+      .start('s')
+      .serviceTask('t', { type: 'noop', inputs: io({ ['__proto__']: '{polluted: true}' }) })
+      .end('e')
+      .build();
+    const sim = new Sim(bad, {});
+    const [incident] = Object.values(sim.state.incidents);
+    expect(incident).toMatchObject({ elementId: 't', kind: 'expression' });
+    expect(incident.message).toContain("the name '__proto__' is reserved");
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
 });

@@ -50,6 +50,7 @@ import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
 import { rule as unsupportedElement } from './unsupported-element';
 import { rule as userTaskSchedule } from './user-task-schedule';
+import { rule as variableNameSafe } from './variable-name-safe';
 
 export const RULES: readonly Rule[] = [
   executableProcessRequired,
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   timerIso8601,
   feelSyntax,
   ioMappingTarget,
+  variableNameSafe,
   serviceTaskType,
   businessRuleTask,
   integrationTask,

@@ -33,7 +33,12 @@ describe('rule service-task-type and the activities the worker registers', () =>
           forEvent: () => Promise.resolve([]),
           withSecret: () => Promise.resolve(undefined),
         },
-        callback: { publicUrl: 'http://127.0.0.1:1', secret: 'x'.repeat(32), timeoutMs: 1 },
+        callback: {
+          publicUrl: 'http://127.0.0.1:1',
+          secret: 'x'.repeat(32),
+          timeoutMs: 1,
+          tokenTtlMs: 1,
+        },
       }),
     );
     const builtin: readonly string[] = BUILTIN_TASK_TYPES;
