@@ -32,8 +32,10 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  * - 1 (absent): every service task runs in a cancellation scope of its own.
  * - 2: only service tasks the engine may interrupt do (`engine.isInterruptible`); the rest are
  *   cancelled with the workflow. A scope costs more worker CPU than the activity call.
+ * - 3: continue-as-new passes the IR by reference (`ProcessContinuation.irRef`, loaded by the
+ *   next run; workflows/process/ir-ref.ts) instead of in every run's input.
  */
-export const DRIVER_REVISION = 2;
+export const DRIVER_REVISION = 3;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';
@@ -67,11 +69,22 @@ export interface ProcessWorkflowInput {
    * started before webhooks existed, or with no subscription): no delivery, no extra history.
    */
   notify?: WebhookEventName[];
-  /** Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length. */
-  limits?: { historyEvents?: number };
+  /**
+   * Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length.
+   * `payloadBytes`: the payload budget (WAYMARK_PAYLOAD_LIMIT when it is not the default).
+   */
+  limits?: { historyEvents?: number; payloadBytes?: number };
   /** Fail the workflow at the first incident instead of parking (state-machine actions). */
   failOnIncident?: boolean;
 }
+
+/**
+ * A run continuing as new under revision 3 or later: everything but the IR, which the run loads
+ * by reference (workflows/process/ir-ref.ts) — the pinned definition version and a hash of its IR.
+ */
+export type ProcessContinuation = Omit<ProcessWorkflowInput, 'ir'> & {
+  irRef: { definitionId: string; version: number; hash: string };
+};
 
 /** Input of the `waymark.notify` workflow: one event to deliver to every subscription. */
 export interface NotifyWorkflowInput {

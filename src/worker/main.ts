@@ -32,6 +32,7 @@ export async function startWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.WAYMARK_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
+    payloadLimit: config.WAYMARK_PAYLOAD_LIMIT,
     activities: {
       outbound: new Outbound(OutboundPolicy.fromList(config.WAYMARK_OUTBOUND_ALLOW)),
       http: {

@@ -12,7 +12,7 @@ import { allHandlersFinished, ApplicationFailure, workflowInfo } from '@temporal
 import * as engine from '../../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../src/engine/types';
 import { continueAsNewDue, now, startTimer } from '../lifecycle';
-import type { InstanceView, ProcessWorkflowInput } from '../messages';
+import type { InstanceView, ProcessContinuation, ProcessWorkflowInput } from '../messages';
 import { Tracker } from '../tracker';
 import {
   scheduleTaskActivity,
@@ -24,6 +24,9 @@ import {
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
 import { scopeEveryTask } from './revisions';
+import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
+import { continuation } from './ir-ref';
+import { raiseInstanceIncident } from '../../src/engine/instance-incident';
 import type { RunningProcess, ScheduleTask } from './types';
 
 /** How a run ended: its result, or the failure to end it with. */
@@ -118,7 +121,7 @@ export class ProcessDriver implements RunningProcess {
         this.work.track(
           cmd.feiId,
           (scope) =>
-            startChildProcess(scope, cmd).then((o): EngineEvent =>
+            startChildProcess(scope, cmd, payloadLimit(this.input)).then((o): EngineEvent =>
               o.ok
                 ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
                 : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() },
@@ -151,6 +154,11 @@ export class ProcessDriver implements RunningProcess {
 
   /** An integration child, a task in a scope of its own, or one in the root scope (revisions.ts). */
   private scheduleTask(cmd: ScheduleTask): void {
+    const tooBig = taskInputProblem(cmd, payloadLimit(this.input));
+    if (tooBig !== undefined) {
+      this.refuse(cmd.feiId, { type: 'taskFailed', feiId: cmd.feiId, message: tooBig, now: now() });
+      return;
+    }
     if (cmd.taskType === INTEGRATION_TASK_TYPE) {
       this.work.track(
         cmd.feiId,
@@ -174,6 +182,11 @@ export class ProcessDriver implements RunningProcess {
         ),
       this.dispatchAll,
     );
+  }
+
+  /** Work refused before it started (over the payload budget): its failure arrives as an outcome. */
+  private refuse(feiId: string, event: EngineEvent): void {
+    this.work.settle(feiId, { unscoped: true }, Promise.resolve(event), (e) => this.dispatch(e));
   }
 
   /**
@@ -202,7 +215,7 @@ export class ProcessDriver implements RunningProcess {
   view(): InstanceView {
     const { ir } = this.input;
     const { state } = this;
-    return {
+    const view: InstanceView = {
       status: state.status,
       variables: engine.rootVariables(state),
       activeElements: engine.activeElements(ir, state),
@@ -213,6 +226,7 @@ export class ProcessDriver implements RunningProcess {
       result: state.result,
       generation: this.generation,
     };
+    return viewWithinBudget(view, payloadLimit(this.input));
   }
 
   get running(): boolean {
@@ -239,8 +253,12 @@ export class ProcessDriver implements RunningProcess {
   }
 
   /** Cancels the timers (the next run re-arms them) and returns the next run's input. */
-  handOver(): ProcessWorkflowInput {
+  handOver(): ProcessWorkflowInput | ProcessContinuation {
     this.timers.cancelAll();
+    return continuation(this.nextInput());
+  }
+
+  private nextInput(): ProcessWorkflowInput {
     return {
       ...this.input,
       resume: this.state,
@@ -248,6 +266,21 @@ export class ProcessDriver implements RunningProcess {
       generation: this.generation + 1,
       publishedAtStart: true,
     };
+  }
+
+  /**
+   * When the next run's input would exceed the payload budget: an instance incident names the
+   * size, the held-back work starts here, and the run goes on (true). Else false.
+   */
+  keepRunningIfTooBig(): boolean {
+    const problem = handOverProblem(continuation(this.nextInput()), payloadLimit(this.input));
+    if (problem === undefined) return false;
+    raiseInstanceIncident(this.state, this.input.ir.processId, problem, now());
+    this.draining = false;
+    const held = this.deferred;
+    this.deferred = [];
+    this.run(held);
+    return true;
   }
 
   /** Records the workflow's cancellation in the engine, then cancels all work. */
