@@ -140,7 +140,9 @@ export function fireTimer(run: RunContext, timerId: string): void {
     const again = timer.remaining !== undefined && (timer.remaining === -1 || timer.remaining > 1);
     if (!el.cancelActivity && again && timer.intervalMs) {
       const id = run.nextId('timer');
-      const dueAt = timer.dueAt + timer.intervalMs;
+      // Missed intervals are not fired back to back: the next is due an interval after the
+      // previous due time, or now when that has passed (one catch-up, then on the interval).
+      const dueAt = Math.max(timer.dueAt + timer.intervalMs, run.now);
       const remaining = timer.remaining === -1 ? -1 : (timer.remaining as number) - 1;
       state.timers[id] = { ...timer, id, dueAt, remaining };
       emitStart(run, id, el.id, dueAt);
