@@ -61,6 +61,15 @@ export const configSchema = z.object({
     .positive()
     .max(2 * 1024 * 1024)
     .default(1.75 * 1024 * 1024),
+  /** Deploy limits of a BPMN model: its XML in bytes, and its flow elements (nodes + flows). */
+  WAYMARK_MAX_MODEL_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1.5 * 1024 * 1024),
+  WAYMARK_MAX_MODEL_ELEMENTS: z.coerce.number().int().positive().default(10_000),
+  /** Shortest interval a static timer cycle may repeat at (refused at deploy below it). */
+  WAYMARK_MIN_TIMER_CYCLE_MS: z.coerce.number().int().nonnegative().default(1000),
   /** Outbound HTTP (http task): timeout and response size limit (within the payload budget). */
   WAYMARK_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WAYMARK_HTTP_MAX_RESPONSE_BYTES: z.coerce

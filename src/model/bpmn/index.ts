@@ -5,20 +5,30 @@
  * Problems about an element carry its id and, where the XML shows it, line and column.
  */
 import { buildProcessIR } from './build-ir';
-import { locateId } from './locate';
+import { DEFAULT_COMPILE_LIMITS, type CompileLimits } from './limits';
+import { createLocator } from './locate';
+import { elementLimitProblem, irSizeProblem, xmlSizeProblem } from './size-limits';
 import { indexProcess, processesOf } from './model';
 import { parseBpmnXml } from './parse';
 import { RULES } from './rules';
 import type { CompileResult, Problem, RuleContext } from './types';
 
 export type { CompileResult, Problem, Rule } from './types';
+export { DEFAULT_COMPILE_LIMITS, type CompileLimits } from './limits';
 export { RULES } from './rules';
 
 /**
  * Compiles BPMN XML to the IR of its executable process.
- * Never throws: unreadable XML, unsupported elements and invalid models are problems.
+ * Never throws: unreadable XML, unsupported elements and invalid models are problems, as are
+ * models past the limits (limits.ts): too many bytes, too many elements, an IR too big to start.
  */
-export async function compileBpmn(xml: string): Promise<CompileResult> {
+export async function compileBpmn(
+  xml: string,
+  options: Partial<CompileLimits> = {},
+): Promise<CompileResult> {
+  const limits: CompileLimits = { ...DEFAULT_COMPILE_LIMITS, ...options };
+  const tooLarge = xmlSizeProblem(xml, limits);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const parsed = await parseBpmnXml(xml);
   const { definitions } = parsed;
   if (!definitions) return { ok: false, problems: parsed.problems };
@@ -27,7 +37,10 @@ export async function compileBpmn(xml: string): Promise<CompileResult> {
     definitions,
     processes: processesOf(definitions).map(indexProcess),
     unresolved: parsed.unresolved,
+    limits,
   };
+  const tooMany = elementLimitProblem(ctx, limits);
+  if (tooMany) return { ok: false, problems: [tooMany] };
   const errors: Problem[] = [...parsed.problems];
   const warnings: Problem[] = [...parsed.warnings];
   for (const rule of RULES) {
@@ -40,8 +53,9 @@ export async function compileBpmn(xml: string): Promise<CompileResult> {
       });
     }
   }
+  const locate = createLocator(xml);
   const place = (p: Problem): Problem =>
-    p.line === undefined && p.elementId ? { ...p, ...locateId(xml, p.elementId) } : p;
+    p.line === undefined && p.elementId ? { ...p, ...locate(p.elementId) } : p;
   if (errors.length > 0) return { ok: false, problems: errors.map(place) };
 
   const executable = ctx.processes.find((p) => p.process.isExecutable);
@@ -51,7 +65,10 @@ export async function compileBpmn(xml: string): Promise<CompileResult> {
       problems: [{ rule: 'executable-process-required', message: 'No executable process' }],
     };
   try {
-    return { ok: true, ir: buildProcessIR(executable), warnings: warnings.map(place) };
+    const ir = buildProcessIR(executable);
+    const tooBig = irSizeProblem(ir, limits);
+    if (tooBig) return { ok: false, problems: [tooBig] };
+    return { ok: true, ir, warnings: warnings.map(place) };
   } catch (err) {
     return {
       ok: false,
