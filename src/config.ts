@@ -61,6 +61,12 @@ export const configSchema = z.object({
     .positive()
     .max(2 * 1024 * 1024)
     .default(1.75 * 1024 * 1024),
+  /** Default `timeToLive` (ms) of a message sent to an instance (`POST /instances/{id}/messages`). */
+  WAYMARK_MESSAGE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(3600 * 1000),
   /** Deploy limits of a BPMN model: its XML in bytes, and its flow elements (nodes + flows). */
   WAYMARK_MAX_MODEL_BYTES: z.coerce
     .number()

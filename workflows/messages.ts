@@ -132,6 +132,8 @@ export interface MessageInput {
   messageId?: string;
   correlationKey?: string;
   variables?: Variables;
+  /** Buffered for this long (ms) when nothing waits yet; 0 = never buffered; absent = no expiry. */
+  timeToLive?: number;
 }
 
 export interface CompleteUserTaskInput {

@@ -9,6 +9,7 @@ import type { BoundaryEventIR, ElementIR, MessageDef, TimerDef } from '../model/
 import { cancelToken } from './cancel';
 import { evaluateFeel } from './feel';
 import type { RunContext } from './run-context';
+import { bufferMessage, takeBuffered } from './message-buffer';
 import { planTimer } from './timers';
 import type { BufferedMessage, EngineEvent, MessageSubscription, Token, Variables } from './types';
 
@@ -81,10 +82,12 @@ export function subscribe(
     key = String(r.value);
   }
   const { state } = run;
-  const i = state.messages.findIndex(
+  const buffered = takeBuffered(
+    state,
+    run.now,
     (m) => m.name === def.name && keysMatch(m.correlationKey, key),
   );
-  if (i >= 0) return state.messages.splice(i, 1)[0];
+  if (buffered) return buffered;
   const sub: MessageSubscription = { elementId, feiId: token.feiId, name: def.name };
   if (key !== undefined) sub.correlationKey = key;
   state.subscriptions.push(sub);
@@ -109,7 +112,7 @@ export function deliverMessage(run: RunContext, event: MessageEvent): void {
     const buffered: BufferedMessage = { name: event.name, variables, receivedAt: run.iso() };
     if (event.messageId !== undefined) buffered.messageId = event.messageId;
     if (event.correlationKey !== undefined) buffered.correlationKey = event.correlationKey;
-    state.messages.push(buffered);
+    bufferMessage(state, buffered, run.now, event.timeToLive);
     return;
   }
   const [sub] = state.subscriptions.splice(i, 1);

@@ -100,6 +100,10 @@ export interface BufferedMessage {
   correlationKey?: string;
   variables: Variables;
   receivedAt: string;
+  /** When it expires (its `timeToLive` after it arrived); absent = never (message-buffer.ts). */
+  expiresAt?: EpochMs;
+  /** JSON bytes of its variables, counted against the buffer's limit. */
+  bytes?: number;
 }
 
 /** What a callback says: success with data, or an error with a message (and optional code). */
@@ -183,6 +187,8 @@ export type EngineEvent =
       messageId?: string;
       correlationKey?: string;
       variables?: Variables;
+      /** How long (ms) to keep it buffered if nothing waits; 0 = not buffered; absent = no expiry. */
+      timeToLive?: number;
       now: EpochMs;
     }
   | { type: 'userTaskCompleted'; feiId: string; variables?: Variables; now: EpochMs }
