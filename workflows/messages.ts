@@ -76,6 +76,13 @@ export interface ProcessWorkflowInput {
   limits?: { historyEvents?: number; payloadBytes?: number };
   /** Fail the workflow at the first incident instead of parking (state-machine actions). */
   failOnIncident?: boolean;
+  /**
+   * A call activity's child (revision 3): the parent's workflow id and the call activity's
+   * feiId, signalled (`childDoneSignal`) when this instance ends (process/carried-children.ts).
+   */
+  reportTo?: { workflowId: string; feiId: string };
+  /** Set on continue-as-new: call activities still running, by feiId → child workflow id. */
+  carriedChildren?: Record<string, string>;
 }
 
 /**
@@ -175,6 +182,16 @@ export const CALLBACK_CONFLICT = 'CallbackConflict';
  * Answered by both kinds: integration workflows fill it with their nodes (trail = nodes visited).
  */
 export const instanceQuery = defineQuery<InstanceView>('instance');
+
+/** How a call activity's child ended, as it reports to its parent (`childDoneSignal`). */
+export interface ChildDoneInput {
+  feiId: string;
+  childWorkflowId: string;
+  outcome: { ok: true; variables?: Variables } | { ok: false; message: string };
+}
+
+/** A call activity's child ended (revision 3): the parent's run that carries it settles it. */
+export const childDoneSignal = defineSignal<[ChildDoneInput]>('childDone');
 
 /** A message for a waiting receive task / catch event; buffered until one waits; deduped by messageId. */
 export const messageSignal = defineSignal<[MessageInput]>('message');

@@ -11,8 +11,13 @@
 import { allHandlersFinished, ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import * as engine from '../../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../src/engine/types';
-import { continueAsNewDue, now, startTimer } from '../lifecycle';
-import type { InstanceView, ProcessContinuation, ProcessWorkflowInput } from '../messages';
+import { continueAsNewDue, historyGuardMessage, now, startTimer } from '../lifecycle';
+import type {
+  ChildDoneInput,
+  InstanceView,
+  ProcessContinuation,
+  ProcessWorkflowInput,
+} from '../messages';
 import { Tracker } from '../tracker';
 import {
   scheduleTaskActivity,
@@ -26,8 +31,10 @@ import { ProcessPublisher } from './publishing';
 import { scopeEveryTask } from './revisions';
 import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
 import { continuation } from './ir-ref';
+import { carriesChildren, childEvent, runCarriedChild } from './carried-children';
+import { ChildLedger } from './child-ledger';
 import { raiseInstanceIncident } from '../../src/engine/instance-incident';
-import type { RunningProcess, ScheduleTask } from './types';
+import type { RunningProcess, ScheduleTask, StartChild } from './types';
 
 /** How a run ended: its result, or the failure to end it with. */
 export type Conclusion =
@@ -49,6 +56,11 @@ export class ProcessDriver implements RunningProcess {
    */
   private draining = false;
   private deferred: EngineCommand[] = [];
+  /** Set by the history guard (`park`): nothing new starts. */
+  private parked = false;
+  /** Revision 3: call activities carried across continue-as-new (carried-children.ts). */
+  private readonly carry: boolean;
+  private readonly children: ChildLedger;
 
   private constructor(
     private readonly input: ProcessWorkflowInput,
@@ -59,6 +71,8 @@ export class ProcessDriver implements RunningProcess {
     this.scopeEveryTask = scopeEveryTask(input);
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
+    this.carry = carriesChildren(input);
+    this.children = new ChildLedger(input.carriedChildren);
   }
 
   /**
@@ -109,7 +123,9 @@ export class ProcessDriver implements RunningProcess {
   };
 
   private execute(cmd: EngineCommand): void {
-    if (this.draining && (cmd.type === 'scheduleTask' || cmd.type === 'startChild')) {
+    const held = cmd.type === 'scheduleTask' || (cmd.type === 'startChild' && !this.carry);
+    const starts = cmd.type === 'scheduleTask' || cmd.type === 'startChild';
+    if ((this.parked && (starts || cmd.type === 'startTimer')) || (this.draining && held)) {
       this.deferred.push(cmd);
       return;
     }
@@ -118,6 +134,7 @@ export class ProcessDriver implements RunningProcess {
         this.scheduleTask(cmd);
         return;
       case 'startChild':
+        if (this.carry) return this.startCarriedChild(cmd);
         this.work.track(
           cmd.feiId,
           (scope) =>
@@ -145,6 +162,8 @@ export class ProcessDriver implements RunningProcess {
       case 'cancelWork':
         this.deferred = this.deferred.filter((d) => !('feiId' in d) || d.feiId !== cmd.feiId);
         this.work.cancel(cmd.feiId);
+        this.children.settled(cmd.feiId);
+        this.children.cancel(cmd.feiId);
         return;
       case 'complete':
       case 'fail':
@@ -182,6 +201,24 @@ export class ProcessDriver implements RunningProcess {
         ),
       this.dispatchAll,
     );
+  }
+
+  /** A call activity whose child continue-as-new carries over (carried-children.ts). */
+  private startCarriedChild(cmd: StartChild): void {
+    const started = (id: string) => this.children.started(cmd.feiId, id);
+    this.work.track(
+      cmd.feiId,
+      (scope) => runCarriedChild(scope, cmd, payloadLimit(this.input), started),
+      (event) => {
+        this.children.settled(cmd.feiId);
+        this.dispatch(event);
+      },
+    );
+  }
+
+  /** An inherited child ended (`childDone` signal): settles its call activity. */
+  childDone(done: ChildDoneInput): void {
+    if (this.children.takeInherited(done)) this.dispatch(childEvent(done.feiId, done.outcome));
   }
 
   /** Work refused before it started (over the payload budget): its failure arrives as an outcome. */
@@ -247,9 +284,20 @@ export class ProcessDriver implements RunningProcess {
     this.draining = true;
   }
 
-  /** Nothing in flight but timers, no handler running: the state can be handed over. */
+  /** Nothing in flight but timers (and carried children), no handler running: hand over. */
   quiescent(): boolean {
-    return this.work.size === 0 && allHandlersFinished();
+    return this.work.size === this.children.running && allHandlersFinished();
+  }
+
+  /**
+   * The history nears Temporal's limit and the run cannot hand over: an instance incident
+   * says so, and no new work starts (each would add events) until the instance is dealt with.
+   */
+  park(): void {
+    if (this.parked) return;
+    this.parked = true;
+    raiseInstanceIncident(this.state, this.input.ir.processId, historyGuardMessage(), now());
+    this.publisher.publish(this.state);
   }
 
   /** Cancels the timers (the next run re-arms them) and returns the next run's input. */
@@ -265,6 +313,7 @@ export class ProcessDriver implements RunningProcess {
       deferred: this.deferred,
       generation: this.generation + 1,
       publishedAtStart: true,
+      ...(this.carry ? { carriedChildren: this.children.handOver() } : {}),
     };
   }
 

@@ -10,6 +10,7 @@ import * as engine from '../../src/engine';
 import type { EngineState } from '../../src/engine/types';
 import { now } from '../lifecycle';
 import {
+  childDoneSignal,
   completeUserTaskUpdate,
   instanceQuery,
   messageSignal,
@@ -60,6 +61,9 @@ export function registerProcessHandlers(instance: RunningProcess): void {
     },
   );
   registerCallbackHandlers(instance);
+  setHandler(childDoneSignal, (done) => instance.childDone?.(done), {
+    description: 'A call activity child ended (sent by the child; revision 3)',
+  });
 }
 
 /** Rejects completing a user task that is unknown or already completed. */

@@ -19,6 +19,8 @@ import type { ProcessContinuation, ProcessWorkflowInput } from '../messages';
 import { ProcessDriver } from './driver';
 import { registerProcessHandlers } from './handlers';
 import { withIr } from './ir-ref';
+import { historyNearLimit } from '../lifecycle';
+import { reportToParent } from './carried-children';
 
 /**
  * Runs one BPMN process instance (or resumes it after continue-as-new). A continuation with
@@ -39,8 +41,13 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
     );
     if (driver.running && driver.incidentFailure() === undefined) {
       driver.drain();
-      await condition(() => !driver.running || driver.quiescent());
-      if (driver.running && driver.keepRunningIfTooBig()) {
+      await condition(() => !driver.running || driver.quiescent() || historyNearLimit());
+      if (driver.running && !driver.quiescent() && historyNearLimit()) {
+        driver.park();
+        await condition(() => !driver.running);
+      } else if (driver.running && driver.keepRunningIfTooBig()) {
+        await condition(() => !driver.running || historyNearLimit());
+        if (driver.running) driver.park();
         await condition(() => !driver.running);
       } else if (driver.running) {
         const notified = driver.notificationsStarted();
@@ -61,6 +68,13 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
   const conclusion = driver.conclude();
   const notified = driver.notificationsStarted();
   if (notified) await notified;
+  if (input.reportTo)
+    await reportToParent(
+      input,
+      conclusion.ok
+        ? { ok: true, variables: conclusion.result }
+        : { ok: false, message: conclusion.failure.message },
+    );
   if (!conclusion.ok) throw conclusion.failure;
   return conclusion.result;
 }
