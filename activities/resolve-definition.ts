@@ -3,7 +3,9 @@
  * call activity (or an integration task, with kind `integration`) can start its child with the
  * compiled IR in the child's input (replay of the child never depends on the registry again).
  * Call activities accept BPMN processes only; state-machine actions pass `{ anyKind: true }`
- * and start whatever kind the key names.
+ * and start whatever kind the key names. A BPMN run continuing as new passes
+ * `{ version }` with the definition id: the pinned version, whatever is deployed now (its IR
+ * travels once, not in every continue-as-new input; workflows/process/ir-ref.ts).
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { IntegrationIR } from '../src/model/integration/ir';
@@ -17,19 +19,23 @@ export interface ResolvedDefinition<IR extends ProcessIR | IntegrationIR = Proce
 /** Looks a definition up; null when the key has no deployed version. */
 export type DefinitionLookup = (
   key: string,
+  version?: number,
 ) => Promise<ResolvedDefinition<ProcessIR | IntegrationIR> | null>;
 
 /** Builds the activity over a lookup. */
 export function createResolveDefinition(lookup: DefinitionLookup) {
   return async function resolveDefinition(
     key: string,
-    kindOrOptions: 'bpmn' | 'integration' | { anyKind?: boolean } = 'bpmn',
+    kindOrOptions: 'bpmn' | 'integration' | { anyKind?: boolean; version?: number } = 'bpmn',
   ): Promise<ResolvedDefinition<ProcessIR | IntegrationIR>> {
     const kind = typeof kindOrOptions === 'string' ? kindOrOptions : undefined;
-    const found = await lookup(key);
+    const version = typeof kindOrOptions === 'object' ? kindOrOptions.version : undefined;
+    const found = await lookup(key, version);
     if (!found) {
       throw ApplicationFailure.nonRetryable(
-        `no deployed definition with key '${key}'`,
+        version === undefined
+          ? `no deployed definition with key '${key}'`
+          : `definition '${key}' has no version ${version}`,
         'DefinitionNotFound',
       );
     }

@@ -59,19 +59,48 @@ export const configSchema = z.object({
   /** Deadline for Temporal queries and visibility calls the API makes (a query of a closed
    * instance replays its history on a worker, which takes longer on a busy machine). */
   WAYMARK_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  /** Request body limit for the API, in bytes. */
+  /**
+   * Request body limit for the API, in bytes: 1.5 MiB, under the payload budget so a start's
+   * variables leave room for the compiled model in the same workflow input.
+   */
   WAYMARK_BODY_LIMIT: z.coerce
     .number()
     .int()
     .positive()
-    .default(5 * 1024 * 1024),
-  /** Outbound HTTP (http task): timeout and response size limit. */
+    .default(1.5 * 1024 * 1024),
+  /**
+   * The budget of one payload Waymark hands Temporal (start and continue-as-new inputs, activity
+   * inputs and results, child inputs), in bytes of JSON: 1.75 MiB, under Temporal's 2 MiB
+   * default blob limit with room for the envelope. At most 2 MiB.
+   */
+  WAYMARK_PAYLOAD_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 * 1024 * 1024)
+    .default(1.75 * 1024 * 1024),
+  /** Default `timeToLive` (ms) of a message sent to an instance (`POST /instances/{id}/messages`). */
+  WAYMARK_MESSAGE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(3600 * 1000),
+  /** Deploy limits of a BPMN model: its XML in bytes, and its flow elements (nodes + flows). */
+  WAYMARK_MAX_MODEL_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1.5 * 1024 * 1024),
+  WAYMARK_MAX_MODEL_ELEMENTS: z.coerce.number().int().positive().default(10_000),
+  /** Shortest interval a static timer cycle may repeat at (refused at deploy below it). */
+  WAYMARK_MIN_TIMER_CYCLE_MS: z.coerce.number().int().nonnegative().default(1000),
+  /** Outbound HTTP (http task): timeout and response size limit (within the payload budget). */
   WAYMARK_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WAYMARK_HTTP_MAX_RESPONSE_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(5 * 1024 * 1024),
+    .default(1.5 * 1024 * 1024),
   /**
    * Comma-separated IPs and CIDRs outbound calls may reach although the address policy denies
    * them (loopback, private, link-local, …; activities/outbound.ts). `npm start` allows

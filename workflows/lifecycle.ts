@@ -21,6 +21,24 @@ export function continueAsNewDue(limits: { historyEvents?: number } | undefined)
   );
 }
 
+/**
+ * Temporal terminates a workflow whose history reaches 51,200 events (or 50 MB). Well before
+ * that — 40,000 events or 40 MB — a run that could not hand over parks an incident instead.
+ */
+export const HISTORY_GUARD = { events: 40_000, bytes: 40 * 1024 * 1024 } as const;
+
+/** The history is past the guard (HISTORY_GUARD). */
+export function historyNearLimit(): boolean {
+  const i = workflowInfo();
+  return i.historyLength >= HISTORY_GUARD.events || i.historySize >= HISTORY_GUARD.bytes;
+}
+
+/** The incident message of the history guard. */
+export function historyGuardMessage(): string {
+  const i = workflowInfo();
+  return `history guard: this run's history has ${i.historyLength} events (${i.historySize} bytes), near Temporal's limit of 51,200 events / 50 MB, and it could not continue as new; no new work starts until the instance is cancelled or its waits end`;
+}
+
 /** Starts a durable timer in `scope` that fires after `ms` (at least 1 ms). */
 export async function startTimer(
   scope: CancellationScope,

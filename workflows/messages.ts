@@ -39,7 +39,9 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  *   convention, workflows/process/task-queues.ts); before, it ran on the default queue. The
  *   search attribute `WaymarkUserTaskDue` (earliest open user-task due date) is published. A
  *   task whose activity returns a list or a scalar is an incident saying what it returned
- *   (before: its result silently became no variables).
+ *   (before: its result silently became no variables). Continue-as-new passes the IR by
+ *   reference (`ProcessContinuation.irRef`, loaded by the next run; workflows/process/ir-ref.ts)
+ *   instead of in every run's input, and call-activity children are carried across it.
  */
 export const DRIVER_REVISION = 3;
 
@@ -80,8 +82,11 @@ export interface ProcessWorkflowInput {
    * started before webhooks existed, or with no subscription): no delivery, no extra history.
    */
   notify?: WebhookEventName[];
-  /** Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length. */
-  limits?: { historyEvents?: number };
+  /**
+   * Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length.
+   * `payloadBytes`: the payload budget (WAYMARK_PAYLOAD_LIMIT when it is not the default).
+   */
+  limits?: { historyEvents?: number; payloadBytes?: number };
   /** Fail the workflow at the first incident instead of parking (state-machine actions). */
   failOnIncident?: boolean;
   /**
@@ -89,7 +94,22 @@ export interface ProcessWorkflowInput {
    * to which an escalation this instance does not catch is signalled (`escalationSignal`).
    */
   calledFrom?: string;
+  /**
+   * A call activity's child (revision 3): the parent's workflow id and the call activity's
+   * feiId, signalled (`childDoneSignal`) when this instance ends (process/carried-children.ts).
+   */
+  reportTo?: { workflowId: string; feiId: string };
+  /** Set on continue-as-new: call activities still running, by feiId → child workflow id. */
+  carriedChildren?: Record<string, string>;
 }
+
+/**
+ * A run continuing as new under revision 3 or later: everything but the IR, which the run loads
+ * by reference (workflows/process/ir-ref.ts) — the pinned definition version and a hash of its IR.
+ */
+export type ProcessContinuation = Omit<ProcessWorkflowInput, 'ir'> & {
+  irRef: { definitionId: string; version: number; hash: string };
+};
 
 /** Input of the `waymark.notify` workflow: one event to deliver to every subscription. */
 export interface NotifyWorkflowInput {
@@ -137,6 +157,8 @@ export interface MessageInput {
   messageId?: string;
   correlationKey?: string;
   variables?: Variables;
+  /** Buffered for this long (ms) when nothing waits yet; 0 = never buffered; absent = no expiry. */
+  timeToLive?: number;
 }
 
 export interface CompleteUserTaskInput {
@@ -197,6 +219,16 @@ export const CALLBACK_CONFLICT = 'CallbackConflict';
  * Answered by both kinds: integration workflows fill it with their nodes (trail = nodes visited).
  */
 export const instanceQuery = defineQuery<InstanceView>('instance');
+
+/** How a call activity's child ended, as it reports to its parent (`childDoneSignal`). */
+export interface ChildDoneInput {
+  feiId: string;
+  childWorkflowId: string;
+  outcome: { ok: true; variables?: Variables } | { ok: false; message: string };
+}
+
+/** A call activity's child ended (revision 3): the parent's run that carries it settles it. */
+export const childDoneSignal = defineSignal<[ChildDoneInput]>('childDone');
 
 /** A message for a waiting receive task / catch event; buffered until one waits; deduped by messageId. */
 export const messageSignal = defineSignal<[MessageInput]>('message');

@@ -50,3 +50,11 @@ export function resolveDefinition<K extends keyof Wanted>(
   // The activity refused any other kind than the one asked for.
   return resolved as Promise<Resolved<K>>;
 }
+
+/**
+ * The version `version` of the definition `id` (deployed or not), for a BPMN run continuing as
+ * new with its IR by reference (process/ir-ref.ts).
+ */
+export function resolvePinnedProcess(id: string, version: number): Promise<Resolved<'bpmn'>> {
+  return internal[RESOLVE](id, { version }) as Promise<Resolved<'bpmn'>>;
+}

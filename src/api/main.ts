@@ -37,7 +37,7 @@ export interface RunningApi {
 export async function startApi(config: Config, opts: StartApiOptions = {}): Promise<RunningApi> {
   assertSafeBind(config);
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL, name: 'waymark-api' });
-  const compile = opts.compile ?? (await loadCompiler());
+  const compile = opts.compile ?? (await loadCompiler(config));
   const registry = opts.registry ?? (await openRegistry(registryLocation(config)));
   let connection: Connection | undefined;
   let client = opts.client;

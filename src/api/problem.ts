@@ -132,12 +132,16 @@ function fromBodyParser(err: {
   type?: unknown;
   status?: unknown;
   message?: unknown;
+  length?: unknown;
+  limit?: unknown;
 }): HttpProblem | undefined {
   switch (err.type) {
     case 'entity.too.large':
-      return new HttpProblem(413, 'request body exceeds the limit (WAYMARK_BODY_LIMIT)', {
-        type: 'body-too-large',
-      });
+      return new HttpProblem(
+        413,
+        `request body of ${String(err.length)} bytes exceeds the limit of ${String(err.limit)} bytes (WAYMARK_BODY_LIMIT)`,
+        { type: 'body-too-large', size: err.length, limit: err.limit },
+      );
     case 'entity.parse.failed':
       return new HttpProblem(400, `malformed JSON body: ${String(err.message)}`, {
         type: 'malformed-body',

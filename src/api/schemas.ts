@@ -89,6 +89,15 @@ export const messageSchema = z
     messageId: z.string().min(1).optional(),
     correlationKey: z.string().min(1).optional(),
     variables: variablesSchema.optional(),
+    timeToLive: z
+      .number()
+      .int()
+      .min(0)
+      .max(365 * 24 * 3600 * 1000)
+      .optional()
+      .describe(
+        'How long (ms) the message stays buffered when nothing waits for it yet; 0 = only delivered to a waiting subscription. Default WAYMARK_MESSAGE_TTL_MS (1 hour)',
+      ),
   })
   .strict();
 

@@ -12,6 +12,7 @@ import { eventSubProcessOfStart } from './event-subprocess-model';
 import { evaluateFeel } from './feel';
 import type { RunContext } from './run-context';
 import { dropSignals } from './signals';
+import { bufferMessage, takeBuffered } from './message-buffer';
 import { planTimer } from './timers';
 import type {
   BufferedMessage,
@@ -93,10 +94,12 @@ export function subscribe(
     key = String(r.value);
   }
   const { state } = run;
-  const i = state.messages.findIndex(
+  const buffered = takeBuffered(
+    state,
+    run.now,
     (m) => m.name === def.name && keysMatch(m.correlationKey, key),
   );
-  if (i >= 0) return state.messages.splice(i, 1)[0];
+  if (buffered) return buffered;
   const sub: MessageSubscription = { elementId, feiId: token.feiId, name: def.name };
   if (key !== undefined) sub.correlationKey = key;
   state.subscriptions.push(sub);
@@ -121,7 +124,7 @@ export function deliverMessage(run: RunContext, event: MessageEvent): void {
     const buffered: BufferedMessage = { name: event.name, variables, receivedAt: run.iso() };
     if (event.messageId !== undefined) buffered.messageId = event.messageId;
     if (event.correlationKey !== undefined) buffered.correlationKey = event.correlationKey;
-    state.messages.push(buffered);
+    bufferMessage(state, buffered, run.now, event.timeToLive);
     return;
   }
   const [sub] = state.subscriptions.splice(i, 1);
@@ -175,7 +178,9 @@ function rearmCycle(run: RunContext, timer: PendingTimer): void {
   const again = timer.remaining !== undefined && (timer.remaining === -1 || timer.remaining > 1);
   if (!again || !timer.intervalMs) return;
   const id = run.nextId('timer');
-  const dueAt = timer.dueAt + timer.intervalMs;
+  // Missed intervals are not fired back to back: the next is due an interval after the
+  // previous due time, or now when that has passed (one catch-up, then on the interval).
+  const dueAt = Math.max(timer.dueAt + timer.intervalMs, run.now);
   const remaining = timer.remaining === -1 ? -1 : (timer.remaining as number) - 1;
   run.state.timers[id] = { ...timer, id, dueAt, remaining };
   emitStart(run, id, timer.elementId, dueAt);

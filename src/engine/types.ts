@@ -150,6 +150,10 @@ export interface BufferedMessage {
   correlationKey?: string;
   variables: Variables;
   receivedAt: string;
+  /** When it expires (its `timeToLive` after it arrived); absent = never (message-buffer.ts). */
+  expiresAt?: EpochMs;
+  /** JSON bytes of its variables, counted against the buffer's limit. */
+  bytes?: number;
 }
 
 /** A signal subscription: an event subprocess signal start (owner = its scope). */
@@ -291,6 +295,8 @@ export type EngineEvent =
       messageId?: string;
       correlationKey?: string;
       variables?: Variables;
+      /** How long (ms) to keep it buffered if nothing waits; 0 = not buffered; absent = no expiry. */
+      timeToLive?: number;
       now: EpochMs;
     }
   | { type: 'userTaskCompleted'; feiId: string; variables?: Variables; now: EpochMs }

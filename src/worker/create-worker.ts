@@ -10,6 +10,8 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { DEFAULT_PAYLOAD_LIMIT } from '../engine/payload-size';
+import { payloadBudgetInterceptors } from './payload-budget';
 
 export interface WaymarkWorkerOptions {
   connection: NativeConnection;
@@ -20,6 +22,8 @@ export interface WaymarkWorkerOptions {
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** Max cached workflows (sticky cache). */
   maxCachedWorkflows?: number;
+  /** Activity results over this many bytes of JSON fail (payload-budget.ts); default the engine's. */
+  payloadLimit?: number;
 }
 
 /** The path of the workflows module (TypeScript in dev, JavaScript under dist/). */
@@ -56,6 +60,9 @@ export async function createWaymarkWorker(opts: WaymarkWorkerOptions): Promise<W
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     activities: createActivities(opts.activities),
     maxCachedWorkflows: opts.maxCachedWorkflows,
+    interceptors: {
+      activity: [payloadBudgetInterceptors(opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT)],
+    },
   });
 }
 

@@ -34,6 +34,7 @@ export async function startWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.WAYMARK_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
+    payloadLimit: config.WAYMARK_PAYLOAD_LIMIT,
     activities: {
       outbound: new Outbound(OutboundPolicy.fromList(config.WAYMARK_OUTBOUND_ALLOW)),
       secrets: SecretStore.fromEnvironment(process.env, config.WAYMARK_SECRETS_FILE),

@@ -136,7 +136,12 @@ export async function waitAt(id: string, elementId: string, timeoutMs = 30_000):
 /** Sends a message to an instance through the API. */
 export async function sendMessage(
   id: string,
-  message: { name: string; messageId?: string; variables?: Record<string, unknown> },
+  message: {
+    name: string;
+    messageId?: string;
+    variables?: Record<string, unknown>;
+    timeToLive?: number;
+  },
 ): Promise<void> {
   const res = await call('POST', `/instances/${encodeURIComponent(id)}/messages`, message);
   if (res.status >= 300)

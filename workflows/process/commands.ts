@@ -23,6 +23,7 @@ import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
 import { executeDefinition } from '../children';
 import { childFailure, deepestMessage, isCancelledFailure } from '../failures';
 import { resolveDefinition } from '../resolve-definition';
+import { childInputProblem } from './budget';
 import type { ScheduleTask, StartChild } from './types';
 
 /** How a task failed: with a BPMN error code (routed to a boundary) or not (an incident). */
@@ -155,7 +156,8 @@ export async function startTask(
 export async function startChildProcess(
   scope: CancellationScope,
   cmd: StartChild,
-  taskQueues?: Record<string, string>,
+  taskQueues: Record<string, string> | undefined,
+  limit: number,
 ): Promise<Outcome> {
   try {
     const variables = await scope.run(async () => {
@@ -169,6 +171,8 @@ export async function startChildProcess(
         ...(taskQueues ? { taskQueues } : {}),
         calledFrom: cmd.feiId,
       };
+      const tooBig = childInputProblem(cmd.elementId, input, limit);
+      if (tooBig !== undefined) throw new ChildInputTooBig(tooBig);
       const result = await executeDefinition<ProcessWorkflowInput, Variables | undefined>(
         definition,
         { kind: 'bpmn', input, summary: ` · called by ${cmd.elementId}` },
@@ -177,8 +181,11 @@ export async function startChildProcess(
     });
     return { ok: true, variables };
   } catch (err) {
-    const message = childFailure(err);
+    const message = err instanceof ChildInputTooBig ? err.message : childFailure(err);
     if (message === undefined) throw err;
     return { ok: false, failure: { message } };
   }
 }
+
+/** A child input over the payload budget (budget.ts): the call activity's incident. */
+class ChildInputTooBig extends Error {}

@@ -11,8 +11,13 @@
 import { allHandlersFinished, ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import * as engine from '../../src/engine';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../../src/engine/types';
-import { continueAsNewDue, now, startTimer } from '../lifecycle';
-import type { InstanceView, ProcessWorkflowInput } from '../messages';
+import { continueAsNewDue, historyGuardMessage, now, startTimer } from '../lifecycle';
+import type {
+  ChildDoneInput,
+  InstanceView,
+  ProcessContinuation,
+  ProcessWorkflowInput,
+} from '../messages';
 import { Tracker } from '../tracker';
 import {
   scheduleTaskActivity,
@@ -26,7 +31,12 @@ import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
 import { refuseNonObjectResults, scopeEveryTask } from './revisions';
 import { routeTask } from './task-queues';
-import type { RunningProcess, ScheduleTask } from './types';
+import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
+import { continuation } from './ir-ref';
+import { carriesChildren, childEvent, runCarriedChild } from './carried-children';
+import { ChildLedger } from './child-ledger';
+import { raiseInstanceIncident } from '../../src/engine/instance-incident';
+import type { RunningProcess, ScheduleTask, StartChild } from './types';
 
 /** How a run ended: its result, or the failure to end it with. */
 export type Conclusion =
@@ -51,6 +61,11 @@ export class ProcessDriver implements RunningProcess {
    */
   private draining = false;
   private deferred: EngineCommand[] = [];
+  /** Set by the history guard (`park`): nothing new starts. */
+  private parked = false;
+  /** Revision 3: call activities carried across continue-as-new (carried-children.ts). */
+  private readonly carry: boolean;
+  private readonly children: ChildLedger;
 
   private constructor(
     private readonly input: ProcessWorkflowInput,
@@ -63,6 +78,8 @@ export class ProcessDriver implements RunningProcess {
     this.strictResults = refuseNonObjectResults(input);
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
+    this.carry = carriesChildren(input);
+    this.children = new ChildLedger(input.carriedChildren);
   }
 
   /**
@@ -113,7 +130,9 @@ export class ProcessDriver implements RunningProcess {
   };
 
   private execute(cmd: EngineCommand): void {
-    if (this.draining && (cmd.type === 'scheduleTask' || cmd.type === 'startChild')) {
+    const held = cmd.type === 'scheduleTask' || (cmd.type === 'startChild' && !this.carry);
+    const starts = cmd.type === 'scheduleTask' || cmd.type === 'startChild';
+    if ((this.parked && (starts || cmd.type === 'startTimer')) || (this.draining && held)) {
       this.deferred.push(cmd);
       return;
     }
@@ -122,13 +141,20 @@ export class ProcessDriver implements RunningProcess {
         this.scheduleTask(routeTask(cmd, this.input));
         return;
       case 'startChild':
+        if (this.carry) return this.startCarriedChild(cmd);
         this.work.track(
           cmd.feiId,
           (scope) =>
-            startChildProcess(scope, cmd, this.input.taskQueues).then((o): EngineEvent =>
-              o.ok
-                ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
-                : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() },
+            startChildProcess(scope, cmd, this.input.taskQueues, payloadLimit(this.input)).then(
+              (o): EngineEvent =>
+                o.ok
+                  ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+                  : {
+                      type: 'childFailed',
+                      feiId: cmd.feiId,
+                      message: o.failure.message,
+                      now: now(),
+                    },
             ),
           this.dispatchAll,
         );
@@ -149,6 +175,8 @@ export class ProcessDriver implements RunningProcess {
       case 'cancelWork':
         this.deferred = this.deferred.filter((d) => !('feiId' in d) || d.feiId !== cmd.feiId);
         this.work.cancel(cmd.feiId);
+        this.children.settled(cmd.feiId);
+        this.children.cancel(cmd.feiId);
         return;
       case 'escalate':
         this.escalations.send(cmd.escalationCode);
@@ -161,6 +189,11 @@ export class ProcessDriver implements RunningProcess {
 
   /** An integration child, a task in a scope of its own, or one in the root scope (revisions.ts). */
   private scheduleTask(cmd: ScheduleTask): void {
+    const tooBig = taskInputProblem(cmd, payloadLimit(this.input));
+    if (tooBig !== undefined) {
+      this.refuse(cmd.feiId, { type: 'taskFailed', feiId: cmd.feiId, message: tooBig, now: now() });
+      return;
+    }
     if (cmd.taskType === INTEGRATION_TASK_TYPE) {
       this.work.track(
         cmd.feiId,
@@ -185,6 +218,29 @@ export class ProcessDriver implements RunningProcess {
         ),
       this.dispatchAll,
     );
+  }
+
+  /** A call activity whose child continue-as-new carries over (carried-children.ts). */
+  private startCarriedChild(cmd: StartChild): void {
+    const started = (id: string) => this.children.started(cmd.feiId, id);
+    this.work.track(
+      cmd.feiId,
+      (scope) => runCarriedChild(scope, cmd, payloadLimit(this.input), started),
+      (event) => {
+        this.children.settled(cmd.feiId);
+        this.dispatch(event);
+      },
+    );
+  }
+
+  /** An inherited child ended (`childDone` signal): settles its call activity. */
+  childDone(done: ChildDoneInput): void {
+    if (this.children.takeInherited(done)) this.dispatch(childEvent(done.feiId, done.outcome));
+  }
+
+  /** Work refused before it started (over the payload budget): its failure arrives as an outcome. */
+  private refuse(feiId: string, event: EngineEvent): void {
+    this.work.settle(feiId, { unscoped: true }, Promise.resolve(event), (e) => this.dispatch(e));
   }
 
   /**
@@ -213,7 +269,7 @@ export class ProcessDriver implements RunningProcess {
   view(): InstanceView {
     const { ir } = this.input;
     const { state } = this;
-    return {
+    const view: InstanceView = {
       status: state.status,
       variables: engine.rootVariables(state),
       activeElements: engine.activeElements(ir, state),
@@ -224,6 +280,7 @@ export class ProcessDriver implements RunningProcess {
       result: state.result,
       generation: this.generation,
     };
+    return viewWithinBudget(view, payloadLimit(this.input));
   }
 
   get running(): boolean {
@@ -244,21 +301,56 @@ export class ProcessDriver implements RunningProcess {
     this.draining = true;
   }
 
-  /** Nothing in flight but timers, no handler running: the state can be handed over. */
+  /** Nothing in flight but timers (and carried children), no handler running: hand over. */
   quiescent(): boolean {
-    return this.work.size === 0 && !this.escalations.inFlight && allHandlersFinished();
+    return (
+      this.work.size === this.children.running &&
+      !this.escalations.inFlight &&
+      allHandlersFinished()
+    );
+  }
+
+  /**
+   * The history nears Temporal's limit and the run cannot hand over: an instance incident
+   * says so, and no new work starts (each would add events) until the instance is dealt with.
+   */
+  park(): void {
+    if (this.parked) return;
+    this.parked = true;
+    raiseInstanceIncident(this.state, this.input.ir.processId, historyGuardMessage(), now());
+    this.publisher.publish(this.state);
   }
 
   /** Cancels the timers (the next run re-arms them) and returns the next run's input. */
-  handOver(): ProcessWorkflowInput {
+  handOver(): ProcessWorkflowInput | ProcessContinuation {
     this.timers.cancelAll();
+    return continuation(this.nextInput());
+  }
+
+  private nextInput(): ProcessWorkflowInput {
     return {
       ...this.input,
       resume: this.state,
       deferred: this.deferred,
       generation: this.generation + 1,
       publishedAtStart: true,
+      ...(this.carry ? { carriedChildren: this.children.handOver() } : {}),
     };
+  }
+
+  /**
+   * When the next run's input would exceed the payload budget: an instance incident names the
+   * size, the held-back work starts here, and the run goes on (true). Else false.
+   */
+  keepRunningIfTooBig(): boolean {
+    const problem = handOverProblem(continuation(this.nextInput()), payloadLimit(this.input));
+    if (problem === undefined) return false;
+    raiseInstanceIncident(this.state, this.input.ir.processId, problem, now());
+    this.draining = false;
+    const held = this.deferred;
+    this.deferred = [];
+    this.run(held);
+    return true;
   }
 
   /** Records the workflow's cancellation in the engine, then cancels all work. */

@@ -10,6 +10,7 @@ import * as engine from '../../src/engine';
 import type { EngineState } from '../../src/engine/types';
 import { now } from '../lifecycle';
 import {
+  childDoneSignal,
   completeUserTaskUpdate,
   escalationSignal,
   instanceQuery,
@@ -78,6 +79,9 @@ export function registerProcessHandlers(instance: RunningProcess): void {
       }),
     { description: 'A child process escalated {flowElementInstanceId, escalationCode}' },
   );
+  setHandler(childDoneSignal, (done) => instance.childDone?.(done), {
+    description: 'A call activity child ended (sent by the child; revision 3)',
+  });
 }
 
 /** Rejects completing a user task that is unknown or already completed. */

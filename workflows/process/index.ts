@@ -15,12 +15,23 @@ import {
   isCancellation,
 } from '@temporalio/workflow';
 import type { Variables } from '../../src/engine/types';
-import type { ProcessWorkflowInput } from '../messages';
+import type { ProcessContinuation, ProcessWorkflowInput } from '../messages';
 import { ProcessDriver } from './driver';
 import { registerProcessHandlers } from './handlers';
+import { withIr } from './ir-ref';
+import { historyNearLimit } from '../lifecycle';
+import { reportToParent } from './carried-children';
 
-/** Runs one BPMN process instance (or resumes it after continue-as-new). */
-export async function runProcess(input: ProcessWorkflowInput): Promise<Variables> {
+/**
+ * Runs one BPMN process instance (or resumes it after continue-as-new). A continuation with
+ * its IR by reference loads it first; any other input starts at once, with no await before the
+ * handlers are registered (as the recorded histories ran).
+ */
+export function runProcess(input: ProcessWorkflowInput | ProcessContinuation): Promise<Variables> {
+  return 'irRef' in input ? withIr(input).then(runLoaded) : runLoaded(input);
+}
+
+async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
   const driver = ProcessDriver.start(input);
   registerProcessHandlers(driver);
 
@@ -30,8 +41,15 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
     );
     if (driver.running && driver.incidentFailure() === undefined) {
       driver.drain();
-      await condition(() => !driver.running || driver.quiescent());
-      if (driver.running) {
+      await condition(() => !driver.running || driver.quiescent() || historyNearLimit());
+      if (driver.running && !driver.quiescent() && historyNearLimit()) {
+        driver.park();
+        await condition(() => !driver.running);
+      } else if (driver.running && driver.keepRunningIfTooBig()) {
+        await condition(() => !driver.running || historyNearLimit());
+        if (driver.running) driver.park();
+        await condition(() => !driver.running);
+      } else if (driver.running) {
         const notified = driver.notificationsStarted();
         if (notified) await notified;
         await continueAsNew<typeof runProcess>(driver.handOver());
@@ -52,6 +70,13 @@ export async function runProcess(input: ProcessWorkflowInput): Promise<Variables
   const conclusion = driver.conclude();
   const notified = driver.notificationsStarted();
   if (notified) await notified;
+  if (input.reportTo)
+    await reportToParent(
+      input,
+      conclusion.ok
+        ? { ok: true, variables: conclusion.result }
+        : { ok: false, message: conclusion.failure.message },
+    );
   if (!conclusion.ok) throw conclusion.failure;
   return conclusion.result;
 }

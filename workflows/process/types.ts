@@ -4,7 +4,7 @@
  * and feed events in, nothing else of the driver.
  */
 import type { EngineCommand, EngineEvent, EngineState } from '../../src/engine/types';
-import type { InstanceView } from '../messages';
+import type { ChildDoneInput, InstanceView } from '../messages';
 
 export type ScheduleTask = Extract<EngineCommand, { type: 'scheduleTask' }>;
 export type StartChild = Extract<EngineCommand, { type: 'startChild' }>;
@@ -17,4 +17,6 @@ export interface RunningProcess {
   dispatch(event: EngineEvent): void;
   /** The instance as the `instance` query answers it. */
   view(): InstanceView;
+  /** A carried call-activity child ended (revision 3; carried-children.ts). */
+  childDone?(done: ChildDoneInput): void;
 }

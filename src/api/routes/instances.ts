@@ -15,6 +15,7 @@ import {
   signalRunning,
   updateRejection,
 } from '../instance-access';
+import { requireSubscribedMessage } from '../message-names';
 import { HttpProblem, jsonBody, parseOr400 } from '../problem';
 import { listInstancesQuerySchema, messageSchema, startInstanceSchema } from '../schemas';
 import { callerOf, idempotencyOf } from '../start/idempotency';
@@ -108,7 +109,9 @@ export function instancesRouter(deps: ApiDeps): Router {
     const body = parseOr400(messageSchema, jsonBody(req), 'body');
     const { handle, description } = await describeInstance(client, req.params.id);
     requireRunning(req.params.id, description);
-    await signalRunning(handle, req.params.id, (h) => h.signal(messageSignal, body));
+    await requireSubscribedMessage(deps, describedFields(description).definition, body.name);
+    const message = { ...body, timeToLive: body.timeToLive ?? deps.config.WAYMARK_MESSAGE_TTL_MS };
+    await signalRunning(handle, req.params.id, (h) => h.signal(messageSignal, message));
     res
       .status(202)
       .json({ instanceId: description.workflowId, accepted: body.name, messageId: body.messageId });

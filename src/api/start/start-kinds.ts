@@ -9,6 +9,7 @@
  * histories were started with: keep them byte for byte (key order included).
  */
 import type { SearchAttributePair } from '@temporalio/common';
+import { payloadLimits } from './start-budget';
 import type { ProcessIR } from '../../model/bpmn/ir';
 import type { IntegrationIR } from '../../model/integration/ir';
 import type { StateMachineIR } from '../../model/state-machine';
@@ -108,6 +109,7 @@ const bpmn: StartKind = {
       ...(businessKey ? { businessKey } : {}),
       ...(caseId ? { caseId } : {}),
       ...(notify.length > 0 ? { notify } : {}),
+      ...payloadLimits(deps.config),
     };
   },
   searchAttributes: caseTaggedAttributes,

@@ -18,6 +18,7 @@ import type { ApiDeps } from '../deps';
 import { instanceLinks } from '../instance-access';
 import { HttpProblem } from '../problem';
 import { keyReused, type Idempotency } from './idempotency';
+import { checkPayloadBudget } from './start-budget';
 import { startKindOf, type StartContext } from './start-kinds';
 
 /** What every start answers (the instances route sends it as is; others pick fields). */
@@ -131,10 +132,13 @@ async function launch(
 ): Promise<string> {
   const { client } = deps.temporal;
   const kind = startKindOf(context.def);
+  const input = await kind.input(deps, context);
+  checkPayloadBudget(deps.config, 'the start input (the compiled model and the variables)', input);
+  if (start.signal) checkPayloadBudget(deps.config, 'the event', start.signal.args);
   const options = {
     taskQueue: deps.config.WAYMARK_TASK_QUEUE,
     workflowId,
-    args: [await kind.input(deps, context)],
+    args: [input],
     ...(kind.workflowIdReusePolicy ? { workflowIdReusePolicy: kind.workflowIdReusePolicy } : {}),
     typedSearchAttributes: kind.searchAttributes(context),
     staticSummary: kind.staticSummary(context),

@@ -5,6 +5,7 @@
  * builder work from flat lists instead of re-implementing the recursion.
  */
 import type { ModdleElement } from './moddle-types';
+import { scopeIndex } from './scope-index';
 
 /** Flow elements that carry no behaviour and are ignored everywhere. */
 const INERT_TYPES = new Set([
@@ -90,17 +91,15 @@ export function eventDefinitionsOf(el: ModdleElement): ModdleElement[] {
 
 /** The sequence flows leaving `node`, in document order of its scope. */
 export function outgoingOf(located: Located): ModdleElement[] {
-  return located.scope.flows.filter((f) => f.sourceRef === located.element);
+  return [...(scopeIndex(located.scope).outgoing.get(located.element) ?? [])];
 }
 
 /** The sequence flows entering `node`, in document order of its scope. */
 export function incomingOf(located: Located): ModdleElement[] {
-  return located.scope.flows.filter((f) => f.targetRef === located.element);
+  return [...(scopeIndex(located.scope).incoming.get(located.element) ?? [])];
 }
 
 /** Boundary events attached to `node`, in document order. */
 export function boundaryEventsOf(located: Located): ModdleElement[] {
-  return located.scope.nodes.filter(
-    (n) => n.$type === 'bpmn:BoundaryEvent' && n.attachedToRef === located.element,
-  );
+  return [...(scopeIndex(located.scope).boundaries.get(located.element) ?? [])];
 }

@@ -4,6 +4,7 @@
  * element id and the position in the XML, and the compiler returns all of them at once.
  */
 import type { ProcessIR } from './ir';
+import type { CompileLimits } from './limits';
 import type { ProcessModel } from './model';
 import type { ModdleElement } from './moddle-types';
 
@@ -45,6 +46,8 @@ export interface RuleContext {
    */
   processes: ProcessModel[];
   unresolved: UnresolvedReference[];
+  /** The configured compile limits (limits.ts); rules fall back to the defaults without them. */
+  limits?: CompileLimits;
 }
 
 /** A validation rule, bpmnlint style: one per file, named by its id, never throws. */

@@ -10,6 +10,7 @@ import { linkCatches, linkNameOf } from '../link-compensation';
 import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule } from '../types';
 import { problemAt } from './helpers';
+import { scopeIndex } from '../scope-index';
 
 const id = 'element-reachable';
 
@@ -33,10 +34,10 @@ export const rule: Rule = {
         const node = queue.pop() as ModdleElement;
         if (reached.has(node)) continue;
         reached.add(node);
-        for (const flow of scope.flows)
-          if (flow.sourceRef === node && flow.targetRef) queue.push(flow.targetRef);
-        for (const b of scope.nodes)
-          if (b.$type === 'bpmn:BoundaryEvent' && b.attachedToRef === node) queue.push(b);
+        const index = scopeIndex(scope);
+        for (const flow of index.outgoing.get(node) ?? [])
+          if (flow.targetRef) queue.push(flow.targetRef);
+        queue.push(...(index.boundaries.get(node) ?? []));
         if (node.$type === 'bpmn:IntermediateThrowEvent' && eventKindOf(node) === 'link')
           queue.push(...linkCatches(scope, linkNameOf(node)));
       }

@@ -48,6 +48,7 @@ import { rule as startEventIncoming } from './start-event-incoming';
 import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
+import { rule as timerCycleInterval } from './timer-cycle-interval';
 import { rule as unsupportedElement } from './unsupported-element';
 import { rule as userTaskSchedule } from './user-task-schedule';
 import { rule as variableNameSafe } from './variable-name-safe';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   boundaryEventHost,
   timerDefinition,
   timerIso8601,
+  timerCycleInterval,
   feelSyntax,
   ioMappingTarget,
   variableNameSafe,

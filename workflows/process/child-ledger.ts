@@ -1,0 +1,53 @@
+/**
+ * The BPMN driver's ledger of call-activity children that continue-as-new carries over
+ * (carried-children.ts): those this run started (their results come back to this run) and
+ * those it inherited from the run before (their outcomes arrive as `childDone` signals).
+ */
+import type { ChildDoneInput } from '../messages';
+import { cancelCarriedChild } from './carried-children';
+
+export class ChildLedger {
+  /** Children this run started and that still run: feiId → child workflow id. */
+  private readonly own = new Map<string, string>();
+  /** Children inherited from the previous run: feiId → child workflow id. */
+  private readonly inherited: Map<string, string>;
+
+  constructor(carried: Record<string, string> | undefined) {
+    this.inherited = new Map(Object.entries(carried ?? {}));
+  }
+
+  /** A child this run started is running under `workflowId`. */
+  started(feiId: string, workflowId: string): void {
+    this.own.set(feiId, workflowId);
+  }
+
+  /** A child this run started has ended (or was cancelled). */
+  settled(feiId: string): void {
+    this.own.delete(feiId);
+  }
+
+  /** How many children this run started are running (they do not hold continue-as-new). */
+  get running(): number {
+    return this.own.size;
+  }
+
+  /** True when `done` settles an inherited child (then forgotten); false for anything else. */
+  takeInherited(done: ChildDoneInput): boolean {
+    if (this.inherited.get(done.feiId) !== done.childWorkflowId) return false;
+    this.inherited.delete(done.feiId);
+    return true;
+  }
+
+  /** Cancels an inherited child (its call activity was interrupted). */
+  cancel(feiId: string): void {
+    const workflowId = this.inherited.get(feiId);
+    if (workflowId === undefined) return;
+    this.inherited.delete(feiId);
+    cancelCarriedChild(workflowId);
+  }
+
+  /** Every child still running, for the next run. */
+  handOver(): Record<string, string> {
+    return Object.fromEntries([...this.inherited, ...this.own]);
+  }
+}
