@@ -13,11 +13,12 @@ import { extension } from './zeebe';
 
 type Attributes = Pick<UserTaskIR, UserTaskAttribute | 'expressions'>;
 
-/** The raw attribute values of a user task, as written. */
+/** The raw attribute values of a user task, as written (the schedule too, for the rules). */
 export function rawUserTaskAttributes(
   el: ModdleElement,
-): Array<[UserTaskAttribute, string | undefined]> {
+): Array<[UserTaskAttribute | 'dueDate' | 'followUpDate', string | undefined]> {
   const assignment = extension(el, 'zeebe:AssignmentDefinition');
+  const schedule = extension(el, 'zeebe:TaskSchedule');
   const read = (owner: ModdleElement | undefined, name: string): string | undefined => {
     const value: unknown = owner ? Reflect.get(owner, name) : undefined;
     return typeof value === 'string' ? value : undefined;
@@ -26,6 +27,8 @@ export function rawUserTaskAttributes(
     ['assignee', read(assignment, 'assignee')],
     ['candidateGroups', read(assignment, 'candidateGroups')],
     ['candidateUsers', read(assignment, 'candidateUsers')],
+    ['dueDate', read(schedule, 'dueDate')],
+    ['followUpDate', read(schedule, 'followUpDate')],
   ];
 }
 
@@ -34,6 +37,8 @@ export function userTaskAttributes(el: ModdleElement): Attributes {
   const out: Attributes = {};
   const expressions: Partial<Record<UserTaskAttribute, FeelExpression>> = {};
   for (const [name, raw] of rawUserTaskAttributes(el)) {
+    // The schedule is always FEEL in the IR (user-task-extras.ts).
+    if (name === 'dueDate' || name === 'followUpDate') continue;
     if (raw === undefined || raw.trim() === '') continue;
     const source = readSource(raw);
     if (source.isFeel) expressions[name] = source.text;

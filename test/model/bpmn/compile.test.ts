@@ -282,12 +282,12 @@ describe('compileBpmn problems', () => {
     if (result.ok) return;
     const found = result.problems.map((p) => `${p.rule}:${p.elementId ?? ''}`).sort();
     expect(found).toEqual([
+      'business-rule-task:Gateway_1',
       'end-event-outgoing:EndEvent_2',
       'feel-syntax:Flow_BadCondition',
       'flow-target-exists:Flow_Dangling',
       'service-task-type:Task_NoType',
       'start-event-required:multi-problem',
-      'unsupported-element:Gateway_1',
       'unsupported-element:StartEvent_1',
     ]);
     for (const p of result.problems) expect(p.line).toBeGreaterThan(0);

@@ -22,9 +22,11 @@ describe('FEEL in task definitions, assignments and called elements', () => {
     });
     const user = result.ir.elements.User_Approve as UserTaskIR;
     expect(user.assignee).toBeUndefined();
+    // The schedule is FEEL in the IR (a static date → its FEEL string literal).
     expect(user).toMatchObject({
-      followUpDate: '2030-01-30T09:00:00Z',
-      expressions: { assignee: 'boss', candidateGroups: 'groups', dueDate: 'due' },
+      dueDate: 'due',
+      followUpDate: '"2030-01-30T09:00:00Z"',
+      expressions: { assignee: 'boss', candidateGroups: 'groups' },
     });
     expect(result.ir.elements.Call_Dynamic).toMatchObject({
       processId: '"feel-places-" + childSuffix',
