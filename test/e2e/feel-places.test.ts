@@ -59,8 +59,8 @@ test('task type, retries, assignment and called element evaluate over the variab
     elementId: 'User_Approve',
     assignee: 'ada',
     candidateGroups: 'finance,audit',
-    dueDate: '2030-01-31T17:00:00Z',
-    followUpDate: '2030-01-30T09:00:00Z',
+    dueDate: '2030-01-31T17:00:00.000Z',
+    followUpDate: '2030-01-30T09:00:00.000Z',
   });
   const audit = await call('GET', '/user-tasks?candidateGroup=audit');
   expect(audit.body.items.map((t: any) => t.instanceId)).toContain(id);

@@ -26,6 +26,8 @@ interface FileOutcome {
   version?: number;
   versionStatus?: string;
   created?: boolean;
+  /** Every definition the file became, when it holds several (processes, decisions). */
+  definitions?: { key: string; version: number; created: boolean }[];
   detail?: string;
   problems: NonNullable<Problem['errors']>;
 }
@@ -36,6 +38,9 @@ interface Deployed {
   version: number;
   status: string;
   created: boolean;
+  /** A BPMN file with several processes (or a DMN file with several decisions): one each. */
+  definitions?: Deployed[];
+  decisions?: Deployed[];
 }
 
 async function deployOne(ctx: CliContext, file: ModelFile, draft: boolean): Promise<FileOutcome> {
@@ -46,7 +51,22 @@ async function deployOne(ctx: CliContext, file: ModelFile, draft: boolean): Prom
       contentType: file.contentType,
     });
     const { key, kind, version, status: versionStatus, created } = body;
-    return { file: file.path, ok: true, key, kind, version, versionStatus, created, problems: [] };
+    const all = body.definitions ?? body.decisions ?? [];
+    const definitions =
+      all.length > 1
+        ? all.map((d) => ({ key: d.key, version: d.version, created: d.created }))
+        : undefined;
+    return {
+      file: file.path,
+      ok: true,
+      key,
+      kind,
+      version,
+      versionStatus,
+      created,
+      ...(definitions ? { definitions } : {}),
+      problems: [],
+    };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const { problem } = err;
@@ -79,8 +99,13 @@ function render(o: FileOutcome, dryRun: boolean): string[] {
     ];
   }
   if (dryRun) return [`✓ ${o.file}: valid ${o.kind} '${o.key}'`];
-  const change = o.created ? 'new version' : 'unchanged';
-  return [`✓ ${o.file}: ${o.key} v${o.version} ${o.versionStatus} (${change})`];
+  const change = (created?: boolean) => (created ? 'new version' : 'unchanged');
+  if (o.definitions)
+    return [
+      `✓ ${o.file}: ${o.definitions.length} definitions ${o.versionStatus}`,
+      ...o.definitions.map((d) => `    ${d.key} v${d.version} (${change(d.created)})`),
+    ];
+  return [`✓ ${o.file}: ${o.key} v${o.version} ${o.versionStatus} (${change(o.created)})`];
 }
 
 /** Runs the command; throws a {@link CliFailure} (exit 1) when any file was refused. */

@@ -26,7 +26,8 @@ async function validateXml(file: ModelFile): Promise<Validation> {
     return invalid('not a BPMN document (no definitions element)');
   const result = await compileBpmn(file.content);
   if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, key: result.ir.processId, kind: 'bpmn', problems: [] };
+  const keys = (result.processes ?? [result.ir]).map((ir) => ir.processId);
+  return { ok: true, key: keys.join(', '), kind: 'bpmn', problems: [] };
 }
 
 function validateJson(file: ModelFile): Validation {
