@@ -64,6 +64,10 @@ export async function startApi(config: Config, opts: StartApiOptions = {}): Prom
       err ? reject(err) : resolve(s),
     );
   });
+  // Idle keep-alive connections outlive the clients' pools (undici keeps them 4 s, load
+  // balancers up to 60 s), so a client never reuses a socket the server is just closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;

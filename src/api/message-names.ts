@@ -1,7 +1,7 @@
 /**
  * Which messages an instance can ever receive: the names its pinned definition version
  * subscribes to (receive tasks, message catch events, message boundary events, event-based
- * gateway targets; names are static — the compiler refuses FEEL message names). A message
+ * gateway targets, message event-subprocess starts; names are static — the compiler refuses FEEL message names). A message
  * for a name outside that set could only sit in the instance's buffer until it expires, so
  * `POST /instances/{id}/messages` refuses it with 422 naming the message.
  */
@@ -15,6 +15,9 @@ export function subscribedMessageNames(ir: ProcessIR): Set<string> {
   for (const el of Object.values(ir.elements)) {
     const message = (el as { message?: { name?: string } }).message;
     if (message?.name) names.add(message.name);
+    // Event subprocesses started by a message (their start's trigger).
+    if (el.type === 'eventSubProcess' && el.trigger.kind === 'message')
+      names.add(el.trigger.message.name);
   }
   return names;
 }

@@ -67,6 +67,7 @@ export async function runCarriedChild(
         variables: cmd.variables,
         revision: DRIVER_REVISION,
         reportTo: { workflowId: parent, feiId: cmd.feiId },
+        calledFrom: cmd.feiId,
       };
       const tooBig = childInputProblem(cmd.elementId, input, limit);
       if (tooBig !== undefined) return { tooBig };
