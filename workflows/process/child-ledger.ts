@@ -38,9 +38,13 @@ export class ChildLedger {
     return true;
   }
 
-  /** Cancels an inherited child (its call activity was interrupted). */
+  /**
+   * Cancels a child whose call activity was interrupted: an inherited one, and one this run
+   * started too (its scope's cancellation does not reach an abandoned child while it waits
+   * for an escalation to be delivered; an explicit request always does).
+   */
   cancel(feiId: string): void {
-    const workflowId = this.inherited.get(feiId);
+    const workflowId = this.inherited.get(feiId) ?? this.own.get(feiId);
     if (workflowId === undefined) return;
     this.inherited.delete(feiId);
     cancelCarriedChild(workflowId);

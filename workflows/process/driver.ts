@@ -175,8 +175,8 @@ export class ProcessDriver implements RunningProcess {
       case 'cancelWork':
         this.deferred = this.deferred.filter((d) => !('feiId' in d) || d.feiId !== cmd.feiId);
         this.work.cancel(cmd.feiId);
-        this.children.settled(cmd.feiId);
         this.children.cancel(cmd.feiId);
+        this.children.settled(cmd.feiId);
         return;
       case 'escalate':
         this.escalations.send(cmd.escalationCode);
