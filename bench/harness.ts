@@ -61,6 +61,8 @@ export class WorkerProcess {
     bundleFile: string;
     maxCached: number;
     cpuProfDir?: string;
+    /** The registry the API writes: continued runs load their IR from it (irRef). */
+    registryFile: string;
   }): Promise<WorkerProcess> {
     const execArgv = ['--import', 'tsx', '--expose-gc'];
     if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
@@ -72,6 +74,7 @@ export class WorkerProcess {
         BENCH_TASK_QUEUE: TASK_QUEUE,
         BENCH_BUNDLE: opts.bundleFile,
         BENCH_MAX_CACHED: String(opts.maxCached),
+        BENCH_REGISTRY_FILE: opts.registryFile,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -159,7 +162,8 @@ export class BenchEnv {
       logger: pino({ level: 'silent' }),
       defaultMetrics: false,
     });
-    const worker = await WorkerProcess.start({ address: server.address, ...opts });
+    const registryFile = path.join(dir, 'registry.sqlite');
+    const worker = await WorkerProcess.start({ address: server.address, registryFile, ...opts });
     return new BenchEnv(
       dir,
       server,
@@ -178,6 +182,7 @@ export class BenchEnv {
     await this.worker.stop();
     this.worker = await WorkerProcess.start({
       address: this.server.address,
+      registryFile: path.join(this.dir, 'registry.sqlite'),
       bundleFile: this.bundleFile,
       maxCached: this.maxCached,
       cpuProfDir: this.cpuProfDir,

@@ -7,6 +7,8 @@
  * Started by bench/harness.ts with BENCH_TEMPORAL_ADDRESS, BENCH_TASK_QUEUE, BENCH_BUNDLE and
  * BENCH_MAX_CACHED in its environment.
  */
+import { openRegistry } from '../src/registry';
+import { registryLookup } from '../src/worker/lookup';
 import fs from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Outbound, OutboundPolicy } from '../activities/outbound';
@@ -60,7 +62,10 @@ async function run(): Promise<void> {
       // The bench's services listen on loopback.
       outbound: new Outbound(new OutboundPolicy(['127.0.0.0/8', '::1'])),
       http: { timeoutMs: 30_000, maxResponseBytes: 5 * 1024 * 1024 },
-      lookupDefinition: async () => null,
+      // The API's registry: a run continued as new loads its pinned IR from it (irRef).
+      lookupDefinition: registryLookup(
+        await openRegistry({ sqliteFile: env('BENCH_REGISTRY_FILE') }),
+      ),
     },
   });
   const done = worker.run();
