@@ -12,6 +12,7 @@ import { PARALLEL_WINDOW } from '../src/engine/loop-body';
 import type { BenchEnv, Started } from './harness';
 import { historyFigures } from './history';
 import * as models from './models';
+import { sampledRun } from './sampled-run';
 
 export interface FanoutScenario {
   kind: 'fanout';
@@ -79,41 +80,17 @@ export async function runFanout(
   ];
   const out: FanoutArm[] = [];
   for (const a of arms) {
-    await env.restartWorker();
-    const before = await env.worker.stats();
-    const t0 = performance.now();
-    const s = await a.start();
-    const rss: number[] = [];
-    let finished = false;
-    const done = env.client.workflow
-      .getHandle(s.workflowId, s.runId)
-      .result()
-      .finally(() => (finished = true));
-    while (!finished) {
-      await new Promise((r) => setTimeout(r, 1000));
-      const st = await env.worker.stats();
-      rss.push(st.rssBytes / 2 ** 20);
-      progress(`${sc.name}: arm ${a.arm}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    }
-    await done;
-    const totalSeconds = (performance.now() - t0) / 1000;
-    const after = await env.worker.stats();
-    const history = await historyFigures(env.client, s);
-    const cpuUs = after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs;
-    const half = Math.floor(rss.length / 2);
+    const r = await sampledRun(env, `${sc.name}: arm ${a.arm}`, a.start, progress);
+    const history = await historyFigures(env.client, r.started);
     out.push({
       arm: a.arm,
-      totalSeconds,
+      totalSeconds: r.totalSeconds,
       runs: history.runs,
       events: history.events,
-      maxRunEvents: await maxRunEvents(env.client, s),
+      maxRunEvents: await maxRunEvents(env.client, r.started),
       eventsPerItem: history.events / sc.items,
-      workerCpuMsPerItem: cpuUs / 1000 / sc.items,
-      rssMb: {
-        firstHalfMax: Math.max(...rss.slice(0, Math.max(1, half))),
-        secondHalfMax: Math.max(...rss.slice(half)),
-        last: rss[rss.length - 1] ?? 0,
-      },
+      workerCpuMsPerItem: r.cpuUs / 1000 / sc.items,
+      rssMb: r.rssMb,
     });
   }
   return { ...sc, window: PARALLEL_WINDOW, arms: out };

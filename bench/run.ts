@@ -12,6 +12,7 @@ import { ladders, median, pct, sequentialStarts, type Arm, type LadderResult } f
 import { compileBpmn } from '../src/model/bpmn';
 import { runFanout } from './fanout';
 import * as models from './models';
+import { sampledRun } from './sampled-run';
 import {
   writeReport,
   type ArmResult,
@@ -184,41 +185,15 @@ async function runLoop(env: BenchEnv, sc: LoopScenario): Promise<ScenarioResult>
   ];
   const out = [];
   for (const a of arms) {
-    await env.restartWorker();
-    const before = await env.worker.stats();
-    const t0 = performance.now();
-    const s = await a.start();
-    const rss: number[] = [];
-    let finished = false;
-    const done = env.client.workflow
-      .getHandle(s.workflowId, s.runId)
-      .result()
-      .finally(() => (finished = true));
-    while (!finished) {
-      await new Promise((r) => setTimeout(r, 1000));
-      const st = await env.worker.stats();
-      rss.push(st.rssBytes / 2 ** 20);
-      progress(
-        `${sc.name}: arm ${a.arm}, ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${rss[rss.length - 1].toFixed(0)} MB`,
-      );
-    }
-    await done;
-    const totalS = (performance.now() - t0) / 1000;
-    const after = await env.worker.stats();
-    const history: HistoryFigures = await historyFigures(env.client, s);
-    const half = Math.floor(rss.length / 2);
+    const r = await sampledRun(env, `${sc.name}: arm ${a.arm}`, a.start, progress);
+    const history: HistoryFigures = await historyFigures(env.client, r.started);
     out.push({
       arm: a.arm,
-      totalSeconds: totalS,
-      iterationsPerSecond: sc.iterations / totalS,
+      totalSeconds: r.totalSeconds,
+      iterationsPerSecond: sc.iterations / r.totalSeconds,
       continueAsNew: history.runs - 1,
-      cpuSeconds:
-        (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / 1e6,
-      rssMb: {
-        firstHalfMax: Math.max(...rss.slice(0, Math.max(1, half))),
-        secondHalfMax: Math.max(...rss.slice(half)),
-        last: rss[rss.length - 1],
-      },
+      cpuSeconds: r.cpuUs / 1e6,
+      rssMb: r.rssMb,
       history,
     });
   }
