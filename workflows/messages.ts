@@ -52,6 +52,11 @@ export interface ProcessWorkflowInput {
   ir: ProcessIR;
   variables: Variables;
   businessKey?: string;
+  /**
+   * The start event an event-started instance begins at (a message, signal or timer start
+   * event of the IR's `startEvents`); absent: the none start event.
+   */
+  startAt?: string;
   /** Set on continue-as-new: the engine state to resume from. */
   resume?: EngineState;
   /** Set on continue-as-new: activities / children the previous run held back, started first. */

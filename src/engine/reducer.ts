@@ -22,10 +22,10 @@ export interface StepResult {
   commands: EngineCommand[];
 }
 
-/** Creates an instance and runs it from the process's none start event to its first waits. */
+/** Creates an instance and runs it from its start event (the none start, or `startAt`) to its first waits. */
 export function startInstance(
   ir: ProcessIR,
-  init: { instanceId: string; variables: Variables; now: EpochMs },
+  init: { instanceId: string; variables: Variables; now: EpochMs; startAt?: string },
   options?: StepOptions,
 ): StepResult {
   const rootScopeId = `${init.instanceId}/root`;
@@ -56,7 +56,8 @@ export function startInstance(
     startedAt: {},
   };
   const run = new Run(ir, state, init.now, options);
-  run.spawn(rootScopeId, ir.startEventId);
+  // An event-started instance begins at its trigger's start event (`startAt`), else the none start.
+  run.spawn(rootScopeId, init.startAt ?? ir.startEventId);
   run.settle();
   return { state, commands: run.commands };
 }

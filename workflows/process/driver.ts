@@ -108,6 +108,7 @@ export class ProcessDriver implements RunningProcess {
       instanceId: info.workflowId,
       variables: input.variables,
       now: now(),
+      ...(input.startAt !== undefined ? { startAt: input.startAt } : {}),
     });
     const driver = new ProcessDriver(input, started.state, publisher);
     driver.run(started.commands);

@@ -4,6 +4,7 @@
  * version — the latest deployed, or a named deployed one (404 unknown, 409 draft) — and have
  * the kind check the start variables (400 naming each), then start through `startWorkflow`.
  */
+import type { ProcessIR } from '../../model/bpmn/ir';
 import type { CompiledVersion, Definition } from '../../registry';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
@@ -55,6 +56,21 @@ export async function pickVersion(
   return latest;
 }
 
+/**
+ * A BPMN version that starts only by events (message, signal, timer start events) has no none
+ * start event to begin a requested instance at: 422 naming its start events.
+ */
+function requireNoneStart(def: Definition, version: CompiledVersion): void {
+  const ir = version.compiled as Partial<ProcessIR>;
+  if (def.kind !== 'bpmn' || ir.startEventId !== '') return;
+  const starts = (ir.startEvents ?? []).map((s) => `${s.elementId} (${s.kind})`).join(', ');
+  throw new HttpProblem(
+    422,
+    `definition '${def.key}' v${version.version} has no none start event; it starts by its event start events: ${starts}`,
+    { type: 'no-none-start', errors: [{ path: 'definition', message: 'no none start event' }] },
+  );
+}
+
 /** Starts an instance; `replayed` is true when the idempotency key had been used before. */
 export async function startInstance(
   deps: ApiDeps,
@@ -78,6 +94,7 @@ export async function startInstance(
         });
       const kind = startKindOf(def);
       const version = await pickVersion(deps, def, request.version);
+      requireNoneStart(def, version);
       const variables = request.variables ?? {};
       kind.checkVariables(version, variables, options.variablesPath);
       const { businessKey } = request;

@@ -39,6 +39,8 @@ export interface StartContext {
   businessKey?: string;
   /** The case a run belongs to (`POST /workflows/run`). */
   caseId?: string;
+  /** BPMN: the message, signal or timer start event an event-started instance begins at. */
+  startAt?: string;
 }
 
 export type WaymarkWorkflowInput =
@@ -96,7 +98,7 @@ const bpmn: StartKind = {
   async input(deps, start) {
     // Webhook subscriptions at start decide whether the instance notifies (workflows/notify.ts).
     const notify = await deps.registry.webhooks.subscribedEvents();
-    const { businessKey, caseId } = start;
+    const { businessKey, caseId, startAt } = start;
     return {
       kind: 'bpmn',
       definition: definitionRef(start),
@@ -108,6 +110,7 @@ const bpmn: StartKind = {
         : {}),
       ...(businessKey ? { businessKey } : {}),
       ...(caseId ? { caseId } : {}),
+      ...(startAt ? { startAt } : {}),
       ...(notify.length > 0 ? { notify } : {}),
       ...payloadLimits(deps.config),
     };

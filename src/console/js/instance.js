@@ -80,12 +80,8 @@ function details(instance, refresh) {
 export async function instanceView(view, id, isCurrent) {
   let instance = await api('GET', `/instances/${enc(id)}`);
   const canvas = h('div', { className: 'diagram', id: 'diagram' });
-  const status = h(
-    'h1',
-    {},
-    `${instance.instanceId} `,
-    h('span', { id: 'status' }, instance.status),
-  );
+  // The status appears with the first draw, so it never claims a state the diagram has not shown yet.
+  const status = h('h1', {}, `${instance.instanceId} `);
   const body = h('div', {});
   mount(
     view,

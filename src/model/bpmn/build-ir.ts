@@ -4,10 +4,11 @@
  * sequence flows with their FEEL conditions, and the process metadata (mandatory start
  * fields and declared parameters from `zeebe:properties`).
  */
-import type { ElementIR, FlowIR, ParameterDecl, ProcessIR } from './ir';
-import { BUILDERS, optional } from './build-elements';
+import type { ElementIR, FlowIR, ParameterDecl, ProcessIR, ProcessStartIR } from './ir';
+import { BUILDERS, messageOf, optional, timerOf } from './build-elements';
+import { signalOf } from './build-events';
 import type { ElementBaseIR } from './build-elements';
-import { SUPPORTED_TYPES, isNoneStart } from './elements';
+import { SUPPORTED_TYPES, eventDefinitionOf, eventKindOf, isNoneStart } from './elements';
 import { readSource } from './feel-source';
 import { loopOf } from './loop';
 import { boundaryEventsOf, incomingOf, outgoingOf } from './model';
@@ -44,6 +45,7 @@ export function buildProcessIR(model: ProcessModel): ProcessIR {
     processId: process.id ?? '',
     ...optional('name', process.name),
     startEventId: start?.id ?? '',
+    ...eventStartsOf(model),
     elements,
     flows,
     mandatory: start ? mandatoryOf(start) : [],
@@ -96,4 +98,19 @@ function parametersOf(model: ProcessModel): ParameterDecl[] {
         required: value.endsWith('!'),
       };
     });
+}
+
+/** The process-level message, signal and timer start events (`startEvents`), if any. */
+function eventStartsOf(model: ProcessModel): { startEvents?: ProcessStartIR[] } {
+  const starts: ProcessStartIR[] = [];
+  for (const el of model.scopes[0].nodes) {
+    if (el.$type !== 'bpmn:StartEvent' || !el.id) continue;
+    const kind = eventKindOf(el);
+    const def = eventDefinitionOf(el);
+    if (kind === 'message')
+      starts.push({ elementId: el.id, kind, message: messageOf(def?.messageRef) });
+    else if (kind === 'signal') starts.push({ elementId: el.id, kind, signal: signalOf(def) });
+    else if (kind === 'timer') starts.push({ elementId: el.id, kind, timer: timerOf(def) });
+  }
+  return starts.length > 0 ? { startEvents: starts } : {};
 }

@@ -61,7 +61,8 @@ const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
 
 /** Event type → the event kinds the engine runs for it. */
 export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>> = {
-  'bpmn:StartEvent': ['none'],
+  // Message, signal and timer starts only at process level (rule `start-event-required`).
+  'bpmn:StartEvent': ['none', 'message', 'signal', 'timer'],
   'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal', 'compensate', 'cancel'],
   'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal', 'link', 'compensate'],
   'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link'],

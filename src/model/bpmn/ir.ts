@@ -358,6 +358,13 @@ export interface FlowIR {
   condition?: FeelExpression;
 }
 
+/** A process-level start event with a trigger: where an event-started instance begins. */
+export type ProcessStartIR = { elementId: string } & (
+  | { kind: 'message'; message: MessageDef }
+  | { kind: 'signal'; signal: string }
+  | { kind: 'timer'; timer: TimerDef }
+);
+
 /** A declared start parameter (`zeebe:property` on the process). */
 export interface ParameterDecl {
   name: string;
@@ -370,8 +377,14 @@ export interface ProcessIR {
   /** The BPMN process id: the definition key and the Temporal workflow type. */
   processId: string;
   name?: string;
-  /** The top-level none start event. */
+  /** The top-level none start event; '' when the process starts only by events. */
   startEventId: string;
+  /**
+   * The top-level start events with a trigger (BPMN 2.0 §10.5.2; Camunda 8 runs message,
+   * signal and timer starts): a publication, a broadcast or a schedule starts an instance at
+   * one of them (`ProcessWorkflowInput.startAt`). Absent in IRs compiled before they existed.
+   */
+  startEvents?: ProcessStartIR[];
   elements: Record<string, ElementIR>;
   flows: Record<string, FlowIR>;
   /** Start fields the definition marks mandatory (`zeebe:property name="mandatory"`). */

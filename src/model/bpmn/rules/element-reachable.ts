@@ -1,6 +1,6 @@
 /**
  * Rule `element-reachable` (warning): every flow node can be reached from the none start
- * event of its scope, following sequence flows and from activities to their boundary
+ * event of its scope (a process: from any of its start events), following sequence flows and from activities to their boundary
  * events, and from a link throw event to the link catch events of its name. Compensation
  * handlers are entered by compensation only and are not checked. Unreachable elements are
  * harmless but usually a modelling mistake.
@@ -24,8 +24,11 @@ export const rule: Rule = {
       // An event subprocess starts at its triggered start event, and is itself entered by
       // its trigger, not by a flow. An ad-hoc subprocess has no start event.
       if (scope.element.$type === 'bpmn:AdHocSubProcess') continue;
+      // A process also starts at its message, signal and timer start events.
       const starts = scope.nodes.filter((n) =>
-        scope.element.triggeredByEvent ? n.$type === 'bpmn:StartEvent' : isNoneStart(n),
+        scope.element.triggeredByEvent || scope.isProcess
+          ? n.$type === 'bpmn:StartEvent'
+          : isNoneStart(n),
       );
       if (starts.length === 0) continue;
       const reached = new Set<ModdleElement>();

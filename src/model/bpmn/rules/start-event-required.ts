@@ -1,12 +1,17 @@
 /**
- * Rule `start-event-required`: the process and every embedded subprocess have exactly one
- * none start event, where their tokens begin. (Start events with event definitions are
- * reported by `unsupported-element`.)
+ * Rule `start-event-required`: an embedded subprocess has exactly one none start event, where
+ * its tokens begin, and no other start event (BPMN 2.0 §10.3.5: a subprocess is started by its
+ * incoming flow). A process has at most one none start event and at least one start event:
+ * none, or message, signal or timer (§10.5.2; Camunda 8 runs those three at process level),
+ * and no two message start events with the same message name (Camunda 8 refuses it).
+ * (Other start event definitions are reported by `unsupported-element`.)
  */
-import { isNoneStart } from '../elements';
+import { eventDefinitionOf, eventKindOf, isNoneStart } from '../elements';
+import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule } from '../types';
 
 const id = 'start-event-required';
+const EVENT_START_KINDS: readonly string[] = ['message', 'signal', 'timer'];
 
 export const rule: Rule = {
   id,
@@ -20,7 +25,18 @@ export const rule: Rule = {
         continue;
       const starts = scope.nodes.filter(isNoneStart);
       const what = `${scope.isProcess ? 'Process' : 'Subprocess'} ${scope.element.id ?? ''}`;
-      if (starts.length === 0) {
+      const eventStarts = scope.nodes.filter(
+        (n) => n.$type === 'bpmn:StartEvent' && EVENT_START_KINDS.includes(eventKindOf(n)),
+      );
+      if (scope.isProcess) problems.push(...duplicateMessageStarts(eventStarts, what));
+      else
+        for (const s of eventStarts)
+          problems.push({
+            rule: id,
+            elementId: s.id,
+            message: `${what}: a start event with a trigger (${s.id ?? ''}) belongs at process level or in an event subprocess`,
+          });
+      if (starts.length === 0 && !(scope.isProcess && eventStarts.length > 0)) {
         problems.push({
           rule: id,
           elementId: scope.element.id,
@@ -38,3 +54,23 @@ export const rule: Rule = {
     return problems;
   },
 };
+
+/** Two message start events of one process may not wait for the same message name. */
+function duplicateMessageStarts(eventStarts: ModdleElement[], what: string): Problem[] {
+  const seen = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const s of eventStarts) {
+    if (eventKindOf(s) !== 'message') continue;
+    const name = eventDefinitionOf(s)?.messageRef?.name as string | undefined;
+    if (!name) continue;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, s.id ?? '');
+    else
+      problems.push({
+        rule: id,
+        elementId: s.id,
+        message: `${what}: message start events ${first} and ${s.id ?? ''} both wait for message '${name}'`,
+      });
+  }
+  return problems;
+}

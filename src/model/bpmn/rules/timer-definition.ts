@@ -36,12 +36,14 @@ export const rule: Rule = {
           (el.$type === 'bpmn:StartEvent' &&
             isEventSubProcess(el.$parent) &&
             el.isInterrupting === false);
-        if (def.timeCycle && !nonInterrupting) {
+        // A process-level timer start event repeats by its cycle (a schedule, §10.5.2).
+        const processStart = el.$type === 'bpmn:StartEvent' && !isEventSubProcess(el.$parent);
+        if (def.timeCycle && !nonInterrupting && !processStart) {
           problems.push(
             problemAt(
               id,
               el,
-              'A timeCycle is only allowed on non-interrupting boundary events and event subprocess starts',
+              'A timeCycle is only allowed on process start events, non-interrupting boundary events and non-interrupting event subprocess starts',
             ),
           );
         }
