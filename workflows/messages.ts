@@ -42,8 +42,12 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  *   (before: its result silently became no variables). Continue-as-new passes the IR by
  *   reference (`ProcessContinuation.irRef`, loaded by the next run; workflows/process/ir-ref.ts)
  *   instead of in every run's input, and call-activity children are carried across it.
+ * - 4: messages and signals cross instances (issue 15): a message subscription with a
+ *   correlation key registers with its mailbox workflow (workflows/mailbox), message throw
+ *   events publish, signal subscriptions are published in the search attribute
+ *   `WaymarkSignals` and signal throw events broadcast to other instances.
  */
-export const DRIVER_REVISION = 3;
+export const DRIVER_REVISION = 4;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';

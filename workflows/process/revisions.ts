@@ -67,3 +67,12 @@ export function publishRules(
 export function refuseNonObjectResults(input: ProcessWorkflowInput): boolean {
   return (input.revision ?? 1) >= 3;
 }
+
+/**
+ * Revision 4: messages and signals cross instances — keyed message subscriptions register with
+ * their mailbox, message throw events publish, signal subscriptions are published
+ * (`WaymarkSignals`) and signal throw events broadcast beyond the instance.
+ */
+export function crossInstanceEvents(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 4;
+}
