@@ -4,6 +4,7 @@
  * internal activities use the `waymark.` prefix, which no task type may take. The names live
  * in src/model/task-types.ts, the one list the compiler checks models against.
  */
+import { mailboxSubscribe, publishMessage } from './mailbox';
 import { createAiTask, type AiConfig } from './ai-task';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
@@ -53,6 +54,8 @@ export function createActivities(
     ),
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
     [INTERNAL_ACTIVITIES.evaluateDecision]: createEvaluateDecision(deps.lookupDecision),
+    [INTERNAL_ACTIVITIES.mailboxSubscribe]: mailboxSubscribe,
+    [INTERNAL_ACTIVITIES.publishMessage]: publishMessage,
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

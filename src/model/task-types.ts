@@ -53,6 +53,10 @@ export const INTERNAL_ACTIVITIES = {
   deliverWebhook: 'waymark.deliverWebhook',
   // Evaluates a business rule task's DMN decision (activities/evaluate-decision.ts).
   evaluateDecision: 'waymark.evaluateDecision',
+  // Registers a keyed message subscription with its mailbox (activities/mailbox.ts).
+  mailboxSubscribe: 'waymark.mailboxSubscribe',
+  // Publishes a message from a message throw or end event (activities/mailbox.ts).
+  publishMessage: 'waymark.publishMessage',
 } as const;
 
 /** Internal activities registered without the prefix (named so in recorded histories). */

@@ -4,9 +4,8 @@
  * (`execute`: activities, durable timers, child workflows, each tracked by id until its outcome
  * comes back as the next event, stamped with workflow time) and publishes after every step.
  * Once continue-as-new is due it holds back new activities and children until the work in
- * flight drains, and hands the state (with what it held back) to the next run. The workflow
- * function (index.ts) only wires it to its handlers and waits; element semantics live in
- * `src/engine`.
+ * flight drains, and hands the state (with what it held back) to the next run. index.ts wires
+ * it to its handlers and waits; element semantics live in `src/engine`.
  */
 import { allHandlersFinished, ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import * as engine from '../../src/engine';
@@ -115,6 +114,9 @@ export class ProcessDriver implements RunningProcess {
     return driver;
   }
 
+  get mailboxes() {
+    return this.publisher.mailboxes;
+  }
   /** Feeds one event to the engine and carries out the commands it returns. */
   dispatch(event: EngineEvent): void {
     this.run(engine.step(this.input.ir, this.state, event).commands);

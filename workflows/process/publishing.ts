@@ -15,7 +15,13 @@ import type { ProcessWorkflowInput, WebhookEventName } from '../messages';
 import { startNotify } from '../notify';
 import { attributesKey, renderDetails, waitingElementIds } from './inspection';
 import { DueDatePublisher } from './due-dates';
-import { publishesUserTaskDue, publishRules, type PublishRules } from './revisions';
+import {
+  crossInstanceEvents,
+  publishesUserTaskDue,
+  publishRules,
+  type PublishRules,
+} from './revisions';
+import { MailboxLink } from './mailbox-link';
 
 /** Publishes one process instance's details, search attributes and notifications. */
 export class ProcessPublisher {
@@ -27,6 +33,8 @@ export class ProcessPublisher {
   private readonly notifying: Promise<void>[] = [];
   private readonly workflowId = workflowInfo().workflowId;
   private readonly dueDates: DueDatePublisher;
+  /** Revision 4: keyed message subscriptions registered with their mailboxes. */
+  readonly mailboxes: MailboxLink | undefined;
 
   /** `startedWith`: the search attributes the run started with (before any upsert). */
   constructor(
@@ -38,10 +46,12 @@ export class ProcessPublisher {
     this.events = new Set(input.notify ?? []);
     this.notifiedIncidents = new Set(Object.keys(input.resume?.incidents ?? {}));
     this.dueDates = new DueDatePublisher(publishesUserTaskDue(input), startedWith);
+    this.mailboxes = crossInstanceEvents(input) ? new MailboxLink() : undefined;
   }
 
   /** Current details always; notifications for new incidents; search attributes on change. */
   publish(state: EngineState): void {
+    this.mailboxes?.sync(state);
     const { ir } = this.input;
     const active = engine.activeElements(ir, state);
     setCurrentDetails(renderDetails(this.input, active, state));
