@@ -5,10 +5,11 @@
  * end event. Both use the worker's client and queue.
  */
 import { Context } from '@temporalio/activity';
-import { randomUUID } from 'node:crypto';
-import type { Variables } from '../src/engine/types';
+import { ApplicationFailure } from '@temporalio/common';
+import { addDuration, parseDuration } from '../src/engine/timers';
+import type { TaskInput } from './task-input';
 import { publishToMailbox, subscribeToMailbox } from '../src/temporal/mailbox-client';
-import type { MailboxSubscriber, PublishResult } from '../workflows/mailbox/contract';
+import type { MailboxSubscriber } from '../workflows/mailbox/contract';
 
 export interface MailboxSubscribeInput {
   name: string;
@@ -25,24 +26,40 @@ export async function mailboxSubscribe(input: MailboxSubscribeInput): Promise<vo
   );
 }
 
-export interface PublishMessageInput {
-  name: string;
-  correlationKey: string;
-  variables: Variables;
-  timeToLive: number;
-  messageId?: string;
+/** A task header's time to live: ms or an ISO 8601 duration; absent: 0 (not buffered). */
+function timeToLiveOf(header: string | undefined): number {
+  if (header === undefined || header.trim() === '') return 0;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const d = parseDuration(header.trim());
+  if (!d)
+    throw ApplicationFailure.nonRetryable(
+      `timeToLive header '${header}' is neither ms nor an ISO duration`,
+    );
+  return addDuration(0, d);
 }
 
-export async function publishMessage(input: PublishMessageInput): Promise<PublishResult> {
+/**
+ * A message throw/end event or send task without a task type (src/model/bpmn/build-message-
+ * throw.ts): publishes `messageName` with the rendered `correlationKey` header and the
+ * element's inputs as variables, like `POST /messages/publication` does for subscriptions
+ * (message start events are started by the API's publication only).
+ */
+export async function publishMessage(input: TaskInput): Promise<null> {
   const ctx = Context.current();
-  return publishToMailbox(
+  const { messageName, correlationKey, timeToLive, messageId } = input.headers;
+  if (!messageName) throw ApplicationFailure.nonRetryable('the message has no name');
+  const result = await publishToMailbox(
     ctx.client,
-    { name: input.name, correlationKey: input.correlationKey, taskQueue: ctx.info.taskQueue },
+    { name: messageName, correlationKey: correlationKey ?? '', taskQueue: ctx.info.taskQueue },
     {
-      messageKey: randomUUID(),
+      // One key per element execution: a receiver takes a retried publication once.
+      messageKey: input.flowElementInstanceId,
       variables: input.variables,
-      timeToLive: input.timeToLive,
-      ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
+      timeToLive: timeToLiveOf(timeToLive),
+      ...(messageId ? { messageId } : {}),
     },
   );
+  if (result.duplicateOf !== undefined)
+    ctx.log.info('message already published', { messageKey: result.duplicateOf });
+  return null;
 }
