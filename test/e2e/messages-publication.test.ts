@@ -89,6 +89,32 @@ test('a buffered publication reaches an instance that subscribes within its time
   expect(done.variables).toMatchObject({ amount: 7 });
 });
 
+test('publications racing the starts of their instances reach each exactly once', async () => {
+  // given five orders whose payments are published while their instances start
+  const keys = ['R-1', 'R-2', 'R-3', 'R-4', 'R-5'];
+  const [ids] = await Promise.all([
+    Promise.all(keys.map((k) => startInstance('awaits-payment', { variables: { orderId: k } }))),
+    Promise.all(
+      keys.map((k, i) =>
+        publish({
+          name: 'payment-received',
+          correlationKey: k,
+          timeToLive: 60_000,
+          variables: { amount: i },
+        }),
+      ),
+    ),
+  ]);
+  ids.forEach((id, i) => replay.add(id, `publication-race-${i}`));
+  // then every instance completes with its own payment, received once
+  for (const [i, id] of ids.entries()) {
+    const done = await waitFor(id);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.variables).toMatchObject({ orderId: keys[i], amount: i });
+    expect(trailIds(done).filter((e) => e === 'Catch_Paid')).toHaveLength(1);
+  }
+});
+
 test('an expired publication reaches nobody', async () => {
   // given a payment for A-4 buffered for 1 s, and that second passed
   const res = await publish({ name: 'payment-received', correlationKey: 'A-4', timeToLive: 1000 });

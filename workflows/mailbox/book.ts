@@ -8,7 +8,8 @@
  * - with a time to live it stays buffered until it expires and reaches instances that
  *   subscribe later, each once; a `messageId` of a live buffered publication is refused;
  * - a correlation reaches the first subscription only and is never buffered;
- * - a delivery an instance hands back (its subscription had closed) goes to the next instance.
+ * - a delivery an instance hands back (its subscription had closed) counts as not reached: a
+ *   later subscription of that instance (or one that has not had it) gets it while it is buffered.
  */
 import type {
   BufferedPublication,
