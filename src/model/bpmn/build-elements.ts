@@ -56,7 +56,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     const kind = eventKindOf(element);
     if (kind === 'message')
       return publishesItself(node)
-        ? messagePublication(node, base)
+        ? messagePublication(node, base, messageOf)
         : jobTask(node, base, 'sendTask');
     if (kind === 'escalation' || kind === 'signal')
       return { ...base, type: 'endEvent', ...throwEventKind(element) };
@@ -80,7 +80,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   serviceTask: (n, base) => jobTask(n, base, 'serviceTask'),
   sendTask: (n, base) =>
     publishesItself(n) && n.element.messageRef
-      ? messagePublication(n, base)
+      ? messagePublication(n, base, messageOf)
       : jobTask(n, base, 'sendTask'),
   scriptTask: ({ element }, base) => {
     const script = extension(element, 'zeebe:Script');
@@ -257,7 +257,9 @@ function isActivatable(node: ModdleElement, container: ModdleElement): boolean {
 function throwEvent(node: Located, base: ElementBaseIR): ElementIR {
   const kind = eventKindOf(node.element);
   if (kind === 'message')
-    return publishesItself(node) ? messagePublication(node, base) : jobTask(node, base, 'sendTask');
+    return publishesItself(node)
+      ? messagePublication(node, base, messageOf)
+      : jobTask(node, base, 'sendTask');
   if (kind === 'link') {
     const link = { name: linkNameOf(node.element), targetId: linkTargetOf(node) };
     return { ...base, type: 'intermediateThrowEvent', eventKind: 'link', link };

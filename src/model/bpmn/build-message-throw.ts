@@ -8,10 +8,8 @@
  * element's `zeebe:input` mappings. The token moves on once the message is published.
  */
 import { INTERNAL_ACTIVITIES } from '../task-types';
-import type { ElementBaseIR } from './build-elements';
-import { messageOf } from './build-elements';
 import { eventDefinitionOf } from './elements';
-import type { ElementIR } from './ir';
+import type { ElementIR, MessageDef, PassThroughTaskIR } from './ir';
 import type { Located } from './model';
 import { extension, taskHeaders } from './zeebe';
 
@@ -24,10 +22,14 @@ export function publishesItself(node: Located): boolean {
 }
 
 /** The built-in publication job of a message throw/end event or send task without a type. */
-export function messagePublication(node: Located, base: ElementBaseIR): ElementIR {
+export function messagePublication(
+  node: Located,
+  base: Omit<PassThroughTaskIR, 'type'>,
+  readMessage: (message: Located['element'] | undefined) => MessageDef,
+): ElementIR {
   const el = node.element;
   const message = el.$type === 'bpmn:SendTask' ? el.messageRef : eventDefinitionOf(el)?.messageRef;
-  const def = messageOf(message);
+  const def = readMessage(message);
   return {
     ...base,
     type: 'sendTask',
