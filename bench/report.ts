@@ -2,6 +2,7 @@
  * Turns the measurements into bench/results.json and bench/RESULTS.md: the run's conditions
  * (mode, load, versions, machine), the targets with their ratios, and one table per scenario.
  */
+import { extraSections } from './extra-sections';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -395,6 +396,7 @@ export async function writeReport(bench: BenchResults): Promise<string> {
     ...bench.results.map(scenarioMd),
   ].join('\n');
   const file = path.join(__dirname, 'RESULTS.md');
-  await format(file, md);
+  const kept = extraSections(); // what bench/messages.ts and others wrote below the marker
+  await format(file, md + kept);
   return file;
 }
