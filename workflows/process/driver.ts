@@ -28,7 +28,7 @@ import {
 import { CallerEscalations } from './escalations';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
-import { refuseNonObjectResults, scopeEveryTask } from './revisions';
+import { crossInstanceEvents, refuseNonObjectResults, scopeEveryTask } from './revisions';
 import { routeTask } from './task-queues';
 import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
 import { continuation } from './ir-ref';
@@ -78,7 +78,7 @@ export class ProcessDriver implements RunningProcess {
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
     this.carry = carriesChildren(input);
-    this.children = new ChildLedger(input.carriedChildren);
+    this.children = new ChildLedger(input.carriedChildren, crossInstanceEvents(input));
   }
 
   /**
@@ -228,7 +228,7 @@ export class ProcessDriver implements RunningProcess {
     const started = (id: string) => this.children.started(cmd.feiId, id);
     this.work.track(
       cmd.feiId,
-      (scope) => runCarriedChild(scope, cmd, payloadLimit(this.input), started),
+      (scope) => runCarriedChild(scope, cmd, this.input, started),
       (event) => {
         this.children.settled(cmd.feiId);
         this.dispatch(event);
@@ -247,9 +247,8 @@ export class ProcessDriver implements RunningProcess {
   }
 
   /**
-   * A service task nothing but the workflow's own cancellation can end: its activity runs in
-   * the root scope, without a scope's promises and async hooks (each promise made in a
-   * workflow costs a captured stack trace).
+   * A service task nothing but the workflow's own cancellation can end: its activity runs in the
+   * root scope, without a scope's promises and hooks (each workflow promise captures a stack).
    */
   private trackTask(cmd: ScheduleTask): void {
     const outcome = scheduleTaskActivity(cmd, this.workflowId, this.input.definition.key).then(
@@ -383,9 +382,10 @@ export class ProcessDriver implements RunningProcess {
     return { ok: true, result };
   }
 
-  /** Settles once every escalation signalled to the caller arrived; undefined when none is on its way. */
+  /** Settles once every escalation to the caller and cancel request to a child arrived, or undefined. */
   escalationsDelivered(): Promise<unknown> | undefined {
-    return this.escalations.delivered();
+    const pending = [this.escalations.delivered(), this.children.cancelsDelivered()];
+    return pending.some(Boolean) ? Promise.all(pending) : undefined;
   }
 
   /** Settles once every notification sent so far has started; undefined when none was sent. */
