@@ -155,3 +155,15 @@ test('a Spring cron cycle becomes a calendar with its seconds; a bad cron is a 4
     ]),
   );
 });
+
+test('a schedule Temporal refuses leaves no deployed version behind and says so', async () => {
+  // given a process id so long that Temporal refuses its schedule id (over 1,000 characters)
+  const key = `timer-start-${'x'.repeat(1000)}`;
+  // when it is deployed
+  const res = await deploy(model(key, cycle('R/PT1H')));
+  // then the deploy is a 503 naming the schedule failure, and the registry holds nothing of it
+  expect(res.status).toBe(503);
+  expect(res.body).toMatchObject({ type: expect.stringContaining('schedule-failed') });
+  expect(res.body.detail).toMatch(/Nothing was changed/);
+  expect((await call('GET', `/definitions/${key}`)).status).toBe(404);
+});
