@@ -32,7 +32,8 @@ function model(key: string, timer: string | undefined, taskName = 'Work'): strin
 </bpmn:definitions>`;
 }
 
-const cycle = (text: string) => `<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${text}</bpmn:timeCycle>`;
+const cycle = (text: string) =>
+  `<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${text}</bpmn:timeCycle>`;
 
 const deploy = (xml: string) =>
   call('POST', '/definitions?deploy=true', xml, { 'content-type': 'application/xml' });
