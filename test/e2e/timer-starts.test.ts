@@ -166,5 +166,6 @@ test('a schedule Temporal refuses leaves no deployed version behind and says so'
   expect(res.status).toBe(503);
   expect(res.body).toMatchObject({ type: expect.stringContaining('schedule-failed') });
   expect(res.body.detail).toMatch(/Nothing was changed/);
+  expect(res.body.detail).toMatch(/Start_Timer: Failed to create schedule/);
   expect((await call('GET', `/definitions/${key}`)).status).toBe(404);
 });

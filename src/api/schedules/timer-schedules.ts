@@ -149,6 +149,31 @@ export async function applySchedules(
   known: Iterable<string>,
 ): Promise<void> {
   const keep = new Set(wanted.map((w) => w.options.scheduleId));
-  for (const w of wanted) await bounded(deps, () => upsert(deps, w));
-  for (const id of new Set(known)) if (!keep.has(id)) await bounded(deps, () => remove(deps, id));
+  for (const w of wanted)
+    await named(
+      w.options.scheduleId,
+      bounded(deps, () => upsert(deps, w)),
+    );
+  for (const id of new Set(known))
+    if (!keep.has(id))
+      await named(
+        id,
+        bounded(deps, () => remove(deps, id)),
+      );
+}
+
+/** Temporal's reason (the gRPC details under the SDK's "Failed to … schedule"). */
+function reason(err: unknown): string {
+  const e = err as { message?: string; cause?: { details?: string; message?: string } };
+  return [e.message, e.cause?.details ?? e.cause?.message].filter(Boolean).join(': ');
+}
+
+/** Names the schedule in a failure; problems the API answers itself pass as they are. */
+async function named(scheduleId: string, call: Promise<void>): Promise<void> {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof HttpProblem) throw err;
+    throw new Error(`${scheduleId}: ${reason(err)}`, { cause: err });
+  }
 }
