@@ -11,8 +11,10 @@ import { promisify } from 'node:util';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { ensureTemporalCli } from '../../src/temporal/dev-server';
 import { call, getInstance, trailIds } from '../support/api';
+import { ReplayCheck } from '../support/histories';
 
 const run = promisify(execFile);
+const replay = new ReplayCheck();
 
 /** A process started by a timer start event with `timer` (an XML timer element), or none. */
 function model(key: string, timer: string | undefined, taskName = 'Work'): string {
@@ -44,7 +46,10 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   client = new Client({ connection });
 });
-afterAll(() => connection.close());
+afterAll(async () => {
+  expect(await replay.replayAll()).toEqual([]);
+  await connection.close();
+}, 120_000);
 
 const describeSchedule = (key: string) =>
   client.schedule.getHandle(`waymark-timer:${key}:Start_Timer`).describe();
@@ -91,11 +96,12 @@ test('a timer start cycle schedules instances; versions replace, disabling pause
   expect(items.length).toBeGreaterThanOrEqual(2);
   for (const item of items.slice(0, 2)) {
     const instance = await poll(
-      () => getInstance(item.instanceId ?? item.workflowId),
+      () => getInstance(item.instanceId),
       (i) => i.status === 'COMPLETED',
     );
     expect(instance.status).toBe('COMPLETED');
     expect(trailIds(instance)).toEqual(['Start_Timer', 'Task_Work', 'End']);
+    replay.add(item.instanceId);
   }
   const v1 = await describeSchedule(key);
   expect(v1.policies.overlap).toBe('ALLOW_ALL');
@@ -168,4 +174,32 @@ test('a schedule Temporal refuses leaves no deployed version behind and says so'
   expect(res.body.detail).toMatch(/Nothing was changed/);
   expect(res.body.detail).toMatch(/Start_Timer: Failed to create schedule/);
   expect((await call('GET', `/definitions/${key}`)).status).toBe(404);
+});
+
+test('a duration starts one instance that long after the deploy; a past date one at once', async () => {
+  // given a timer start two seconds after the deploy, and one at a date already past
+  const later = 'timer-start-duration';
+  const past = 'timer-start-past-date';
+  const duration = `<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT2S</bpmn:timeDuration>`;
+  const date = `<bpmn:timeDate xsi:type="bpmn:tFormalExpression">2020-01-01T00:00:00Z</bpmn:timeDate>`;
+  expect((await deploy(model(later, duration))).status).toBe(201);
+  expect((await deploy(model(past, date))).status).toBe(201);
+  const listed = (key: string) =>
+    poll(
+      async () => (await call('GET', `/instances?definition=${key}`)).body.items as any[],
+      (list) => list.length >= 1,
+    );
+  // then each starts exactly one instance at its timer start, and its schedule has no more to take
+  for (const key of [later, past]) {
+    const [item] = await listed(key);
+    const instance = await poll(
+      () => getInstance(item.instanceId),
+      (i) => i.status === 'COMPLETED',
+    );
+    expect(trailIds(instance)).toEqual(['Start_Timer', 'Task_Work', 'End']);
+    expect((await describeSchedule(key)).state.remainingActions).toBe(0);
+  }
+  await new Promise((r) => setTimeout(r, 2500));
+  expect((await call('GET', `/instances?definition=${later}`)).body.items).toHaveLength(1);
+  expect((await call('GET', `/instances?definition=${past}`)).body.items).toHaveLength(1);
 });
