@@ -117,7 +117,7 @@ export async function uploadSchedules(
     );
     const ids = [
       ...scheduleIdsOf(ir.processId, current),
-      ...scheduleIdsOf(ir.processId, { compiled: ir } as CompiledVersion),
+      ...scheduleIdsOf(ir.processId, { compiled: ir }),
     ];
     keys.push({ key: ir.processId, ids });
   }

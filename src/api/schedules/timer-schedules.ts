@@ -26,13 +26,16 @@ export const scheduleIdOf = (key: string, startEventId: string) =>
   `waymark-timer:${key}:${startEventId}`;
 
 /** The version's process-level timer start events. */
-export function timerStartsOf(version: CompiledVersion | undefined) {
+export function timerStartsOf(version: Pick<CompiledVersion, 'compiled'> | undefined) {
   const ir = version?.compiled as Partial<ProcessIR> | undefined;
   return (ir?.startEvents ?? []).flatMap((s) => (s.kind === 'timer' ? [s] : []));
 }
 
 /** The schedule ids the version's timer starts have. */
-export function scheduleIdsOf(key: string, version: CompiledVersion | undefined): string[] {
+export function scheduleIdsOf(
+  key: string,
+  version: Pick<CompiledVersion, 'compiled'> | undefined,
+): string[] {
   return timerStartsOf(version).map((s) => scheduleIdOf(key, s.elementId));
 }
 
@@ -40,7 +43,8 @@ export function scheduleIdsOf(key: string, version: CompiledVersion | undefined)
 export interface WantedSchedule {
   options: ScheduleOptions;
   triggerNow: boolean;
-  version: number;
+  /** `<definition id>/<version>` the action starts. */
+  pinned: string;
 }
 
 const pausedNote = 'the definition is disabled';
@@ -82,7 +86,8 @@ export function wantedSchedules(
       },
       memo: { definitionKey: def.key, definitionId: def.id, startEventId: start.elementId },
     };
-    return { options, triggerNow: schedule.triggerNow, version: version.version };
+    const pinned = `${def.id}/${version.version}`;
+    return { options, triggerNow: schedule.triggerNow, pinned };
   });
 }
 
@@ -92,11 +97,11 @@ function bounded<T>(deps: ApiDeps, fn: () => Promise<T>): Promise<T> {
   return deps.temporal.client.connection.withDeadline(Date.now() + ms, fn);
 }
 
-/** The definition version a schedule's action starts, if it is one of ours. */
-function actionVersion(args: readonly unknown[] | undefined): number | undefined {
-  const input = args?.[0] as { definition?: { version?: unknown } } | undefined;
-  const v = input?.definition?.version;
-  return typeof v === 'number' ? v : undefined;
+/** `<definition id>/<version>` of what a schedule's action starts, if it is one of ours. */
+function actionVersion(args: readonly unknown[] | undefined): string | undefined {
+  const input = args?.[0] as { definition?: { id?: unknown; version?: unknown } } | undefined;
+  const d = input?.definition;
+  return d ? `${String(d.id)}/${String(d.version)}` : undefined;
 }
 
 async function upsert(deps: ApiDeps, wanted: WantedSchedule): Promise<void> {
@@ -115,7 +120,7 @@ async function upsert(deps: ApiDeps, wanted: WantedSchedule): Promise<void> {
     return;
   }
   const paused = options.state?.paused ?? false;
-  if (actionVersion(current.action.args) === wanted.version) {
+  if (actionVersion(current.action.args) === wanted.pinned) {
     if (current.state.paused !== paused)
       await (paused ? handle.pause(pausedNote) : handle.unpause('the definition is enabled'));
     return;
