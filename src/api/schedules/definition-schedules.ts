@@ -10,7 +10,7 @@
  * 503 saying so. Everything the effect needs from the registry is read before the write.
  */
 import type { ProcessIR } from '../../model/bpmn/ir';
-import type { CompiledVersion, Definition, OnWritten } from '../../registry';
+import type { CreateVersionResult, Definition, OnWritten, VersionInfo } from '../../registry';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
 import { applySchedules, scheduleIdsOf, wantedSchedules } from './timer-schedules';
@@ -105,10 +105,7 @@ export async function withSchedules<T, W>(
 export async function uploadSchedules(
   deps: ApiDeps,
   processes: ProcessIR[],
-): Promise<
-  | ScheduleEffect<Array<{ definition: Definition; version: Omit<CompiledVersion, 'compiled'> }>>
-  | undefined
-> {
+): Promise<ScheduleEffect<CreateVersionResult[]> | undefined> {
   const keys: Array<{ key: string; ids: string[] }> = [];
   for (const ir of processes) {
     const current = await latestDeployed(
@@ -144,7 +141,7 @@ export async function deploySchedules(
   deps: ApiDeps,
   def: Definition,
   v: number,
-): Promise<ScheduleEffect<Omit<CompiledVersion, 'compiled'>> | undefined> {
+): Promise<ScheduleEffect<VersionInfo> | undefined> {
   if (!isBpmn(def)) return undefined;
   const target = await deps.registry.definitions.compiledVersion(def.id, v);
   const current = await deps.registry.definitions.compiledVersion(def.id);
