@@ -4,7 +4,7 @@
  * internal activities use the `waymark.` prefix, which no task type may take. The names live
  * in src/model/task-types.ts, the one list the compiler checks models against.
  */
-import { mailboxSubscribe, publishMessage } from './mailbox';
+import { createPublishMessage, mailboxSubscribe, type MessageStarts } from './mailbox';
 import { createAiTask, type AiConfig } from './ai-task';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
@@ -31,6 +31,8 @@ export interface ActivityDeps {
   ai?: AiConfig;
   /** Secrets for `{{secrets.NAME}}` references in http and callback tasks. */
   secrets?: SecretStore;
+  /** Message start events a thrown message starts (the registry); without it, none. */
+  messageStarts?: MessageStarts;
 }
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -55,7 +57,7 @@ export function createActivities(
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
     [INTERNAL_ACTIVITIES.evaluateDecision]: createEvaluateDecision(deps.lookupDecision),
     [INTERNAL_ACTIVITIES.mailboxSubscribe]: mailboxSubscribe,
-    [INTERNAL_ACTIVITIES.publishMessage]: publishMessage,
+    [INTERNAL_ACTIVITIES.publishMessage]: createPublishMessage(deps.messageStarts),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

@@ -5,6 +5,7 @@
  * end event. Both use the worker's client and queue.
  */
 import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { addDuration, parseDuration } from '../src/engine/timers';
 import type { TaskInput } from './task-input';
@@ -42,9 +43,19 @@ function timeToLiveOf(header: string | undefined): number {
  * A message throw/end event or send task without a task type (src/model/bpmn/build-message-
  * throw.ts): publishes `messageName` with the rendered `correlationKey` header and the
  * element's inputs as variables, like `POST /messages/publication` does for subscriptions
- * (message start events are started by the API's publication only).
+ * and starts instances at matching message start events (`starts`: the worker's registry).
  */
-export async function publishMessage(input: TaskInput): Promise<null> {
+/** Starts instances at the message start events a publication matches (the registry's part). */
+export type MessageStarts = (
+  client: Client,
+  message: { name: string; correlationKey?: string; variables: Record<string, unknown> },
+) => Promise<unknown[]>;
+
+export function createPublishMessage(starts?: MessageStarts) {
+  return (input: TaskInput) => publishMessage(input, starts);
+}
+
+async function publishMessage(input: TaskInput, starts?: MessageStarts): Promise<null> {
   const ctx = Context.current();
   const { messageName, correlationKey, timeToLive, messageId } = input.headers;
   if (!messageName) throw ApplicationFailure.nonRetryable('the message has no name');
@@ -59,7 +70,14 @@ export async function publishMessage(input: TaskInput): Promise<null> {
       ...(messageId ? { messageId } : {}),
     },
   );
-  if (result.duplicateOf !== undefined)
+  if (result.duplicateOf !== undefined) {
     ctx.log.info('message already published', { messageKey: result.duplicateOf });
+    return null;
+  }
+  await starts?.(ctx.client, {
+    name: messageName,
+    variables: input.variables,
+    ...(correlationKey ? { correlationKey } : {}),
+  });
   return null;
 }

@@ -12,6 +12,7 @@ import { openRegistry, registryLocation } from '../registry';
 import { connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
 import { registryLookup } from './lookup';
+import { workerMessageStarts } from './message-starts';
 import { findDecisionVersion } from '../registry/decision-versions';
 
 export interface RunningWorker {
@@ -44,6 +45,7 @@ export async function startWorker(
       },
       lookupDefinition: registryLookup(registry),
       lookupDecision: (key, binding) => findDecisionVersion(registry.definitions, key, binding),
+      messageStarts: workerMessageStarts(config, registry),
       webhooks: {
         forEvent: (event) => registry.webhooks.forEvent(event),
         withSecret: (id) => registry.webhooks.withSecret(id),

@@ -2,7 +2,8 @@
  * Message throw and end events without a task type publish (issue 15): one instance throws
  * `payment-received` (its `zeebe:input` as the message's variables) and ends with a message end
  * event `receipt-sent`, both with the correlation key its own `orderId` gives; another instance
- * waiting for that order receives both, in order, and completes.
+ * waiting for that order receives both, in order, and completes; the receipt also starts an
+ * instance of a definition with a message start event for it.
  */
 import { call, startInstance, trailIds, waitAt, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
@@ -50,8 +51,18 @@ const thrower = `${head}
   </bpmn:process>
 </bpmn:definitions>`;
 
+const archive = `${head}
+  <bpmn:process id="receipt-archive" isExecutable="true">
+    <bpmn:startEvent id="Start_Receipt"><bpmn:outgoing>f1</bpmn:outgoing>
+      <bpmn:messageEventDefinition id="Med_1" messageRef="Msg_Receipt" />
+    </bpmn:startEvent>
+    <bpmn:endEvent id="End"><bpmn:incoming>f1</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="Start_Receipt" targetRef="End"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+
 beforeAll(async () => {
-  for (const xml of [waiter, thrower]) {
+  for (const xml of [waiter, thrower, archive]) {
     const res = await call('POST', '/definitions?deploy=true', xml, {
       'content-type': 'application/xml',
     });
@@ -77,4 +88,9 @@ test('a throw event and a message end event reach the instance waiting for the o
   expect(done.status).toBe('COMPLETED');
   expect(done.variables).toMatchObject({ orderId: 'T-1', amount: 42 });
   expect(trailIds(done)).toEqual(['Start', 'Catch_Paid', 'Receive_Receipt', 'End']);
+  // and the receipt started the archive at its message start event, keyed by the order
+  const archived = await waitFor('receipt-archive:T-1');
+  replay.add(archived.instanceId, 'message-throw-start');
+  expect(archived.status).toBe('COMPLETED');
+  expect(trailIds(archived)).toEqual(['Start_Receipt', 'End']);
 });
