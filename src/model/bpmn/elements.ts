@@ -65,7 +65,7 @@ export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>>
   'bpmn:StartEvent': ['none', 'message', 'signal', 'timer'],
   'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal', 'compensate', 'cancel'],
   'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal', 'link', 'compensate'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link', 'signal'],
   'bpmn:BoundaryEvent': [
     'timer',
     'error',
@@ -74,6 +74,7 @@ export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>>
     'conditional',
     'compensate',
     'cancel',
+    'signal',
   ],
 };
 
