@@ -5,6 +5,7 @@
  * in src/model/task-types.ts, the one list the compiler checks models against.
  */
 import { createAiTask, type AiConfig } from './ai-task';
+import { createBroadcastSignal, type Broadcast } from './broadcast-signal';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createEvaluateDecision, type DecisionLookup } from './evaluate-decision';
@@ -30,6 +31,8 @@ export interface ActivityDeps {
   ai?: AiConfig;
   /** Secrets for `{{secrets.NAME}}` references in http and callback tasks. */
   secrets?: SecretStore;
+  /** Signal broadcasts beyond the instance (signal throw/end events); absent: they fail. */
+  broadcastSignal?: Broadcast;
 }
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -53,6 +56,7 @@ export function createActivities(
     ),
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
     [INTERNAL_ACTIVITIES.evaluateDecision]: createEvaluateDecision(deps.lookupDecision),
+    [INTERNAL_ACTIVITIES.broadcastSignal]: createBroadcastSignal(deps.broadcastSignal),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

@@ -27,6 +27,7 @@ import { runsRouter } from './routes/runs';
 import { schemasRouter } from './routes/kind-schemas';
 import { consoleAssets } from './console';
 import { decisionsRouter } from './routes/decisions';
+import { signalsRouter } from './routes/signals';
 
 export type { ApiDeps } from './deps';
 
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
   app.use(decisionsRouter(deps));
+  app.use(signalsRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

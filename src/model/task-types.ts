@@ -53,6 +53,8 @@ export const INTERNAL_ACTIVITIES = {
   deliverWebhook: 'waymark.deliverWebhook',
   // Evaluates a business rule task's DMN decision (activities/evaluate-decision.ts).
   evaluateDecision: 'waymark.evaluateDecision',
+  // Broadcasts a signal thrown in a process to the other instances (activities/broadcast-signal.ts).
+  broadcastSignal: 'waymark.broadcastSignal',
 } as const;
 
 /** Internal activities registered without the prefix (named so in recorded histories). */

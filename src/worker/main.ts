@@ -9,10 +9,11 @@ import { SecretStore } from '../../activities/secrets';
 import { callbackSecret } from '../callbacks/signing';
 import { loadConfig, type Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
-import { connectWorker } from '../temporal/connection';
+import { connectClient, connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
 import { registryLookup } from './lookup';
 import { findDecisionVersion } from '../registry/decision-versions';
+import { workerBroadcast } from './signal-broadcast';
 
 export interface RunningWorker {
   worker: Worker;
@@ -29,6 +30,7 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const registry = await openRegistry(registryLocation(config));
   const connection = await connectWorker(config);
+  const client = await connectClient(config);
   const worker = await createWaymarkWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -44,6 +46,7 @@ export async function startWorker(
       },
       lookupDefinition: registryLookup(registry),
       lookupDecision: (key, binding) => findDecisionVersion(registry.definitions, key, binding),
+      broadcastSignal: workerBroadcast(config, registry, client),
       webhooks: {
         forEvent: (event) => registry.webhooks.forEvent(event),
         withSecret: (id) => registry.webhooks.withSecret(id),
@@ -65,6 +68,7 @@ export async function startWorker(
   });
   const done = worker.run().finally(async () => {
     await connection.close();
+    await client.connection.close();
     await registry.close();
   });
   await waitRunning(worker);
