@@ -17,7 +17,7 @@
  * query is reached once; one that subscribes after, or whose upsert is not yet indexed, is
  * not — a broadcast is not buffered (the BPMN semantics of a signal).
  */
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ProcessIR } from '../../model/bpmn/ir';
 import type { Definition } from '../../registry';
 import {
@@ -57,15 +57,22 @@ async function signalWaiting(client: Client, input: SignalBroadcastInput): Promi
     ...(input.variables !== undefined ? { variables: input.variables } : {}),
   };
   let reached = 0;
-  let batch: string[] = [];
-  const flush = async () => {
-    const ids = batch;
-    batch = [];
-    const results = await Promise.allSettled(
-      ids.map((id) => client.workflow.getHandle(id).signal(signalEventSignal, payload)),
-    );
-    // An instance that ended since the query is not reached (its signal fails: not found).
-    reached += results.filter((r) => r.status === 'fulfilled').length;
+  let failure: unknown;
+  const inFlight = new Set<Promise<void>>();
+  const send = (id: string) => {
+    const sent: Promise<void> = client.workflow
+      .getHandle(id)
+      .signal(signalEventSignal, payload)
+      .then(
+        () => void (reached += 1),
+        (err: unknown) => {
+          // Ended since the query: not reached. Any other fault fails the broadcast once all
+          // are sent; a retry is safe (instances drop the repeated key).
+          if (!(err instanceof WorkflowNotFoundError)) failure ??= err;
+        },
+      )
+      .finally(() => inFlight.delete(sent));
+    inFlight.add(sent);
   };
   const seen = new Set<string>();
   for await (const execution of client.workflow.list({
@@ -75,10 +82,11 @@ async function signalWaiting(client: Client, input: SignalBroadcastInput): Promi
     const id = execution.workflowId;
     if (id === input.excludeWorkflowId || seen.has(id)) continue;
     seen.add(id);
-    batch.push(id);
-    if (batch.length >= BROADCAST_CONCURRENCY) await flush();
+    send(id);
+    if (inFlight.size >= BROADCAST_CONCURRENCY) await Promise.race(inFlight);
   }
-  if (batch.length > 0) await flush();
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
   return reached;
 }
 
