@@ -4,6 +4,7 @@
  * internal activities use the `waymark.` prefix, which no task type may take. The names live
  * in src/model/task-types.ts, the one list the compiler checks models against.
  */
+import { createPublishMessage, mailboxSubscribe, type MessageStarts } from './mailbox';
 import { createAiTask, type AiConfig } from './ai-task';
 import { createBroadcastSignal, type Broadcast } from './broadcast-signal';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
@@ -33,6 +34,8 @@ export interface ActivityDeps {
   secrets?: SecretStore;
   /** Signal broadcasts beyond the instance (signal throw/end events); absent: they fail. */
   broadcastSignal?: Broadcast;
+  /** Message start events a thrown message starts (the registry); without it, none. */
+  messageStarts?: MessageStarts;
 }
 
 /** The activity map for `Worker.create({ activities })`. */
@@ -57,6 +60,8 @@ export function createActivities(
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
     [INTERNAL_ACTIVITIES.evaluateDecision]: createEvaluateDecision(deps.lookupDecision),
     [INTERNAL_ACTIVITIES.broadcastSignal]: createBroadcastSignal(deps.broadcastSignal),
+    [INTERNAL_ACTIVITIES.mailboxSubscribe]: mailboxSubscribe,
+    [INTERNAL_ACTIVITIES.publishMessage]: createPublishMessage(deps.messageStarts),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Turns the measurements into bench/results.json and bench/RESULTS.md: the run's conditions
- * (mode, load, versions, machine), the targets with their ratios, and one table per scenario.
+ * Turns the measurements into bench/results.json and RESULTS.md: conditions, targets, scenarios.
  */
+import { extraSections } from './extra-sections';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -348,11 +348,11 @@ function scenarioMd(r: ScenarioResult): string {
   );
 }
 
-/** Writes results.json and RESULTS.md next to this file; returns the markdown's path. */
+/** Writes results.json and RESULTS.md (keeping the separate benchmarks' part); returns its path. */
 export async function writeReport(bench: BenchResults): Promise<string> {
   bench.environment = await environment();
   bench.targets = targets(bench.results);
-  // Formatted as the repository's Prettier config wants, so `prettier --check .` stays clean.
+  // Formatted with the repository's Prettier config, so `prettier --check .` stays clean.
   const format = async (file: string, text: string): Promise<void> => {
     const config = (await prettier.resolveConfig(file)) ?? {};
     fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
@@ -395,6 +395,6 @@ export async function writeReport(bench: BenchResults): Promise<string> {
     ...bench.results.map(scenarioMd),
   ].join('\n');
   const file = path.join(__dirname, 'RESULTS.md');
-  await format(file, md);
+  await format(file, md + extraSections());
   return file;
 }

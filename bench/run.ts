@@ -292,7 +292,11 @@ async function main(): Promise<void> {
   if (process.stderr.isTTY) process.stderr.write('\n');
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// Exit once written: a lingering handle (a closed connection's timer) kept the process alive.
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

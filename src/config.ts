@@ -85,6 +85,12 @@ export const configSchema = z.object({
     .int()
     .nonnegative()
     .default(3600 * 1000),
+  /** The longest `timeToLive` (ms) `POST /messages/publication` accepts (default 7 days). */
+  WAYMARK_MESSAGE_TTL_MAX_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600 * 1000),
   /** Deploy limits of a BPMN model: its XML in bytes, and its flow elements (nodes + flows). */
   WAYMARK_MAX_MODEL_BYTES: z.coerce
     .number()

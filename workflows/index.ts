@@ -13,11 +13,17 @@ import type {
   StateMachineWorkflowInput,
 } from './messages';
 import { runNotify } from './notify';
+import { runMailbox } from './mailbox';
+import type { MailboxWorkflowInput } from './mailbox/contract';
 import { runProcess } from './process';
 import { runStateMachine } from './state-machine';
 
 export type WorkflowInput =
-  ProcessWorkflowInput | IntegrationWorkflowInput | NotifyWorkflowInput | StateMachineWorkflowInput;
+  | ProcessWorkflowInput
+  | IntegrationWorkflowInput
+  | NotifyWorkflowInput
+  | StateMachineWorkflowInput
+  | MailboxWorkflowInput;
 
 /** Runs any Waymark definition; the workflow type is the definition key. */
 export default async function waymark(input: WorkflowInput): Promise<unknown> {
@@ -30,6 +36,8 @@ export default async function waymark(input: WorkflowInput): Promise<unknown> {
       return runIntegration(input);
     case 'state-machine':
       return runStateMachine(input);
+    case 'mailbox':
+      return runMailbox(input);
     default:
       throw ApplicationFailure.nonRetryable(
         `unknown definition kind '${String((input as { kind?: unknown })?.kind)}'`,

@@ -28,6 +28,7 @@ import { schemasRouter } from './routes/kind-schemas';
 import { consoleAssets } from './console';
 import { decisionsRouter } from './routes/decisions';
 import { signalsRouter } from './routes/signals';
+import { messagesRouter } from './routes/messages';
 
 export type { ApiDeps } from './deps';
 
@@ -71,6 +72,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(environmentsRouter(deps));
   app.use(decisionsRouter(deps));
   app.use(signalsRouter(deps));
+  app.use(messagesRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

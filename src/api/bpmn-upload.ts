@@ -4,13 +4,16 @@
  * has a problem or one key cannot take it, none. The answer keeps the single-process shape
  * (`{id, key, kind, version, status, enabled, …}` of the file's first process) and adds
  * `definitions`, every process's definition and version in document order, so a client that
- * deploys one process per file reads what it always read.
+ * deploys one process per file reads what it always read. Deploying creates or replaces the
+ * Temporal Schedules of timer start events (schedules/definition-schedules.ts) in the same
+ * all-or-nothing write.
  */
 import type { CreateVersionResult } from '../registry';
 import type { Problem } from './compiler';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
 import type { ProblemItem } from './problem';
+import { uploadSchedules, withSchedules } from './schedules/definition-schedules';
 
 /** A problem as the API answers it: element, the process that holds it, rule, position. */
 export function toItem(p: Problem): ProblemItem {
@@ -54,17 +57,20 @@ export async function uploadBpmn(
     });
   }
   const processes = result.processes ?? [result.ir];
+  // Deployed timer start events become schedules, in the same all-or-nothing write.
+  const scheduled = deploy ? await uploadSchedules(deps, processes) : undefined;
+  const inputs = processes.map((ir) => ({
+    key: ir.processId,
+    kind: 'bpmn' as const,
+    name: ir.name ?? null,
+    source: xml,
+    sourceType: 'xml' as const,
+    compiled: ir,
+    deploy,
+  }));
   // The whole file is each version's source: exporting any of them re-imports all.
-  const results = await deps.registry.definitions.createVersions(
-    processes.map((ir) => ({
-      key: ir.processId,
-      kind: 'bpmn' as const,
-      name: ir.name ?? null,
-      source: xml,
-      sourceType: 'xml' as const,
-      compiled: ir,
-      deploy,
-    })),
+  const results = await withSchedules(deps, 'the deploy', scheduled, (onWritten) =>
+    deps.registry.definitions.createVersions(inputs, onWritten),
   );
   return { results, warnings: result.warnings.map(toItem) };
 }

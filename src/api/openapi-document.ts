@@ -8,6 +8,7 @@ import { callbackPaths } from './openapi/callbacks';
 import type { Json } from './openapi/common';
 import { problemSchema } from './openapi/common';
 import { decisionPaths } from './openapi/decisions';
+import { messagePaths } from './openapi/messages';
 import { definitionPaths } from './openapi/definitions';
 import { instancePaths } from './openapi/instances';
 import { operationPaths } from './openapi/operations';
@@ -65,6 +66,7 @@ export function openapiDocument(serverUrl: string): Json {
       callbackPaths(),
       decisionPaths(),
       signalPaths(),
+      messagePaths(),
       operationPaths(),
     ),
   };

@@ -55,6 +55,10 @@ export const INTERNAL_ACTIVITIES = {
   evaluateDecision: 'waymark.evaluateDecision',
   // Broadcasts a signal thrown in a process to the other instances (activities/broadcast-signal.ts).
   broadcastSignal: 'waymark.broadcastSignal',
+  // Registers a keyed message subscription with its mailbox (activities/mailbox.ts).
+  mailboxSubscribe: 'waymark.mailboxSubscribe',
+  // Publishes a message from a message throw or end event (activities/mailbox.ts).
+  publishMessage: 'waymark.publishMessage',
 } as const;
 
 /** Internal activities registered without the prefix (named so in recorded histories). */

@@ -134,11 +134,14 @@ export function createVersion(
 export function createVersions(
   db: Kysely<RegistryDatabase>,
   inputs: readonly CreateVersionInput[],
+  onWritten?: (results: CreateVersionResult[]) => Promise<void>,
 ): Promise<CreateVersionResult[]> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const results: CreateVersionResult[] = [];
     for (const input of inputs) results.push(await createIn(trx, input, now));
+    // The caller's effect (schedules of timer starts): a throw rolls the versions back.
+    await onWritten?.(results);
     return results;
   });
 }

@@ -4,6 +4,11 @@
  * The compiled IR is stored next to the source so starts never recompile. Every write that
  * touches more than one row runs in one transaction: a failure leaves nothing half-created.
  *
+ * The writes that deploy, enable, disable or delete take an optional `onWritten` effect: it runs
+ * inside the transaction once the rows are written, and when it throws the writes roll back —
+ * the API keeps a definition's Temporal Schedules (timer start events) in step this way. It
+ * must not use the registry itself (the transaction holds SQLite's one connection).
+ *
  * A version's content never changes once written, so `compiledVersion` keeps parsed IRs in a
  * bounded in-memory cache keyed by definition id, version and content hash. Nothing mutable
  * is cached — the definition row, a version's status and "which version is the latest
@@ -31,23 +36,37 @@ import { IrCache } from './ir-cache';
 import { prepareQuery } from './prepared';
 import { RegistryNotFoundError } from './store-errors';
 
+/** An effect run inside a write's transaction after its writes; a throw rolls them back. */
+export type OnWritten<T> = (written: T) => Promise<void>;
+
 export interface DefinitionStore {
   createVersion(input: CreateVersionInput): Promise<CreateVersionResult>;
   /** Several uploads in one transaction (the processes of one BPMN file): all or none. */
-  createVersions(inputs: readonly CreateVersionInput[]): Promise<CreateVersionResult[]>;
+  createVersions(
+    inputs: readonly CreateVersionInput[],
+    onWritten?: OnWritten<CreateVersionResult[]>,
+  ): Promise<CreateVersionResult[]>;
   getDefinition(idOrKey: string): Promise<Definition | undefined>;
   listDefinitions(): Promise<DefinitionSummary[]>;
   listVersions(definitionId: string): Promise<VersionInfo[]>;
   getVersion(idOrKey: string, version: number): Promise<DefinitionVersion | undefined>;
-  deployVersion(idOrKey: string, version: number): Promise<VersionInfo>;
+  deployVersion(
+    idOrKey: string,
+    version: number,
+    onWritten?: OnWritten<VersionInfo>,
+  ): Promise<VersionInfo>;
   latestDeployed(idOrKey: string): Promise<DefinitionVersion | undefined>;
   /**
    * Version `version` of a definition (any status), or its latest deployed version when
    * `version` is omitted; the IR comes from the cache when it holds this version.
    */
   compiledVersion(definitionId: string, version?: number): Promise<CompiledVersion | undefined>;
-  setEnabled(idOrKey: string, enabled: boolean): Promise<Definition>;
-  deleteDefinition(idOrKey: string): Promise<boolean>;
+  setEnabled(
+    idOrKey: string,
+    enabled: boolean,
+    onWritten?: OnWritten<Definition>,
+  ): Promise<Definition>;
+  deleteDefinition(idOrKey: string, onWritten?: OnWritten<void>): Promise<boolean>;
 }
 
 /** The definition store over a kysely database. */
@@ -94,7 +113,7 @@ export function createDefinitionStore(
 
   return {
     createVersion: (input) => createVersion(db, input),
-    createVersions: (inputs) => createVersions(db, inputs),
+    createVersions: (inputs, onWritten) => createVersions(db, inputs, onWritten),
 
     async getDefinition(idOrKey) {
       const row = await findDefinitionRow(db, idOrKey);
@@ -149,7 +168,7 @@ export function createDefinitionStore(
       return row && toVersion(row);
     },
 
-    async deployVersion(idOrKey, version) {
+    async deployVersion(idOrKey, version, onWritten) {
       return db.transaction().execute(async (trx) => {
         const def = await requireDefinition(trx, idOrKey);
         const row = await trx
@@ -160,7 +179,10 @@ export function createDefinitionStore(
           .executeTakeFirst();
         if (!row)
           throw new RegistryNotFoundError(`definition '${def.key}' has no version ${version}`);
-        if (row.status === 'deployed') return toVersionInfo(row);
+        if (row.status === 'deployed') {
+          await onWritten?.(toVersionInfo(row));
+          return toVersionInfo(row);
+        }
         const now = new Date().toISOString();
         await trx
           .updateTable('definition_versions')
@@ -173,7 +195,9 @@ export function createDefinitionStore(
           .set({ updated_at: now })
           .where('id', '=', def.id)
           .execute();
-        return toVersionInfo({ ...row, status: 'deployed', deployed_at: now });
+        const deployed = toVersionInfo({ ...row, status: 'deployed', deployed_at: now });
+        await onWritten?.(deployed);
+        return deployed;
       });
     },
 
@@ -211,7 +235,7 @@ export function createDefinitionStore(
       return { ...toVersionInfo(row), compiled };
     },
 
-    async setEnabled(idOrKey, enabled) {
+    async setEnabled(idOrKey, enabled, onWritten) {
       return db.transaction().execute(async (trx) => {
         const def = await requireDefinition(trx, idOrKey);
         const now = new Date().toISOString();
@@ -220,16 +244,19 @@ export function createDefinitionStore(
           .set({ enabled: enabled ? 1 : 0, updated_at: now })
           .where('id', '=', def.id)
           .execute();
-        return toDefinition({ ...def, enabled: enabled ? 1 : 0, updated_at: now });
+        const updated = toDefinition({ ...def, enabled: enabled ? 1 : 0, updated_at: now });
+        await onWritten?.(updated);
+        return updated;
       });
     },
 
-    async deleteDefinition(idOrKey) {
+    async deleteDefinition(idOrKey, onWritten) {
       return db.transaction().execute(async (trx) => {
         const def = await findDefinitionRow(trx, idOrKey);
         if (!def) return false;
         await trx.deleteFrom('definition_versions').where('definition_id', '=', def.id).execute();
         await trx.deleteFrom('definitions').where('id', '=', def.id).execute();
+        await onWritten?.();
         return true;
       });
     },

@@ -12,6 +12,7 @@ import { openRegistry, registryLocation } from '../registry';
 import { connectClient, connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
 import { registryLookup } from './lookup';
+import { workerMessageStarts } from './message-starts';
 import { findDecisionVersion } from '../registry/decision-versions';
 import { workerBroadcast } from './signal-broadcast';
 
@@ -47,6 +48,7 @@ export async function startWorker(
       lookupDefinition: registryLookup(registry),
       lookupDecision: (key, binding) => findDecisionVersion(registry.definitions, key, binding),
       broadcastSignal: workerBroadcast(config, registry, client),
+      messageStarts: workerMessageStarts(config, registry),
       webhooks: {
         forEvent: (event) => registry.webhooks.forEvent(event),
         withSecret: (id) => registry.webhooks.withSecret(id),

@@ -60,10 +60,10 @@ test('escalation-call-activity: the child escalates, the boundary on the call ac
   expect(done.variables).toEqual({ order: 7, helped: true, childDone: true });
 });
 
-// Known bug (issue 14 note): since call-activity children are abandoned by the parent's close
-// (driver revision 3, carried across continue-as-new), the child interrupted here keeps running;
-// before, the parent-close policy terminated it. Skipped until the child's cancellation is fixed.
-test.skip('escalation-call-activity-interrupting: the boundary interrupts the call activity and cancels the child', async () => {
+// The child escalates at once, so its escalation arrives with its start; from driver revision 4
+// the parent knows the child's id before then and waits for its cancel request to be delivered
+// before it ends (Temporal drops a closed workflow's pending requests).
+test('escalation-call-activity-interrupting: the boundary interrupts the call activity and cancels the child', async () => {
   await deployFixture('escalation-child-waits');
   const id = await run('escalation-call-activity-interrupting', { order: 8 });
   const done = await waitFor(id);

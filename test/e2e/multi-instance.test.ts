@@ -4,7 +4,8 @@
  * order, loopCounter, a completion condition ending the body early, a timer boundary on the
  * body, an error in one parallel instance caught on the body cancelling its siblings, every
  * activity kind, and a collection larger than the window of instances in flight (the instance
- * continues as new while it runs).
+ * continues as new while it runs), and a non-interrupting event subprocess firing twice while
+ * a parallel body runs.
  */
 import {
   call,
@@ -84,6 +85,29 @@ test('multi-instance-sequential: in collection order, one user task open at a ti
     `${id}/Script_Append/3`,
     `${id}/Script_Append~body/1`,
   ]);
+});
+
+test('multi-instance-event-subprocess: a non-interrupting event subprocess fires twice while the body runs', async () => {
+  const id = await run('multi-instance-event-subprocess', { items: ['a', 'b', 'c'], pings: 0 });
+  const open = await waitFor(id, (i) => i.userTasks?.length === 3);
+  const complete = (t: any) =>
+    call('POST', `/user-tasks/${encodeURIComponent(t.flowElementInstanceId)}/complete`, {});
+  // a ping before any inner instance completed, one after the first
+  await sendMessage(id, { name: 'ping' });
+  await waitFor(id, (i) => i.variables?.pings === 1);
+  expect((await complete(open.userTasks[1])).status).toBe(200);
+  await sendMessage(id, { name: 'ping' });
+  const pinged = await waitFor(id, (i) => i.variables?.pings === 2);
+  // the two other inner instances are still open, then complete the body
+  expect(pinged.userTasks.map((t: any) => t.variables.item)).toEqual(['a', 'c']);
+  for (const t of pinged.userTasks) expect((await complete(t)).status).toBe(200);
+  const done = await waitFor(id);
+  expect(done.status).toBe('COMPLETED');
+  expect(done.variables).toEqual({ items: ['a', 'b', 'c'], pings: 2 });
+  const ids = trailIds(done);
+  expect(ids.filter((e) => e === 'SubProcess_Ping')).toHaveLength(2);
+  expect(ids.filter((e) => e === 'UserTask_Review')).toHaveLength(4); // three inner + the body
+  expect(ids.at(-1)).toBe('EndEvent_1');
 });
 
 test('multi-instance-completion: the completion condition ends the body after two of three', async () => {

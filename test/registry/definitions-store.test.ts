@@ -30,6 +30,39 @@ describe('definitions store', () => {
     await expect(registry.ping()).resolves.toBeUndefined();
   });
 
+  it('rolls a write back when its onWritten effect throws, and keeps it when it succeeds', async () => {
+    // given an effect that fails (as a refused timer start schedule does)
+    const refuse = async () => {
+      throw new Error('Temporal refused');
+    };
+    const input = (key: string) => ({
+      key,
+      kind: 'bpmn' as const,
+      source: `<${key}/>`,
+      sourceType: 'xml' as const,
+      compiled: ir(key),
+      deploy: true,
+    });
+    // when an upload with deploy runs it, then nothing of the upload is stored
+    await expect(registry.definitions.createVersions([input('r')], refuse)).rejects.toThrow(
+      'Temporal refused',
+    );
+    expect(await registry.definitions.getDefinition('r')).toBeUndefined();
+    // and the effect sees what was written when it succeeds
+    const seen: number[] = [];
+    await registry.definitions.createVersions([{ ...input('r'), deploy: false }], async (rs) => {
+      seen.push(rs[0].version.version);
+    });
+    expect(seen).toEqual([1]);
+    // when deploy, disable and delete fail in their effect, then each is undone
+    await expect(registry.definitions.deployVersion('r', 1, refuse)).rejects.toThrow();
+    expect((await registry.definitions.getVersion('r', 1))?.status).toBe('draft');
+    await expect(registry.definitions.setEnabled('r', false, refuse)).rejects.toThrow();
+    expect((await registry.definitions.getDefinition('r'))?.enabled).toBe(true);
+    await expect(registry.definitions.deleteDefinition('r', refuse)).rejects.toThrow();
+    expect(await registry.definitions.getDefinition('r')).toBeDefined();
+  });
+
   it('creates the definition on the first key and numbers versions', async () => {
     const first = await registry.definitions.createVersion({
       key: 'order',

@@ -28,7 +28,8 @@ import {
   type ProcessWorkflowInput,
 } from '../messages';
 import { resolveDefinition } from '../resolve-definition';
-import { childInputProblem } from './budget';
+import { childInputProblem, payloadLimit } from './budget';
+import { crossInstanceEvents } from './revisions';
 import type { StartChild } from './types';
 
 /** From this driver revision on, call activities are carried across continue-as-new. */
@@ -53,9 +54,13 @@ export function childEvent(feiId: string, outcome: ChildDoneInput['outcome']): E
 export async function runCarriedChild(
   scope: CancellationScope,
   cmd: StartChild,
-  limit: number,
+  parentInput: ProcessWorkflowInput,
   started: (workflowId: string) => void,
 ): Promise<EngineEvent> {
+  const limit = payloadLimit(parentInput);
+  // Revision 4: the ledger knows the child's id before its start resolves, so an escalation it
+  // sends at once (handled before its start in the same activation) can cancel it.
+  const early = crossInstanceEvents(parentInput);
   try {
     const variables = await scope.run(async () => {
       const { definition, ir } = await resolveDefinition(cmd.processId, 'bpmn');
@@ -71,10 +76,12 @@ export async function runCarriedChild(
       };
       const tooBig = childInputProblem(cmd.elementId, input, limit);
       if (tooBig !== undefined) return { tooBig };
+      const workflowId = `${definition.key}:${uuid4()}`;
+      if (early) started(workflowId);
       const handle = await startChild<(i: ProcessWorkflowInput) => Promise<Variables>>(
         definition.key,
         {
-          workflowId: `${definition.key}:${uuid4()}`,
+          workflowId,
           args: [input],
           taskQueue: workflowInfo().taskQueue,
           parentClosePolicy: ParentClosePolicy.ABANDON,
@@ -82,7 +89,7 @@ export async function runCarriedChild(
           typedSearchAttributes: startSearchAttributes('bpmn', definition),
         },
       );
-      started(handle.workflowId);
+      if (!early) started(handle.workflowId);
       return { result: (await handle.result()) ?? {} };
     });
     if ('tooBig' in variables)
@@ -95,9 +102,9 @@ export async function runCarriedChild(
   }
 }
 
-/** Asks a carried child to cancel (fire and forget: it may have ended meanwhile). */
-export function cancelCarriedChild(workflowId: string): void {
-  void getExternalWorkflowHandle(workflowId)
+/** Asks a carried child to cancel; settles once the request was delivered (or the child had ended). */
+export function cancelCarriedChild(workflowId: string): Promise<void> {
+  return getExternalWorkflowHandle(workflowId)
     .cancel()
     .catch(() => undefined);
 }

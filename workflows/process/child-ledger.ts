@@ -12,8 +12,23 @@ export class ChildLedger {
   /** Children inherited from the previous run: feiId → child workflow id. */
   private readonly inherited: Map<string, string>;
 
-  constructor(carried: Record<string, string> | undefined) {
+  /** Cancel requests on their way (kept only when `awaitCancels`, revision 4). */
+  private readonly cancelling = new Set<Promise<void>>();
+
+  /**
+   * `awaitCancels` (revision 4): the run waits for its cancel requests before it ends —
+   * Temporal drops a closed workflow's pending requests, and the child would run on.
+   */
+  constructor(
+    carried: Record<string, string> | undefined,
+    private readonly awaitCancels = false,
+  ) {
     this.inherited = new Map(Object.entries(carried ?? {}));
+  }
+
+  /** Settles once every cancel request was delivered; undefined when none is on its way. */
+  cancelsDelivered(): Promise<unknown> | undefined {
+    return this.cancelling.size > 0 ? Promise.all([...this.cancelling]) : undefined;
   }
 
   /** A child this run started is running under `workflowId`. */
@@ -47,7 +62,10 @@ export class ChildLedger {
     const workflowId = this.inherited.get(feiId) ?? this.own.get(feiId);
     if (workflowId === undefined) return;
     this.inherited.delete(feiId);
-    cancelCarriedChild(workflowId);
+    const request = cancelCarriedChild(workflowId);
+    if (!this.awaitCancels) return;
+    this.cancelling.add(request);
+    void request.then(() => this.cancelling.delete(request));
   }
 
   /** Every child still running, for the next run. */

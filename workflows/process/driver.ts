@@ -4,9 +4,8 @@
  * (`execute`: activities, durable timers, child workflows, each tracked by id until its outcome
  * comes back as the next event, stamped with workflow time) and publishes after every step.
  * Once continue-as-new is due it holds back new activities and children until the work in
- * flight drains, and hands the state (with what it held back) to the next run. The workflow
- * function (index.ts) only wires it to its handlers and waits; element semantics live in
- * `src/engine`.
+ * flight drains, and hands the state (with what it held back) to the next run. index.ts wires
+ * it to its handlers and waits; element semantics live in `src/engine`.
  */
 import { allHandlersFinished, ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import * as engine from '../../src/engine';
@@ -29,7 +28,7 @@ import {
 import { SentSignals } from './sent-signals';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
-import { refuseNonObjectResults, scopeEveryTask } from './revisions';
+import { crossInstanceEvents, refuseNonObjectResults, scopeEveryTask } from './revisions';
 import { routeTask } from './task-queues';
 import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
 import { continuation } from './ir-ref';
@@ -79,7 +78,7 @@ export class ProcessDriver implements RunningProcess {
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
     this.carry = carriesChildren(input);
-    this.children = new ChildLedger(input.carriedChildren);
+    this.children = new ChildLedger(input.carriedChildren, crossInstanceEvents(input));
   }
 
   /**
@@ -115,6 +114,9 @@ export class ProcessDriver implements RunningProcess {
     return driver;
   }
 
+  get mailboxes() {
+    return this.publisher.mailboxes;
+  }
   /** Feeds one event to the engine and carries out the commands it returns. */
   dispatch(event: EngineEvent): void {
     this.run(engine.step(this.input.ir, this.state, event).commands);
@@ -228,7 +230,7 @@ export class ProcessDriver implements RunningProcess {
     const started = (id: string) => this.children.started(cmd.feiId, id);
     this.work.track(
       cmd.feiId,
-      (scope) => runCarriedChild(scope, cmd, payloadLimit(this.input), started),
+      (scope) => runCarriedChild(scope, cmd, this.input, started),
       (event) => {
         this.children.settled(cmd.feiId);
         this.dispatch(event);
@@ -247,9 +249,8 @@ export class ProcessDriver implements RunningProcess {
   }
 
   /**
-   * A service task nothing but the workflow's own cancellation can end: its activity runs in
-   * the root scope, without a scope's promises and async hooks (each promise made in a
-   * workflow costs a captured stack trace).
+   * A service task nothing but the workflow's own cancellation can end: its activity runs in the
+   * root scope, without a scope's promises and hooks (each workflow promise captures a stack).
    */
   private trackTask(cmd: ScheduleTask): void {
     const outcome = scheduleTaskActivity(cmd, this.workflowId, this.input.definition.key).then(
@@ -379,9 +380,10 @@ export class ProcessDriver implements RunningProcess {
     return { ok: true, result };
   }
 
-  /** Settles once every escalation to the caller and signal broadcast arrived; else undefined. */
+  /** Settles once every escalation, signal broadcast and cancel request to a child arrived, or undefined. */
   signalsDelivered(): Promise<unknown> | undefined {
-    return this.sent.delivered();
+    const pending = [this.sent.delivered(), this.children.cancelsDelivered()];
+    return pending.some(Boolean) ? Promise.all(pending) : undefined;
   }
 
   /** Settles once every notification sent so far has started; undefined when none was sent. */

@@ -19,6 +19,7 @@ import {
   signalEventSignal,
 } from '../messages';
 import { registerCallbackHandlers } from './callback-handlers';
+import { mailboxDeliverySignal } from '../mailbox/contract';
 import type { RunningProcess } from './types';
 import { registerUserTaskHandlers, requireFreeFor } from './user-task-handlers';
 
@@ -35,6 +36,16 @@ export function registerProcessHandlers(instance: RunningProcess): void {
       description:
         'Deliver a message {name, messageId?, correlationKey?, variables?} to a waiting catch (buffered otherwise)',
     },
+  );
+  setHandler(
+    mailboxDeliverySignal,
+    (d) => {
+      if (!instance.mailboxes?.receive(instance.state, d)) return;
+      const { name, correlationKey, variables, messageKey } = d;
+      const message = { name, correlationKey, variables, messageId: messageKey, timeToLive: 0 };
+      instance.dispatch({ type: 'messageReceived', ...message, now: now() });
+    },
+    { description: 'A message from the mailbox of one of its keyed subscriptions' },
   );
   setHandler(
     completeUserTaskUpdate,

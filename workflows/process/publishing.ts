@@ -26,6 +26,7 @@ import {
   publishRules,
   type PublishRules,
 } from './revisions';
+import { MailboxLink } from './mailbox-link';
 
 /** Publishes one process instance's details, search attributes and notifications. */
 export class ProcessPublisher {
@@ -39,6 +40,8 @@ export class ProcessPublisher {
   private readonly dueDates: DueDatePublisher;
   /** `WaymarkSignals` as last published (joined); undefined = not published (before revision 4). */
   private signals: string | undefined;
+  /** Revision 4: keyed message subscriptions registered with their mailboxes. */
+  readonly mailboxes: MailboxLink | undefined;
 
   /** `startedWith`: the search attributes the run started with (before any upsert). */
   constructor(
@@ -52,10 +55,12 @@ export class ProcessPublisher {
     this.dueDates = new DueDatePublisher(publishesUserTaskDue(input), startedWith);
     if (crossInstanceEvents(input))
       this.signals = [...(startedWith.get(WaymarkSignals) ?? [])].sort().join('\n');
+    this.mailboxes = crossInstanceEvents(input) ? new MailboxLink() : undefined;
   }
 
   /** Current details always; notifications for new incidents; search attributes on change. */
   publish(state: EngineState): void {
+    this.mailboxes?.sync(state);
     const { ir } = this.input;
     const active = engine.activeElements(ir, state);
     setCurrentDetails(renderDetails(this.input, active, state));

@@ -3,6 +3,7 @@
  * process shows its message handlers (handlers.ts, callback-handlers.ts) — they see the state
  * and feed events in, nothing else of the driver.
  */
+import type { MailboxLink } from './mailbox-link';
 import type { EngineCommand, EngineEvent, EngineState } from '../../src/engine/types';
 import type { ChildDoneInput, InstanceView } from '../messages';
 
@@ -17,6 +18,8 @@ export interface RunningProcess {
   dispatch(event: EngineEvent): void;
   /** The instance as the `instance` query answers it. */
   view(): InstanceView;
+  /** Revision 4: the instance's link to the mailboxes of its keyed message subscriptions. */
+  readonly mailboxes?: MailboxLink;
   /** A carried call-activity child ended (revision 3; carried-children.ts). */
   childDone?(done: ChildDoneInput): void;
 }

@@ -66,6 +66,11 @@ const uploaded: Json = {
   },
 };
 
+/** Deploy, enable/disable and delete keep timer start schedules in step, all or nothing. */
+const scheduleFailed = problemResponse(
+  "Temporal refused a timer start event's schedule: nothing was changed (`schedule-failed`)",
+);
+
 const source = (description: string) => ({
   description,
   content: {
@@ -103,6 +108,7 @@ export function definitionPaths(): Json {
           '422': problemResponse(
             'Invalid model: every problem, with element ids; or a kind not supported',
           ),
+          '503': scheduleFailed,
         },
       },
       get: {
@@ -117,9 +123,10 @@ export function definitionPaths(): Json {
         responses: { '200': ok('Definition'), '401': errors['401'], '404': errors['404'] },
       },
       patch: {
-        summary: 'Enable or disable (running state machines are notified)',
+        summary:
+          'Enable or disable (running state machines are notified; timer start schedules pause or resume)',
         requestBody: jsonBody(patchDefinitionSchema),
-        responses: { '200': ok('Definition'), ...errors, ...bodyErrors },
+        responses: { '200': ok('Definition'), ...errors, ...bodyErrors, '503': scheduleFailed },
       },
       delete: {
         summary: 'Delete (refused while instances run)',
@@ -128,7 +135,9 @@ export function definitionPaths(): Json {
           '401': errors['401'],
           '404': errors['404'],
           '409': problemResponse('Running instances'),
-          '503': problemResponse('Temporal visibility did not answer: cannot tell'),
+          '503': problemResponse(
+            'Temporal visibility did not answer: cannot tell; or a timer start schedule could not be deleted (`schedule-failed`)',
+          ),
         },
       },
     },
@@ -146,8 +155,12 @@ export function definitionPaths(): Json {
     '/definitions/{idOrKey}/versions/{v}/deploy': {
       parameters: [idOrKey, version],
       post: {
-        summary: 'Deploy a draft',
-        responses: { '200': ok('Deployed (`deployedAt`)', definitionVersion), ...errors },
+        summary: 'Deploy a draft (timer start events become Temporal Schedules)',
+        responses: {
+          '200': ok('Deployed (`deployedAt`)', definitionVersion),
+          ...errors,
+          '503': scheduleFailed,
+        },
       },
     },
     '/definitions/{idOrKey}/export': {

@@ -3,6 +3,7 @@
  * processes, optionally deployed: `bpmn-upload.ts`; or a JSON definition), list with
  * running-instance counts from Temporal visibility, read one with its versions, read or
  * export a version's source, deploy, enable/disable, delete (refused while instances run).
+ * Deploy, enable/disable and delete keep timer start schedules in step (schedules/).
  * Model problems are data: a 422 carrying every problem the compiler found.
  */
 import { Router } from 'express';
@@ -24,6 +25,12 @@ import { jsonKinds } from '../json-kinds';
 import { createJsonVersion, jsonListFields, notifyEnabled } from '../json-definitions';
 import { deployDmn, looksLikeDmn } from '../dmn-definitions';
 import type { Definition, DefinitionVersion, VersionInfo } from '../../registry';
+import {
+  deleteSchedules,
+  deploySchedules,
+  enabledSchedules,
+  withSchedules,
+} from '../schedules/definition-schedules';
 
 const mediaTypes = { xml: 'application/xml', json: 'application/json' } as const;
 
@@ -154,14 +161,22 @@ export function definitionsRouter(deps: ApiDeps): Router {
 
   router.post('/definitions/:idOrKey/versions/:v/deploy', async (req, res) => {
     const def = await requireDefinition(req.params.idOrKey);
-    const version = await registry.definitions.deployVersion(def.id, versionParam(req));
+    const v = versionParam(req);
+    const scheduled = await deploySchedules(deps, def, v);
+    const version = await withSchedules(deps, 'the deploy', scheduled, (onWritten) =>
+      registry.definitions.deployVersion(def.id, v, onWritten),
+    );
     res.json({ ...created(def, version), deployedAt: version.deployedAt });
   });
 
   router.patch('/definitions/:idOrKey', async (req, res) => {
     const { enabled } = parseOr400(patchDefinitionSchema, jsonBody(req), 'body');
-    await requireDefinition(req.params.idOrKey);
-    const updated = await registry.definitions.setEnabled(req.params.idOrKey, enabled);
+    const def = await requireDefinition(req.params.idOrKey);
+    const scheduled = await enabledSchedules(deps, def);
+    const what = enabled ? 'enabling' : 'disabling';
+    const updated = await withSchedules(deps, what, scheduled, (onWritten) =>
+      registry.definitions.setEnabled(def.id, enabled, onWritten),
+    );
     const notified = await notifyEnabled(deps, updated);
     res.json({ ...updated, ...(notified !== undefined ? { notifiedInstances: notified } : {}) });
   });
@@ -201,7 +216,10 @@ export function definitionsRouter(deps: ApiDeps): Router {
         activeInstances: running,
       });
     }
-    await registry.definitions.deleteDefinition(def.id);
+    const scheduled = await deleteSchedules(deps, def);
+    await withSchedules(deps, 'the delete', scheduled, (onWritten) =>
+      registry.definitions.deleteDefinition(def.id, onWritten),
+    );
     res.status(204).end();
   });
 

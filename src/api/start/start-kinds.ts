@@ -25,6 +25,7 @@ import {
   type IntegrationWorkflowInput,
   type ProcessWorkflowInput,
   type StateMachineWorkflowInput,
+  type WebhookEventName,
 } from '../../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
@@ -91,29 +92,38 @@ function caseTaggedAttributes(start: StartContext): SearchAttributePair[] {
 const alreadyRunning = (workflowId: string, businessKey?: string) =>
   `an instance with business key '${businessKey}' is already running (${workflowId})`;
 
+/**
+ * A BPMN instance's input, given the webhook events subscribed at start (`notify`): the API's
+ * starts and the schedules of timer start events (src/api/schedules) build it here.
+ */
+export function processInput(
+  config: ApiDeps['config'],
+  start: StartContext,
+  notify: WebhookEventName[],
+): ProcessWorkflowInput {
+  const { businessKey, caseId, startAt } = start;
+  return {
+    kind: 'bpmn',
+    definition: definitionRef(start),
+    ir: start.version.compiled as ProcessIR,
+    variables: start.variables,
+    revision: DRIVER_REVISION,
+    ...(Object.keys(config.taskQueues).length > 0 ? { taskQueues: config.taskQueues } : {}),
+    ...(businessKey ? { businessKey } : {}),
+    ...(caseId ? { caseId } : {}),
+    ...(startAt ? { startAt } : {}),
+    ...(notify.length > 0 ? { notify } : {}),
+    ...payloadLimits(config),
+  };
+}
+
 const bpmn: StartKind = {
   checkVariables(version, variables, path) {
     checkMandatory((version.compiled as ProcessIR).mandatory ?? [], variables, path);
   },
   async input(deps, start) {
     // Webhook subscriptions at start decide whether the instance notifies (workflows/notify.ts).
-    const notify = await deps.registry.webhooks.subscribedEvents();
-    const { businessKey, caseId, startAt } = start;
-    return {
-      kind: 'bpmn',
-      definition: definitionRef(start),
-      ir: start.version.compiled as ProcessIR,
-      variables: start.variables,
-      revision: DRIVER_REVISION,
-      ...(Object.keys(deps.config.taskQueues).length > 0
-        ? { taskQueues: deps.config.taskQueues }
-        : {}),
-      ...(businessKey ? { businessKey } : {}),
-      ...(caseId ? { caseId } : {}),
-      ...(startAt ? { startAt } : {}),
-      ...(notify.length > 0 ? { notify } : {}),
-      ...payloadLimits(deps.config),
-    };
+    return processInput(deps.config, start, await deps.registry.webhooks.subscribedEvents());
   },
   searchAttributes: caseTaggedAttributes,
   staticSummary: versionSummary,

@@ -19,7 +19,7 @@ import { instanceLinks } from '../instance-access';
 import { HttpProblem } from '../problem';
 import { keyReused, type Idempotency } from './idempotency';
 import { checkPayloadBudget } from './start-budget';
-import { startKindOf, type StartContext } from './start-kinds';
+import { startKindOf, type StartContext, type WaymarkWorkflowInput } from './start-kinds';
 
 /** What every start answers (the instances route sends it as is; others pick fields). */
 export interface StartResponse {
@@ -123,6 +123,23 @@ function startResponse(
   };
 }
 
+/**
+ * What every start of `context` passes Temporal besides its workflow id — queue, input (checked
+ * against the payload budget), search attributes, summary, memo. The API's starts and the
+ * schedules of timer start events (src/api/schedules) take it from here.
+ */
+export function startOptions(deps: ApiDeps, context: StartContext, input: WaymarkWorkflowInput) {
+  const kind = startKindOf(context.def);
+  checkPayloadBudget(deps.config, 'the start input (the compiled model and the variables)', input);
+  return {
+    taskQueue: deps.config.WAYMARK_TASK_QUEUE,
+    args: [input],
+    typedSearchAttributes: kind.searchAttributes(context),
+    staticSummary: kind.staticSummary(context),
+    memo: { definitionKey: context.def.key, definitionVersion: context.version.version },
+  };
+}
+
 /** Starts (or signals-with-start) the instance; returns its run id. */
 async function launch(
   deps: ApiDeps,
@@ -133,16 +150,11 @@ async function launch(
   const { client } = deps.temporal;
   const kind = startKindOf(context.def);
   const input = await kind.input(deps, context);
-  checkPayloadBudget(deps.config, 'the start input (the compiled model and the variables)', input);
   if (start.signal) checkPayloadBudget(deps.config, 'the event', start.signal.args);
   const options = {
-    taskQueue: deps.config.WAYMARK_TASK_QUEUE,
     workflowId,
-    args: [input],
+    ...startOptions(deps, context, input),
     ...(kind.workflowIdReusePolicy ? { workflowIdReusePolicy: kind.workflowIdReusePolicy } : {}),
-    typedSearchAttributes: kind.searchAttributes(context),
-    staticSummary: kind.staticSummary(context),
-    memo: { definitionKey: context.def.key, definitionVersion: context.version.version },
   };
   const { signal } = start;
   if (signal) {

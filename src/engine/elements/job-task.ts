@@ -3,12 +3,12 @@
  * semantics: the work is an activity of `taskType` (static, or FEEL evaluated when the job is
  * created: `job-definition.ts`), scheduled with the variables the task sees (scope chain +
  * inputs; a built-in connector such as `http` gets its inputs only) and its headers with
- * `${…}` templates rendered. A failure with
+ * `${…}` templates rendered (a built-in message publication, too, gets its inputs only). A failure with
  * an error code is a BPMN error (routed to an error boundary); without one, an incident that
  * a retry resolves by scheduling the same element instance again.
  */
 import type { JobTaskIR } from '../../model/bpmn/ir';
-import { CONNECTOR_TASK_TYPES } from '../../model/task-types';
+import { CONNECTOR_TASK_TYPES, INTERNAL_ACTIVITIES } from '../../model/task-types';
 import { renderTemplate } from '../feel';
 import type { EngineCommand, Token, Variables } from '../types';
 import type { ElementBehaviour, EngineContext } from './behaviour';
@@ -72,7 +72,9 @@ function taskVariables(
   taskType: string,
   visible: Variables,
 ): Variables {
-  if (!CONNECTOR_TASK_TYPES.includes(taskType)) return visible;
+  const ownInputsOnly =
+    CONNECTOR_TASK_TYPES.includes(taskType) || taskType === INTERNAL_ACTIVITIES.publishMessage;
+  if (!ownInputsOnly) return visible;
   return { ...(ctx.state.scopes[token.feiId]?.variables ?? {}) };
 }
 

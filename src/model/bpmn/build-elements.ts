@@ -27,6 +27,7 @@ import { readSource, toFeel } from './feel-source';
 import type { Located } from './model';
 import type { ModdleElement } from './moddle-types';
 import { businessRuleTask } from './build-business-rule-task';
+import { messagePublication, publishesItself } from './build-message-throw';
 import {
   compensationHandlerOf,
   compensationOf,
@@ -50,8 +51,13 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
     type: 'startEvent',
     eventKind: startEventKind(element),
   }),
-  endEvent: ({ element }, base) => {
+  endEvent: (node, base) => {
+    const { element } = node;
     const kind = eventKindOf(element);
+    if (kind === 'message')
+      return publishesItself(node)
+        ? messagePublication(node, base, messageOf)
+        : jobTask(node, base, 'sendTask');
     if (kind === 'escalation' || kind === 'signal')
       return { ...base, type: 'endEvent', ...throwEventKind(element) };
     if (kind === 'compensate')
@@ -72,7 +78,10 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
   manualTask: (_n, base) => ({ ...base, type: 'manualTask' }),
   intermediateThrowEvent: (node, base) => throwEvent(node, base),
   serviceTask: (n, base) => jobTask(n, base, 'serviceTask'),
-  sendTask: (n, base) => jobTask(n, base, 'sendTask'),
+  sendTask: (n, base) =>
+    publishesItself(n) && n.element.messageRef
+      ? messagePublication(n, base, messageOf)
+      : jobTask(n, base, 'sendTask'),
   scriptTask: ({ element }, base) => {
     const script = extension(element, 'zeebe:Script');
     return {
@@ -255,6 +264,10 @@ function isActivatable(node: ModdleElement, container: ModdleElement): boolean {
 /** Link and compensation throw events; the others (none, escalation, signal) by `throwEventKind`. */
 function throwEvent(node: Located, base: ElementBaseIR): ElementIR {
   const kind = eventKindOf(node.element);
+  if (kind === 'message')
+    return publishesItself(node)
+      ? messagePublication(node, base, messageOf)
+      : jobTask(node, base, 'sendTask');
   if (kind === 'link') {
     const link = { name: linkNameOf(node.element), targetId: linkTargetOf(node) };
     return { ...base, type: 'intermediateThrowEvent', eventKind: 'link', link };

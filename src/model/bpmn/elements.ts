@@ -63,8 +63,17 @@ const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
 export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>> = {
   // Message, signal and timer starts only at process level (rule `start-event-required`).
   'bpmn:StartEvent': ['none', 'message', 'signal', 'timer'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'signal', 'compensate', 'cancel'],
-  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal', 'link', 'compensate'],
+  'bpmn:EndEvent': [
+    'none',
+    'terminate',
+    'error',
+    'escalation',
+    'signal',
+    'compensate',
+    'cancel',
+    'message',
+  ],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal', 'link', 'compensate', 'message'],
   'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link', 'signal'],
   'bpmn:BoundaryEvent': [
     'timer',

@@ -2,7 +2,8 @@
  * ISO-8601 literals of timer definitions, as Camunda 8 accepts them: durations (`PT1S`,
  * `P1DT2H`), date-times with an offset or zone (`2025-01-01T10:00:00Z`,
  * `…+02:00[Europe/Berlin]`) and repeating intervals (`R3/PT10M`, `R/2025-01-01T10:00:00Z/P1D`).
- * Cron cycles are not supported by the engine and are rejected.
+ * Cron cycles are not supported by workflow timers and are rejected; process-level timer start
+ * events (schedules) accept them (src/engine/cron.ts).
  */
 
 const DURATION =

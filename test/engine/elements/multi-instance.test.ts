@@ -199,4 +199,36 @@ describe('multi-instance', () => {
     expect(done).toBe(n);
     expect(sim.vars().out).toEqual(Array.from({ length: n }, (_, i) => i + 1));
   });
+
+  it('a non-interrupting event subprocess fires twice while a parallel body runs; the body completes unharmed', () => {
+    // given a parallel multi-instance service task and a non-interrupting message event subprocess
+    const ir = proc()
+      .start('s')
+      .serviceTask('t', { type: 'work' })
+      .looped(mi({ inputCollection: 'items', inputElement: 'item' }))
+      .end('e')
+      .eventSubProcess(
+        'esp',
+        { kind: 'message', message: { name: 'ping' } },
+        (b) =>
+          b.start('es').script('count', 'if pings = null then 1 else pings + 1', 'pings').end('ee'),
+        { interrupting: false },
+      )
+      .build();
+    const sim = new Sim(ir, { items: [1, 2, 3] });
+    const [f1, f2, f3] = sim.commandsOf('scheduleTask').map((c) => c.feiId);
+    // when the event subprocess fires before, between and after inner completions
+    sim.message('ping');
+    sim.send({ type: 'taskCompleted', feiId: f2 });
+    sim.message('ping');
+    expect(tasksOf(sim, 't').sort()).toEqual([f1, f3].sort());
+    sim.send({ type: 'taskCompleted', feiId: f1 });
+    sim.send({ type: 'taskCompleted', feiId: f3 });
+    // then both event subprocess instances ran, every inner instance completed once, and so did the body
+    expect(sim.state.status).toBe('COMPLETED');
+    expect(sim.vars()).toMatchObject({ pings: 2 });
+    expect(sim.trail().filter((id) => id === 'esp')).toHaveLength(2);
+    expect(sim.trail().filter((id) => id === 't')).toHaveLength(4); // three inner + the body
+    expect(sim.trail().at(-1)).toBe('e');
+  });
 });

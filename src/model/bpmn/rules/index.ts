@@ -49,6 +49,7 @@ import { rule as startEventRequired } from './start-event-required';
 import { rule as timerDefinition } from './timer-definition';
 import { rule as timerIso8601 } from './timer-iso8601';
 import { rule as timerCycleInterval } from './timer-cycle-interval';
+import { rule as timerStartSchedule } from './timer-start-schedule';
 import { rule as unsupportedElement } from './unsupported-element';
 import { rule as userTaskSchedule } from './user-task-schedule';
 import { rule as variableNameSafe } from './variable-name-safe';
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   timerDefinition,
   timerIso8601,
   timerCycleInterval,
+  timerStartSchedule,
   feelSyntax,
   ioMappingTarget,
   variableNameSafe,

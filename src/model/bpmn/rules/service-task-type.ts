@@ -23,9 +23,12 @@ export const rule: Rule = {
   severity: 'error',
   description: 'Service and send tasks have a known task type.',
   check(ctx) {
-    return allNodes(ctx)
-      .filter((n) => JOB_TASKS.has(n.element.$type))
-      .flatMap((n) => checkTask(n.element));
+    return (
+      allNodes(ctx)
+        // A send task with a message and no task definition publishes it (build-message-throw.ts).
+        .filter((n) => JOB_TASKS.has(n.element.$type) && !publishesMessage(n.element))
+        .flatMap((n) => checkTask(n.element))
+    );
   },
 };
 
@@ -44,4 +47,13 @@ export function checkTask(el: ModdleElement): Problem[] {
   const reserved = reservedTaskTypeReason(type, Boolean(taskHeaders(el).taskQueue));
   if (reserved) problems.push(problemAt(id, el, reserved));
   return problems;
+}
+
+/** A send task naming a message and no task type: Waymark publishes the message itself. */
+function publishesMessage(el: ModdleElement): boolean {
+  return (
+    el.$type === 'bpmn:SendTask' &&
+    el.messageRef !== undefined &&
+    !extension(el, 'zeebe:TaskDefinition')?.type?.trim()
+  );
 }

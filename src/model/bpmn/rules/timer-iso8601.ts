@@ -1,12 +1,14 @@
 /**
  * Rule `timer-iso8601`: static timer values are valid ISO-8601 — a duration for
  * timeDuration, a date-time with offset for timeDate, a repeating interval for timeCycle.
- * FEEL values (`=…`) are checked by `feel-syntax` instead.
+ * FEEL values (`=…`) are checked by `feel-syntax` instead; process-level timer start events
+ * (schedules, which also take cron cycles) by `timer-start-schedule`.
  */
 import { readSource } from '../feel-source';
 import { isIsoCycle, isIsoDateTime, isIsoDuration } from '../iso8601';
 import type { Problem, Rule } from '../types';
 import { allNodes, problemAt } from './helpers';
+import { processTimerStarts } from './timer-start-schedule';
 
 const id = 'timer-iso8601';
 
@@ -30,7 +32,9 @@ export const rule: Rule = {
   description: 'Static timer values are ISO-8601.',
   check(ctx) {
     const problems: Problem[] = [];
+    const scheduled = new Set(processTimerStarts(ctx).map(([el]) => el));
     for (const { element: el } of allNodes(ctx)) {
+      if (scheduled.has(el)) continue;
       for (const def of el.eventDefinitions ?? []) {
         if (def.$type !== 'bpmn:TimerEventDefinition') continue;
         for (const { key, valid, expected } of CHECKS) {

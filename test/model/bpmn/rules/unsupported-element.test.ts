@@ -8,7 +8,7 @@ describe('rule unsupported-element messages', () => {
     const result = await compileFixture('invalid/unsupported-element');
     const messages = problemsOf(result, 'unsupported-element').map((p) => p.message);
     expect(messages).toContain(
-      'bpmn:IntermediateThrowEvent with bpmn:MessageEventDefinition is not supported (element Event_Throw)',
+      'bpmn:IntermediateThrowEvent with bpmn:TimerEventDefinition is not supported (element Event_Throw)',
     );
     // Multi-instance characteristics are supported now (rule loop-characteristics checks them).
     expect(messages.some((m) => m.includes('Task_Multi'))).toBe(false);

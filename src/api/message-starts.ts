@@ -1,0 +1,58 @@
+/**
+ * Message start events (BPMN 2.0 §10.5.2; Camunda 8's rules): a publication starts one
+ * instance of every enabled definition whose latest deployed version has a message start event
+ * for its name, at that start event, with the message's variables. With a correlation key the
+ * instance's workflow id is `<key>:<correlationKey>` (the key is its business key too), so no
+ * second instance starts while one started by the same key runs; that publication does not
+ * start one (it is still delivered to subscriptions and buffered by its time to live).
+ */
+import type { ProcessIR } from '../model/bpmn/ir';
+import type { ApiDeps } from './deps';
+import { HttpProblem } from './problem';
+import { pickVersion } from './start/start-instance';
+import { startWorkflow } from './start/start-workflow';
+
+export interface StartedByMessage {
+  instanceId: string;
+  definitionKey: string;
+  elementId: string;
+}
+
+/** The definitions with a message start event for `name`, and that start event's id. */
+async function messageStartTargets(deps: ApiDeps, name: string) {
+  const targets = [];
+  for (const summary of await deps.registry.definitions.listDefinitions()) {
+    if (summary.kind !== 'bpmn' || !summary.enabled || summary.deployedVersion === null) continue;
+    const version = await deps.registry.definitions.compiledVersion(summary.id);
+    const ir = version?.compiled as ProcessIR | undefined;
+    const start = ir?.startEvents?.find((s) => s.kind === 'message' && s.message.name === name);
+    if (version && start) targets.push({ def: summary, elementId: start.elementId });
+  }
+  return targets;
+}
+
+/** Starts an instance per matching definition; those a running one holds by key are skipped. */
+export async function startByMessage(
+  deps: ApiDeps,
+  message: { name: string; correlationKey?: string; variables: Record<string, unknown> },
+): Promise<StartedByMessage[]> {
+  const started: StartedByMessage[] = [];
+  for (const { def, elementId } of await messageStartTargets(deps, message.name)) {
+    try {
+      const { response } = await startWorkflow(deps, {
+        def,
+        plan: async () => ({
+          version: await pickVersion(deps, def),
+          variables: message.variables,
+          startAt: elementId,
+          ...(message.correlationKey !== undefined ? { businessKey: message.correlationKey } : {}),
+        }),
+      });
+      started.push({ instanceId: response.instanceId, definitionKey: def.key, elementId });
+    } catch (err) {
+      // An instance started by the same correlation key is still running: not another one.
+      if (!(err instanceof HttpProblem && err.status === 409)) throw err;
+    }
+  }
+  return started;
+}
