@@ -6,6 +6,7 @@
  */
 import { createPublishMessage, mailboxSubscribe, type MessageStarts } from './mailbox';
 import { createAiTask, type AiConfig } from './ai-task';
+import { createBroadcastSignal, type Broadcast } from './broadcast-signal';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
 import { createCallbackTask, type CallbackTaskDeps } from './callback-task';
 import { createEvaluateDecision, type DecisionLookup } from './evaluate-decision';
@@ -31,6 +32,8 @@ export interface ActivityDeps {
   ai?: AiConfig;
   /** Secrets for `{{secrets.NAME}}` references in http and callback tasks. */
   secrets?: SecretStore;
+  /** Signal broadcasts beyond the instance (signal throw/end events); absent: they fail. */
+  broadcastSignal?: Broadcast;
   /** Message start events a thrown message starts (the registry); without it, none. */
   messageStarts?: MessageStarts;
 }
@@ -56,6 +59,7 @@ export function createActivities(
     ),
     [INTERNAL_ACTIVITIES.resolveDefinition]: createResolveDefinition(deps.lookupDefinition),
     [INTERNAL_ACTIVITIES.evaluateDecision]: createEvaluateDecision(deps.lookupDecision),
+    [INTERNAL_ACTIVITIES.broadcastSignal]: createBroadcastSignal(deps.broadcastSignal),
     [INTERNAL_ACTIVITIES.mailboxSubscribe]: mailboxSubscribe,
     [INTERNAL_ACTIVITIES.publishMessage]: createPublishMessage(deps.messageStarts),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),

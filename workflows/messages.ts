@@ -242,6 +242,36 @@ export const childDoneSignal = defineSignal<[ChildDoneInput]>('childDone');
 /** A message for a waiting receive task / catch event; buffered until one waits; deduped by messageId. */
 export const messageSignal = defineSignal<[MessageInput]>('message');
 
+/**
+ * A signal broadcast to this instance (`POST /signals/broadcast`, or a signal thrown in another
+ * instance): it reaches every open signal subscription of that name; a repeated `signalKey`
+ * is dropped (revision 4: only such instances publish `WaymarkSignals` and are found).
+ */
+export interface SignalEventInput {
+  signalKey: string;
+  name: string;
+  variables?: Variables;
+}
+
+export const signalEventSignal = defineSignal<[SignalEventInput]>('signalEvent');
+
+/** What `waymark.broadcastSignal` (and `POST /signals/broadcast`) is asked to broadcast. */
+export interface SignalBroadcastInput {
+  signalName: string;
+  variables?: Variables;
+  /** Identifies the broadcast: instances drop a repeat, starts are idempotent under it. */
+  signalKey: string;
+  /** The instance that threw the signal (it delivered the signal to itself already). */
+  excludeWorkflowId?: string;
+}
+
+/** How far a broadcast went: instances signalled, instances started by signal start events. */
+export interface SignalBroadcastResult {
+  signalKey: string;
+  reached: number;
+  started: number;
+}
+
 /** What a child process tells its parent's call activity: an escalation it did not catch. */
 export interface EscalationInput {
   /** The call activity's flowElementInstanceId in the parent (`calledFrom`). */

@@ -27,6 +27,7 @@ import { runsRouter } from './routes/runs';
 import { schemasRouter } from './routes/kind-schemas';
 import { consoleAssets } from './console';
 import { decisionsRouter } from './routes/decisions';
+import { signalsRouter } from './routes/signals';
 import { messagesRouter } from './routes/messages';
 
 export type { ApiDeps } from './deps';
@@ -70,6 +71,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(webhooksRouter(deps));
   app.use(environmentsRouter(deps));
   app.use(decisionsRouter(deps));
+  app.use(signalsRouter(deps));
   app.use(messagesRouter(deps));
 
   app.use(notFoundHandler);

@@ -13,6 +13,7 @@ import { definitionPaths } from './openapi/definitions';
 import { instancePaths } from './openapi/instances';
 import { operationPaths } from './openapi/operations';
 import { runPaths } from './openapi/runs';
+import { signalPaths } from './openapi/signals';
 import { stateMachinePaths } from './openapi/state-machines';
 import { webhookPaths } from './openapi/webhooks';
 
@@ -64,6 +65,7 @@ export function openapiDocument(serverUrl: string): Json {
       webhookPaths(),
       callbackPaths(),
       decisionPaths(),
+      signalPaths(),
       messagePaths(),
       operationPaths(),
     ),

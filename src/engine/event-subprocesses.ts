@@ -16,7 +16,7 @@ import { conditionHoldsNow, dropConditions, watchCondition } from './conditions'
 import { eventSubProcessOfStart, eventSubProcessesOf } from './event-subprocess-model';
 import { evaluateFeel } from './feel';
 import type { RunContext } from './run-context';
-import { dropSignals, subscribeSignal } from './signals';
+import { dropSignals, subscribeSignal } from './signal-subscriptions';
 import { planTimer } from './timers';
 import type { MessageSubscription, Token, Variables } from './types';
 

@@ -11,7 +11,7 @@ import { dropConditions, watchCondition } from './conditions';
 import { eventSubProcessOfStart } from './event-subprocess-model';
 import { evaluateFeel } from './feel';
 import type { RunContext } from './run-context';
-import { dropSignals } from './signals';
+import { dropSignals, subscribeSignal } from './signal-subscriptions';
 import { bufferMessage, takeBuffered } from './message-buffer';
 import { planTimer } from './timers';
 import type {
@@ -201,7 +201,7 @@ function localScope(run: RunContext, token: Token): string {
   return run.state.scopes[token.feiId] ? token.feiId : token.scopeId;
 }
 
-/** Arms the host's timer and message boundaries not yet armed (idempotent, for retries). */
+/** Arms the host's timer, message, signal and conditional boundaries not yet armed (idempotent). */
 export function armBoundaries(run: RunContext, host: Token, el: ElementIR): void {
   const { state } = run;
   for (const id of el.boundaryEvents) {
@@ -211,6 +211,7 @@ export function armBoundaries(run: RunContext, host: Token, el: ElementIR): void
     const armed =
       Object.values(state.timers).some((t) => t.feiId === host.feiId && t.elementId === id) ||
       state.subscriptions.some((s) => s.feiId === host.feiId && s.elementId === id) ||
+      state.signals?.some((s) => s.feiId === host.feiId && s.elementId === id) ||
       state.conditions?.some((s) => s.feiId === host.feiId && s.elementId === id);
     if (armed) continue;
     if (b.eventKind === 'conditional') {
@@ -223,7 +224,9 @@ export function armBoundaries(run: RunContext, host: Token, el: ElementIR): void
       if (sub) sub.held = true;
       continue;
     }
-    if (b.eventKind === 'timer' && b.timer) {
+    if (b.eventKind === 'signal') {
+      subscribeSignal(state, { elementId: id, feiId: host.feiId, name: b.signal ?? '' });
+    } else if (b.eventKind === 'timer' && b.timer) {
       if (!startTimer(run, host, id, b.timer)) return;
     } else if (b.eventKind === 'message' && b.message) {
       for (;;) {

@@ -12,6 +12,7 @@ import { cancelInstance } from './cancel';
 import type { ElementEvent } from './elements/behaviour';
 import { throwEscalation } from './escalation';
 import { deliverMessage, fireTimer } from './events';
+import { receiveSignal } from './signals';
 import type { RunContext } from './run-context';
 import { Run, type StepOptions } from './runtime';
 import { updateUserTask } from './user-task-fields';
@@ -101,6 +102,9 @@ export function step(
       break;
     case 'messageReceived':
       deliverMessage(run, event);
+      break;
+    case 'signalReceived':
+      receiveSignal(run, event);
       break;
     case 'callbackReceived':
       deliverCallback(run, event);

@@ -15,6 +15,7 @@ import {
   triggerEventSubprocess,
 } from './event-subprocesses';
 import { disarm, startTimer, subscribe } from './events';
+import { subscribeSignal } from './signal-subscriptions';
 import { bodyType } from './loop-body';
 import type { RunContext } from './run-context';
 import type { BufferedMessage, Token, Variables } from './types';
@@ -60,6 +61,9 @@ export abstract class RunDelegations {
     def: MessageDef,
   ): BufferedMessage | null | false {
     return subscribe(this, token, elementId, def);
+  }
+  subscribeSignal(this: RunContext, token: Token, elementId: string, name: string): void {
+    subscribeSignal(this.state, { elementId, feiId: token.feiId, name });
   }
   disarm(this: RunContext, token: Token): void {
     disarm(this, token);

@@ -372,7 +372,9 @@ export class Run extends RunDelegations implements RunContext {
   }
 
   throwSignal(token: Token, signal: string): boolean {
-    deliverSignal(this, signal, { ...(this.state.scopes[token.feiId]?.variables ?? {}) });
+    const variables = { ...(this.state.scopes[token.feiId]?.variables ?? {}) };
+    this.emit({ type: 'broadcastSignal', name: signal, variables: { ...variables } });
+    deliverSignal(this, signal, variables);
     if (this.isLive(token)) return true;
     this.addTrail(token, this.element(token.elementId)); // it completed by throwing
     return false;

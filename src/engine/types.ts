@@ -156,7 +156,11 @@ export interface BufferedMessage {
   bytes?: number;
 }
 
-/** A signal subscription: an event subprocess signal start (owner = its scope). */
+/**
+ * A signal subscription: an event subprocess signal start (owner = its scope), a signal
+ * boundary (owner = its host), a signal catch (owner = the catch, or the event-based gateway
+ * racing it).
+ */
 export interface SignalSubscription {
   elementId: string;
   /** The owner: a scope id for an event subprocess start, else the waiting element instance. */
@@ -244,6 +248,8 @@ export interface EngineState {
   callbackLog?: CallbackRecord[];
   /** Open signal subscriptions (absent until the first one). */
   signals?: SignalSubscription[];
+  /** Keys of the signals received from outside, most recent last, bounded (dedupe). */
+  seenSignalKeys?: string[];
   /** Open conditional event subscriptions (absent until the first one). */
   conditions?: ConditionSubscription[];
   /**
@@ -299,6 +305,14 @@ export type EngineEvent =
       timeToLive?: number;
       now: EpochMs;
     }
+  /** A signal broadcast from outside the instance (`POST /signals/broadcast`, another instance). */
+  | {
+      type: 'signalReceived';
+      name: string;
+      signalKey?: string;
+      variables?: Variables;
+      now: EpochMs;
+    }
   | { type: 'userTaskCompleted'; feiId: string; variables?: Variables; now: EpochMs }
   | { type: 'userTaskUpdated'; feiId: string; changes: UserTaskChanges; now: EpochMs }
   | { type: 'childCompleted'; feiId: string; variables?: Variables; now: EpochMs }
@@ -352,6 +366,11 @@ export type EngineCommand =
    * that started this instance, if any (BPMN 2.0 §10.5.4 escalation through call activities).
    */
   | { type: 'escalate'; escalationCode: string }
+  /**
+   * A signal thrown in this instance (already delivered here): the driver broadcasts it to
+   * the other instances and the signal start events of the deployed definitions.
+   */
+  | { type: 'broadcastSignal'; name: string; variables: Variables }
   | { type: 'complete'; variables: Variables }
   | { type: 'fail'; message: string; errorCode?: string };
 

@@ -53,6 +53,8 @@ export const INTERNAL_ACTIVITIES = {
   deliverWebhook: 'waymark.deliverWebhook',
   // Evaluates a business rule task's DMN decision (activities/evaluate-decision.ts).
   evaluateDecision: 'waymark.evaluateDecision',
+  // Broadcasts a signal thrown in a process to the other instances (activities/broadcast-signal.ts).
+  broadcastSignal: 'waymark.broadcastSignal',
   // Registers a keyed message subscription with its mailbox (activities/mailbox.ts).
   mailboxSubscribe: 'waymark.mailboxSubscribe',
   // Publishes a message from a message throw or end event (activities/mailbox.ts).

@@ -41,6 +41,17 @@ export const WaymarkUserTaskDue = defineSearchAttributeKey(
 );
 
 /**
+ * The signal names the instance has an open subscription for (signal catch, boundary, event
+ * subprocess start, event-based gateway target), so a broadcast finds the instances waiting
+ * for a signal by a visibility query (`WaymarkSignals = 'name'`). Published by processes
+ * started under driver revision 4 or later.
+ */
+export const WaymarkSignals = defineSearchAttributeKey(
+  'WaymarkSignals',
+  SearchAttributeType.KEYWORD_LIST,
+);
+
+/**
  * The attributes the BPMN driver keeps current (workflows/process/publishing.ts), as every
  * process start sets them: waiting nowhere, no incident. The driver takes them as already
  * published, so an instance that never waits at a listed element nor has an incident upserts
@@ -82,4 +93,5 @@ export const searchAttributeTypes: Record<string, string> = {
   WaymarkState: 'Keyword',
   WaymarkIncident: 'Bool',
   WaymarkUserTaskDue: 'Datetime',
+  WaymarkSignals: 'KeywordList',
 };

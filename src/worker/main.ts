@@ -9,11 +9,12 @@ import { SecretStore } from '../../activities/secrets';
 import { callbackSecret } from '../callbacks/signing';
 import { loadConfig, type Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
-import { connectWorker } from '../temporal/connection';
+import { connectClient, connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
 import { registryLookup } from './lookup';
 import { workerMessageStarts } from './message-starts';
 import { findDecisionVersion } from '../registry/decision-versions';
+import { workerBroadcast } from './signal-broadcast';
 
 export interface RunningWorker {
   worker: Worker;
@@ -30,6 +31,7 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const registry = await openRegistry(registryLocation(config));
   const connection = await connectWorker(config);
+  const client = await connectClient(config);
   const worker = await createWaymarkWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -45,6 +47,7 @@ export async function startWorker(
       },
       lookupDefinition: registryLookup(registry),
       lookupDecision: (key, binding) => findDecisionVersion(registry.definitions, key, binding),
+      broadcastSignal: workerBroadcast(config, registry, client),
       messageStarts: workerMessageStarts(config, registry),
       webhooks: {
         forEvent: (event) => registry.webhooks.forEvent(event),
@@ -67,6 +70,7 @@ export async function startWorker(
   });
   const done = worker.run().finally(async () => {
     await connection.close();
+    await client.connection.close();
     await registry.close();
   });
   await waitRunning(worker);

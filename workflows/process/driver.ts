@@ -25,7 +25,7 @@ import {
   taskFailure,
   taskResult,
 } from './commands';
-import { CallerEscalations } from './escalations';
+import { SentSignals } from './sent-signals';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
 import { crossInstanceEvents, refuseNonObjectResults, scopeEveryTask } from './revisions';
@@ -47,7 +47,7 @@ export class ProcessDriver implements RunningProcess {
   /** Activities and child workflows in flight, by feiId. */
   private readonly work = new Tracker();
   private readonly timers = new Tracker();
-  private readonly escalations: CallerEscalations;
+  private readonly sent: SentSignals;
   private readonly scopeEveryTask: boolean;
   /** Revision 3 on: list or scalar task results are incidents (revisions.ts). */
   private readonly strictResults: boolean;
@@ -72,7 +72,7 @@ export class ProcessDriver implements RunningProcess {
     publisher: ProcessPublisher,
   ) {
     this.publisher = publisher;
-    this.escalations = new CallerEscalations(input.calledFrom);
+    this.sent = new SentSignals(input);
     this.scopeEveryTask = scopeEveryTask(input);
     this.strictResults = refuseNonObjectResults(input);
     this.generation = input.generation ?? 0;
@@ -182,8 +182,10 @@ export class ProcessDriver implements RunningProcess {
         this.children.settled(cmd.feiId);
         return;
       case 'escalate':
-        this.escalations.send(cmd.escalationCode);
+        this.sent.escalate(cmd.escalationCode);
         return;
+      case 'broadcastSignal':
+        return this.sent.broadcast(cmd);
       case 'complete':
       case 'fail':
         return; // the main loop sees the status change
@@ -305,11 +307,7 @@ export class ProcessDriver implements RunningProcess {
 
   /** Nothing in flight but timers (and carried children), no handler running: hand over. */
   quiescent(): boolean {
-    return (
-      this.work.size === this.children.running &&
-      !this.escalations.inFlight &&
-      allHandlersFinished()
-    );
+    return this.work.size === this.children.running && !this.sent.inFlight && allHandlersFinished();
   }
 
   /**
@@ -382,9 +380,9 @@ export class ProcessDriver implements RunningProcess {
     return { ok: true, result };
   }
 
-  /** Settles once every escalation to the caller and cancel request to a child arrived, or undefined. */
-  escalationsDelivered(): Promise<unknown> | undefined {
-    const pending = [this.escalations.delivered(), this.children.cancelsDelivered()];
+  /** Settles once every escalation, signal broadcast and cancel request to a child arrived, or undefined. */
+  signalsDelivered(): Promise<unknown> | undefined {
+    const pending = [this.sent.delivered(), this.children.cancelsDelivered()];
     return pending.some(Boolean) ? Promise.all(pending) : undefined;
   }
 

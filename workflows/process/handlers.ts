@@ -1,6 +1,6 @@
 /**
  * The messages a running BPMN process answers (their definitions: messages.ts): the `instance`
- * query, the `message` signal, the `completeUserTask` and `retryIncident` updates — whose
+ * query, the `message` and `signalEvent` signals, the `completeUserTask` and `retryIncident` updates — whose
  * validators reject unknown or finished user tasks and unknown incidents before anything is
  * written — and the callback update and query (callback-handlers.ts). Each handler turns its
  * message into an engine event stamped with workflow time.
@@ -16,6 +16,7 @@ import {
   instanceQuery,
   messageSignal,
   retryIncidentUpdate,
+  signalEventSignal,
 } from '../messages';
 import { registerCallbackHandlers } from './callback-handlers';
 import { mailboxDeliverySignal } from '../mailbox/contract';
@@ -93,6 +94,18 @@ export function registerProcessHandlers(instance: RunningProcess): void {
   setHandler(childDoneSignal, (done) => instance.childDone?.(done), {
     description: 'A call activity child ended (sent by the child; revision 3)',
   });
+  setHandler(
+    signalEventSignal,
+    (s) =>
+      instance.dispatch({
+        type: 'signalReceived',
+        name: s.name,
+        signalKey: s.signalKey,
+        ...(s.variables !== undefined ? { variables: s.variables } : {}),
+        now: now(),
+      }),
+    { description: 'A broadcast signal {signalKey, name, variables?} (revision 4)' },
+  );
 }
 
 /** Rejects completing a user task that is unknown or already completed. */

@@ -63,8 +63,8 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
     throw err;
   }
 
-  const escalated = driver.escalationsDelivered();
-  if (escalated) await escalated; // only instances that escalated to their caller wait here
+  const sent = driver.signalsDelivered();
+  if (sent) await sent; // only instances that escalated to their caller or broadcast wait here
   driver.failAtIncident();
   await condition(allHandlersFinished);
   const conclusion = driver.conclude();

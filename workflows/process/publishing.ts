@@ -2,7 +2,8 @@
  * What a running BPMN process tells the outside about itself as it goes: the current details
  * (markdown, free of history cost) after every step, the search attributes `WaymarkActiveElements`
  * and `WaymarkIncident` when they change (inspection.ts says which waits are listed), and the
- * webhook notifications (notify.ts) the instance was started with — one per new incident, one
+ * names of its open signal subscriptions as `WaymarkSignals` (revision 4 on, so broadcasts find it),
+ * the webhook notifications (notify.ts) the instance was started with — one per new incident, one
  * when it completes or fails. Without `input.notify` no notification command is ever issued,
  * so older histories replay unchanged.
  */
@@ -10,7 +11,11 @@ import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@tempor
 import type { TypedSearchAttributes } from '@temporalio/common';
 import * as engine from '../../src/engine';
 import type { EngineState } from '../../src/engine/types';
-import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
+import {
+  WaymarkActiveElements,
+  WaymarkIncident,
+  WaymarkSignals,
+} from '../../src/temporal/search-attributes';
 import type { ProcessWorkflowInput, WebhookEventName } from '../messages';
 import { startNotify } from '../notify';
 import { attributesKey, renderDetails, waitingElementIds } from './inspection';
@@ -33,6 +38,8 @@ export class ProcessPublisher {
   private readonly notifying: Promise<void>[] = [];
   private readonly workflowId = workflowInfo().workflowId;
   private readonly dueDates: DueDatePublisher;
+  /** `WaymarkSignals` as last published (joined); undefined = not published (before revision 4). */
+  private signals: string | undefined;
   /** Revision 4: keyed message subscriptions registered with their mailboxes. */
   readonly mailboxes: MailboxLink | undefined;
 
@@ -46,6 +53,8 @@ export class ProcessPublisher {
     this.events = new Set(input.notify ?? []);
     this.notifiedIncidents = new Set(Object.keys(input.resume?.incidents ?? {}));
     this.dueDates = new DueDatePublisher(publishesUserTaskDue(input), startedWith);
+    if (crossInstanceEvents(input))
+      this.signals = [...(startedWith.get(WaymarkSignals) ?? [])].sort().join('\n');
     this.mailboxes = crossInstanceEvents(input) ? new MailboxLink() : undefined;
   }
 
@@ -73,6 +82,17 @@ export class ProcessPublisher {
       ]);
     }
     this.dueDates.publish(state);
+    this.publishSignals(state);
+  }
+
+  /** The names of the open signal subscriptions, when they changed (revision 4 on). */
+  private publishSignals(state: EngineState): void {
+    if (this.signals === undefined) return;
+    const names = [...new Set((state.signals ?? []).map((s) => s.name))].sort();
+    const key = names.join('\n');
+    if (key === this.signals) return;
+    this.signals = key;
+    upsertSearchAttributes([{ key: WaymarkSignals, value: names }]);
   }
 
   /** Starts the notify child for `event` under `key`, if the instance was started wanting it. */

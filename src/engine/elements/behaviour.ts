@@ -28,6 +28,8 @@ export type ElementEvent =
   | { type: 'timer'; timer: PendingTimer }
   /** A message matched a subscription owned by this element instance. */
   | { type: 'message'; elementId: string; variables: Variables }
+  /** A signal reached a subscription owned by this element instance. */
+  | { type: 'signal'; elementId: string; variables: Variables }
   /** A callback for this element instance was recorded (see `state.callbacks`). */
   | { type: 'callbackReceived' };
 
@@ -67,6 +69,8 @@ export interface EngineContext {
    * message consumed at once, null when now waiting, or false when an incident was raised.
    */
   subscribe(token: Token, elementId: string, def: MessageDef): BufferedMessage | null | false;
+  /** Opens a signal subscription owned by `token` for `elementId` (signals.ts delivers it). */
+  subscribeSignal(token: Token, elementId: string, name: string): void;
   /** Cancels every timer and subscription owned by the token. */
   disarm(token: Token): void;
   /**

@@ -1,6 +1,6 @@
 /**
  * Event-based gateway (BPMN 2.0 §13.3.3 "Event-Based Gateway"): on arrival it arms every
- * following catch event (timers, message subscriptions; receive tasks too) as one group owned
+ * following catch event (timers, message and signal subscriptions; receive tasks too) as one group owned
  * by the gateway's instance. The first to fire wins: the others are cancelled, the gateway
  * completes along the winner's flow and the winning event completes at once with its payload.
  */
@@ -33,6 +33,10 @@ export const eventBasedGateway: ElementBehaviour<GatewayIR> = {
         if (!ctx.startTimer(token, target.id, target.timer)) return ctx.disarm(token);
         continue;
       }
+      if (target?.type === 'intermediateCatchEvent' && target.eventKind === 'signal') {
+        ctx.subscribeSignal(token, target.id, target.signal ?? '');
+        continue;
+      }
       const message =
         target?.type === 'receiveTask'
           ? target.message
@@ -41,7 +45,7 @@ export const eventBasedGateway: ElementBehaviour<GatewayIR> = {
             : undefined;
       if (!target || !message) {
         throw new EngineError(
-          `event-based gateway '${el.id}': flow '${flowId}' must lead to a timer or message catch event`,
+          `event-based gateway '${el.id}': flow '${flowId}' must lead to a timer, message or signal catch event`,
           el.id,
         );
       }
@@ -52,6 +56,7 @@ export const eventBasedGateway: ElementBehaviour<GatewayIR> = {
   },
   onEvent(ctx, token, el, event) {
     if (event.type === 'timer') win(ctx, token, el, event.timer.elementId, {});
-    else if (event.type === 'message') win(ctx, token, el, event.elementId, event.variables);
+    else if (event.type === 'message' || event.type === 'signal')
+      win(ctx, token, el, event.elementId, event.variables);
   },
 };

@@ -117,6 +117,13 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
         eventKind: 'conditional',
         condition: conditionOf(def),
       };
+    if (eventKindOf(element) === 'signal')
+      return {
+        ...base,
+        type: 'intermediateCatchEvent',
+        eventKind: 'signal',
+        signal: signalOf(def),
+      };
     if (eventKindOf(element) === 'link')
       return {
         ...base,
@@ -149,6 +156,7 @@ export const BUILDERS: Readonly<Record<ElementType, Builder>> = {
       return { ...common, eventKind: 'escalation', ...escalationCodeOf(def) };
     if (kind === 'conditional')
       return { ...common, eventKind: 'conditional', condition: conditionOf(def) };
+    if (kind === 'signal') return { ...common, eventKind: 'signal', signal: signalOf(def) };
     if (kind === 'cancel') return { ...common, cancelActivity: true, eventKind: 'cancel' };
     if (kind === 'compensate')
       return {

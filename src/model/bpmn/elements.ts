@@ -74,7 +74,7 @@ export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>>
     'message',
   ],
   'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'signal', 'link', 'compensate', 'message'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'conditional', 'link', 'signal'],
   'bpmn:BoundaryEvent': [
     'timer',
     'error',
@@ -83,6 +83,7 @@ export const ALLOWED_EVENT_KINDS: Readonly<Record<string, readonly EventKind[]>>
     'conditional',
     'compensate',
     'cancel',
+    'signal',
   ],
 };
 

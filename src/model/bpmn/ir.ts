@@ -231,10 +231,12 @@ export interface ReceiveTaskIR extends ElementBase {
 
 export interface CatchEventIR extends ElementBase {
   type: 'intermediateCatchEvent';
-  eventKind: 'timer' | 'message' | 'conditional' | 'link';
+  eventKind: 'timer' | 'message' | 'conditional' | 'link' | 'signal';
   timer?: TimerDef;
   message?: MessageDef;
   condition?: ConditionDef;
+  /** Signal catch: the `bpmn:Signal` name it waits for (from this or any other instance). */
+  signal?: string;
   /** Link catch: the link name (entered only from a link throw of that name). */
   linkName?: string;
 }
@@ -244,9 +246,12 @@ export interface BoundaryEventIR extends ElementBase {
   attachedTo: string;
   /** true = interrupting. */
   cancelActivity: boolean;
-  eventKind: 'timer' | 'error' | 'message' | 'escalation' | 'conditional' | 'compensate' | 'cancel';
+  /** The event subprocess trigger kinds (timer … signal), compensation and cancel. */
+  eventKind: EventTrigger['kind'] | 'compensate' | 'cancel';
   timer?: TimerDef;
   message?: MessageDef;
+  /** Signal boundary: the `bpmn:Signal` name it waits for. */
+  signal?: string;
   /** Error boundary: the errorCode caught; undefined catches every error. */
   errorCode?: string;
   /** Escalation boundary: the escalationCode caught; undefined catches every escalation. */

@@ -1,6 +1,6 @@
 /**
- * Builder methods for link events, the complex gateway, compensation, transactions and the
- * ad-hoc subprocess, added to `ProcBuilder` (builder.ts) through its public `element` / `get`
+ * Builder methods for link events, the complex gateway, compensation, transactions, the
+ * ad-hoc subprocess and signal catch / boundary events, added to `ProcBuilder` (builder.ts) through its public `element` / `get`
  * / `inner` hooks so the core builder stays small. Import this module (for its effect) in the
  * tests that use them.
  */
@@ -33,6 +33,10 @@ declare module './builder' {
     cancelEnd(id: string, opts?: Common): this;
     /** A cancel boundary on the transaction `host` (marks it a transaction); becomes the cursor. */
     cancelBoundary(id: string, host: string): this;
+    /** An intermediate signal catch event waiting for `signal`. */
+    signalCatch(id: string, signal: string, opts?: Common): this;
+    /** A signal boundary on `host` (interrupting unless `cancelActivity` is false); the cursor. */
+    signalBoundary(id: string, host: string, signal: string, cancelActivity?: boolean): this;
   }
 }
 
@@ -142,4 +146,12 @@ proto.cancelBoundary = function (id, host) {
   const hostEl = this.get(host);
   if (hostEl.type === 'subProcess') hostEl.transaction = true;
   return attach(this, host, { id, eventKind: 'cancel', cancelActivity: true }) as typeof this;
+};
+
+proto.signalCatch = function (id, signal, opts = {}) {
+  return this.element({ id, type: 'intermediateCatchEvent', eventKind: 'signal', signal }, opts);
+};
+
+proto.signalBoundary = function (id, host, signal, cancelActivity = true) {
+  return attach(this, host, { id, eventKind: 'signal', signal, cancelActivity }) as typeof this;
 };

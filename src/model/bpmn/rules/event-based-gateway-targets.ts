@@ -1,7 +1,7 @@
 /**
  * Rule `event-based-gateway-targets`: an event-based gateway races at least two waits
  * (BPMN 2.0.2 §10.6.6 "Event-Based Gateway"): each outgoing flow, without a condition, leads
- * to a timer or message intermediate catch event or a receive task; message catch events
+ * to a timer, message or signal intermediate catch event or a receive task; message catch events
  * and receive tasks are not mixed in one configuration; a target has no incoming flow but the
  * gateway's; and a receive task in the race has no boundary events attached.
  */
@@ -41,7 +41,7 @@ function gatewayProblems(gateway: Located): Problem[] {
     if (!target) continue;
     if (!isWait(target))
       report(
-        `Its outgoing flow ${flow.id ?? ''} leads to ${target.$type} ${target.id ?? ''}, not to a timer/message catch event or receive task`,
+        `Its outgoing flow ${flow.id ?? ''} leads to ${target.$type} ${target.id ?? ''}, not to a timer/message/signal catch event or receive task`,
       );
     else targetMessages(gateway, target).forEach(report);
   }
@@ -72,5 +72,8 @@ function isMessageCatch(el: ModdleElement | undefined): boolean {
 function isWait(el: ModdleElement): boolean {
   if (el.$type === 'bpmn:ReceiveTask') return true;
   const kind = eventKindOf(el);
-  return el.$type === 'bpmn:IntermediateCatchEvent' && (kind === 'timer' || kind === 'message');
+  return (
+    el.$type === 'bpmn:IntermediateCatchEvent' &&
+    (kind === 'timer' || kind === 'message' || kind === 'signal')
+  );
 }

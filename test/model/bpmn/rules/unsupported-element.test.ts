@@ -1,7 +1,7 @@
 /** Rule `unsupported-element`: see src/model/bpmn/rules/unsupported-element.ts. */
 import { compileFixture, describeRule, problemsOf } from '../fixtures';
 
-describeRule('unsupported-element', ['Event_Throw', 'Event_Signal']);
+describeRule('unsupported-element', ['Event_Throw']);
 
 describe('rule unsupported-element messages', () => {
   it('names the element type and id', async () => {
