@@ -23,6 +23,20 @@ import { mailboxDeliverySignal } from '../mailbox/contract';
 import type { RunningProcess } from './types';
 import { registerUserTaskHandlers, requireFreeFor } from './user-task-handlers';
 
+/** A message from the mailbox of a keyed subscription (revision 4; mailbox-link.ts). */
+function registerMailboxDelivery(instance: RunningProcess): void {
+  setHandler(
+    mailboxDeliverySignal,
+    (d) => {
+      if (!instance.mailboxes?.receive(instance.state, d)) return;
+      const { name, correlationKey, variables, messageKey } = d;
+      const message = { name, correlationKey, variables, messageId: messageKey, timeToLive: 0 };
+      instance.dispatch({ type: 'messageReceived', ...message, now: now() });
+    },
+    { description: 'A message from the mailbox of one of its keyed subscriptions' },
+  );
+}
+
 /** Registers every handler of a process, in the order the recorded histories saw them. */
 export function registerProcessHandlers(instance: RunningProcess): void {
   setHandler(instanceQuery, () => instance.view(), {
@@ -37,16 +51,7 @@ export function registerProcessHandlers(instance: RunningProcess): void {
         'Deliver a message {name, messageId?, correlationKey?, variables?} to a waiting catch (buffered otherwise)',
     },
   );
-  setHandler(
-    mailboxDeliverySignal,
-    (d) => {
-      if (!instance.mailboxes?.receive(instance.state, d)) return;
-      const { name, correlationKey, variables, messageKey } = d;
-      const message = { name, correlationKey, variables, messageId: messageKey, timeToLive: 0 };
-      instance.dispatch({ type: 'messageReceived', ...message, now: now() });
-    },
-    { description: 'A message from the mailbox of one of its keyed subscriptions' },
-  );
+  registerMailboxDelivery(instance);
   setHandler(
     completeUserTaskUpdate,
     (task) => {
