@@ -6,7 +6,7 @@
  * ended the next publication starts a new one. A definition that only starts by message has no
  * none start to begin a requested instance at: 422.
  */
-import { call, completeUserTask, trailIds, waitAt, waitFor } from '../support/api';
+import { call, deployXml, completeUserTask, trailIds, waitAt, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
 const replay = new ReplayCheck();
@@ -25,12 +25,7 @@ const model = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-beforeAll(async () => {
-  const res = await call('POST', '/definitions?deploy=true', model, {
-    'content-type': 'application/xml',
-  });
-  expect([200, 201]).toContain(res.status);
-});
+beforeAll(() => deployXml(model));
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
 const placed = (correlationKey?: string, variables: Record<string, unknown> = {}) =>

@@ -5,7 +5,7 @@
  * waiting for that order receives both, in order, and completes; the receipt also starts an
  * instance of a definition with a message start event for it.
  */
-import { call, startInstance, trailIds, waitAt, waitFor } from '../support/api';
+import { deployXml, startInstance, trailIds, waitAt, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { waitSubscribed } from '../support/mailbox';
 
@@ -62,12 +62,7 @@ const archive = `${head}
 </bpmn:definitions>`;
 
 beforeAll(async () => {
-  for (const xml of [waiter, thrower, archive]) {
-    const res = await call('POST', '/definitions?deploy=true', xml, {
-      'content-type': 'application/xml',
-    });
-    expect([200, 201]).toContain(res.status);
-  }
+  for (const xml of [waiter, thrower, archive]) await deployXml(xml);
 });
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 

@@ -5,7 +5,7 @@
  * buffered with 409; `POST /messages/correlation` reaches a waiting instance or is a 404 and
  * buffers nothing; bad bodies are 400s naming the field.
  */
-import { call, startInstance, trailIds, waitAt, waitFor } from '../support/api';
+import { call, deployXml, startInstance, trailIds, waitAt, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 import { mailboxState, waitSubscribed } from '../support/mailbox';
 
@@ -27,12 +27,7 @@ const model = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-beforeAll(async () => {
-  const res = await call('POST', '/definitions?deploy=true', model, {
-    'content-type': 'application/xml',
-  });
-  expect([200, 201]).toContain(res.status);
-});
+beforeAll(() => deployXml(model));
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
 async function waiting(orderId: string, name: string): Promise<string> {

@@ -61,16 +61,22 @@ export function fixture(name: string): string {
   );
 }
 
-/** Deploys a BPMN fixture (POST /definitions?deploy=true) and returns the response body. */
-export async function deployFixture(
-  name: string,
+/** Deploys BPMN XML (POST /definitions?deploy=true) and returns the response body. */
+export async function deployXml(
+  xml: string,
+  what = 'model',
 ): Promise<{ id: string; key: string; version: number }> {
-  const res = await call('POST', '/definitions?deploy=true', fixture(name), {
+  const res = await call('POST', '/definitions?deploy=true', xml, {
     'content-type': 'application/xml',
   });
   if (res.status !== 201 && res.status !== 200)
-    throw new Error(`deploy ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+    throw new Error(`deploy ${what}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** Deploys a BPMN fixture (POST /definitions?deploy=true) and returns the response body. */
+export function deployFixture(name: string): Promise<{ id: string; key: string; version: number }> {
+  return deployXml(fixture(name), name);
 }
 
 /** Starts an instance and returns its id. */
