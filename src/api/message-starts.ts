@@ -6,10 +6,9 @@
  * second instance starts while one started by the same key runs; that publication does not
  * start one (it is still delivered to subscriptions and buffered by its time to live).
  */
-import type { ProcessIR } from '../model/bpmn/ir';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
-import { pickVersion } from './start/start-instance';
+import { eventStartTargets } from './event-starts';
 import { startWorkflow } from './start/start-workflow';
 
 export interface StartedByMessage {
@@ -18,31 +17,22 @@ export interface StartedByMessage {
   elementId: string;
 }
 
-/** The definitions with a message start event for `name`, and that start event's id. */
-async function messageStartTargets(deps: ApiDeps, name: string) {
-  const targets = [];
-  for (const summary of await deps.registry.definitions.listDefinitions()) {
-    if (summary.kind !== 'bpmn' || !summary.enabled || summary.deployedVersion === null) continue;
-    const version = await deps.registry.definitions.compiledVersion(summary.id);
-    const ir = version?.compiled as ProcessIR | undefined;
-    const start = ir?.startEvents?.find((s) => s.kind === 'message' && s.message.name === name);
-    if (version && start) targets.push({ def: summary, elementId: start.elementId });
-  }
-  return targets;
-}
-
 /** Starts an instance per matching definition; those a running one holds by key are skipped. */
 export async function startByMessage(
   deps: ApiDeps,
   message: { name: string; correlationKey?: string; variables: Record<string, unknown> },
 ): Promise<StartedByMessage[]> {
   const started: StartedByMessage[] = [];
-  for (const { def, elementId } of await messageStartTargets(deps, message.name)) {
+  const targets = await eventStartTargets(
+    deps,
+    (s) => s.kind === 'message' && s.message.name === message.name,
+  );
+  for (const { def, version, elementId } of targets) {
     try {
       const { response } = await startWorkflow(deps, {
         def,
         plan: async () => ({
-          version: await pickVersion(deps, def),
+          version,
           variables: message.variables,
           startAt: elementId,
           ...(message.correlationKey !== undefined ? { businessKey: message.correlationKey } : {}),

@@ -18,8 +18,7 @@
  * not — a broadcast is not buffered (the BPMN semantics of a signal).
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { ProcessIR } from '../../model/bpmn/ir';
-import type { Definition } from '../../registry';
+import { eventStartTargets, type EventStartTarget } from '../event-starts';
 import {
   signalEventSignal,
   type SignalBroadcastInput,
@@ -90,23 +89,21 @@ async function signalWaiting(client: Client, input: SignalBroadcastInput): Promi
   return reached;
 }
 
-/** The signal start event of the name in a process, if any (the first in document order). */
-function signalStartOf(ir: ProcessIR, signalName: string): string | undefined {
-  return ir.startEvents?.find((s) => s.kind === 'signal' && s.signal === signalName)?.elementId;
-}
-
 async function startBySignal(deps: ApiDeps, input: SignalBroadcastInput): Promise<number> {
-  const definitions = await deps.registry.definitions.listDefinitions();
+  const targets = await eventStartTargets(
+    deps,
+    (s) => s.kind === 'signal' && s.signal === input.signalName,
+  );
   let started = 0;
-  for (const def of definitions) {
-    if (def.kind !== 'bpmn' || !def.enabled || def.deployedVersion === null) continue;
+  for (const target of targets) {
     try {
-      if (await startOne(deps, def, input)) started += 1;
+      await startOne(deps, target, input);
+      started += 1;
     } catch (err) {
       // One definition that cannot start (mandatory variables, payload budget) does not stop
       // the broadcast; the others still start.
       deps.logger.warn(
-        { err, definition: def.key, signal: input.signalName },
+        { err, definition: target.def.key, signal: input.signalName },
         'signal start failed',
       );
     }
@@ -116,13 +113,9 @@ async function startBySignal(deps: ApiDeps, input: SignalBroadcastInput): Promis
 
 async function startOne(
   deps: ApiDeps,
-  def: Definition,
+  { def, version, elementId: startAt }: EventStartTarget,
   input: SignalBroadcastInput,
-): Promise<boolean> {
-  const version = await deps.registry.definitions.compiledVersion(def.id);
-  if (!version) return false;
-  const startAt = signalStartOf(version.compiled as ProcessIR, input.signalName);
-  if (startAt === undefined) return false;
+): Promise<void> {
   const variables = input.variables ?? {};
   startKindOf(def).checkVariables(version, variables, 'variables');
   await startWorkflow(deps, {
@@ -132,5 +125,4 @@ async function startOne(
       return { version, variables, startAt };
     },
   });
-  return true;
 }
