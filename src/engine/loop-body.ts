@@ -21,9 +21,11 @@
  * which creates all of them at once.
  */
 import type { ElementIR, LoopIR, MultiInstanceIR } from '../model/bpmn/ir';
+import type { BehaviorThrowIR } from '../model/bpmn/ir-loop';
 import { cancelScopeContents } from './cancel';
 import { armBoundaries } from './events';
 import { evaluateCondition, evaluateFeel } from './feel';
+import { behaviorThrows } from './loop-events';
 import type { RunContext } from './run-context';
 import type { LoopBody, Token, Variables } from './types';
 import { visibleVariables, writeVariable } from './variables';
@@ -147,12 +149,13 @@ export function bodyOf(run: RunContext, inner: Token): Token | undefined {
   return body?.loop ? body : undefined;
 }
 
-export type InnerResult = { ok: true } | { ok: false; error: string };
+export type InnerResult = { ok: true; throws?: BehaviorThrowIR[] } | { ok: false; error: string };
 
 /**
  * An inner instance completes (its outputs applied, its local scope still there): collects its
- * output element and decides, by the completion or loop condition, whether the body goes on.
- * Nothing changes when an expression fails (the completion parks in an incident and is re-run).
+ * output element and decides, by the completion or loop condition, whether the body goes on,
+ * and which behaviour events the body throws (`loop-events.ts`). Nothing changes when an
+ * expression fails (the completion parks in an incident and is re-run).
  */
 export function finishInner(run: RunContext, inner: Token, el: ElementIR): InnerResult {
   const body = bodyOf(run, inner);
@@ -170,19 +173,20 @@ export function finishInner(run: RunContext, inner: Token, el: ElementIR): Inner
     output = r.value;
   }
   const completed = state.completed + 1;
+  const vars = { ...context, ...countersOf({ ...state, completed }, loop) };
+  if (loop.outputCollection !== undefined && outputs) {
+    const collected = outputs.slice();
+    collected[slot] = output;
+    vars[loop.outputCollection] = collected;
+  }
   let done = false;
   if (loop.completionCondition !== undefined) {
-    const counters = countersOf({ ...state, completed }, loop);
-    const vars = { ...context, ...counters };
-    if (loop.outputCollection !== undefined && outputs) {
-      const collected = outputs.slice();
-      collected[slot] = output;
-      vars[loop.outputCollection] = collected;
-    }
     const r = evaluateCondition(loop.completionCondition, vars, { now: run.now });
     if (!r.ok) return { ok: false, error: `element '${el.id}': completionCondition ${r.error}` };
     done = r.value;
   }
+  const thrown = behaviorThrows(el.id, loop, completed, vars, run.now);
+  if (!thrown.ok) return thrown;
   if (outputs) outputs[slot] = output;
   state.completed = completed;
   if (done) {
@@ -190,7 +194,7 @@ export function finishInner(run: RunContext, inner: Token, el: ElementIR): Inner
     state.terminated = state.total - completed;
   }
   publishCounters(run, body, loop);
-  return { ok: true };
+  return { ok: true, throws: thrown.throws };
 }
 
 function finishIteration(

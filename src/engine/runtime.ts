@@ -10,6 +10,7 @@
  * decided only when the queue is empty, so a token still in transit is never missed.
  */
 import type { ElementIR, ProcessIR } from '../model/bpmn/ir';
+import type { BehaviorThrowIR } from '../model/bpmn/ir-loop';
 import { checkConditions } from './conditions';
 import { adHocInnerCompleted } from './elements/ad-hoc-sub-process';
 import { recordCompletion } from './compensation';
@@ -30,6 +31,7 @@ import {
   startLoopBody,
   writeLoopOutputs,
 } from './loop-body';
+import { throwFromBody } from './loop-events';
 import { applyOutputs } from './outputs';
 import type { RunContext } from './run-context';
 import { RunDelegations } from './run-delegations';
@@ -124,7 +126,6 @@ export class Run extends RunDelegations implements RunContext {
       this.queue = [];
       if (this.state.status !== 'RUNNING') return;
       if (this.state.conditions?.length && checkConditions(this)) continue;
-      if (fireReadyJoins(this)) continue;
       if (fireReadyJoins(this) || resetReadyComplex(this)) continue;
       if (this.completeScopes()) continue;
       return;
@@ -272,9 +273,11 @@ export class Run extends RunDelegations implements RunContext {
     }
     const inner = token.loopCounter !== undefined;
     let flows = options.flows;
+    let throws: BehaviorThrowIR[] | undefined;
     if (inner) {
       const r = finishInner(this, token, el);
       if (!r.ok) return this.park(token, parked, r.error);
+      ({ throws } = r);
       flows = [];
     } else if (!flows) {
       const sel = selectFlows(
@@ -293,6 +296,7 @@ export class Run extends RunDelegations implements RunContext {
     this.addTrail(token, el);
     this.removeToken(token);
     if (inner) advanceLoop(this, token);
+    if (throws?.length) throwFromBody(this, this.findToken(token.scopeId) as Token, throws);
     if (this.state.adHoc) adHocInnerCompleted(this, token);
     for (const flowId of flows) {
       const flow = this.ir.flows[flowId];
@@ -347,6 +351,11 @@ export class Run extends RunDelegations implements RunContext {
     let moved = false;
     for (const scopeId of pending) {
       if (!this.state.scopes[scopeId] || this.scopeBusy(scopeId)) continue;
+      // A scope that completed may have queued arrivals in this one: look again once they ran.
+      if (moved) {
+        this.pendingScopes.add(scopeId);
+        continue;
+      }
       if (scopeId === this.state.rootScopeId) {
         this.finishProcess();
         return true;

@@ -26,6 +26,24 @@ export interface MultiInstanceIR {
   outputElement?: Feel;
   /** FEEL, evaluated after each inner instance completes: true ends the body early. */
   completionCondition?: Feel;
+  /** The events the body throws as inner instances complete (absent: behavior All). */
+  behavior?: LoopBehaviorIR;
+}
+
+/** An event a multi-instance body throws: a signal, an escalation or an error. */
+export type BehaviorThrowIR =
+  | { kind: 'signal'; signal: string }
+  | { kind: 'escalation'; escalationCode: string }
+  | { kind: 'error'; errorCode: string };
+
+/**
+ * BPMN `behavior` (§10.3.8 Table 10.30): `None` throws its event for every inner instance that
+ * completes, `One` for the first only, `Complex` each event whose `condition` (FEEL, in the
+ * completed instance's context with the counters) holds after a completion.
+ */
+export interface LoopBehaviorIR {
+  mode: 'None' | 'One' | 'Complex';
+  events: Array<{ condition?: Feel; event: BehaviorThrowIR }>;
 }
 
 /** Standard loop characteristics (BPMN 2.0 §10.3.8, §13.2.2): repeat while `loopCondition`. */

@@ -2,11 +2,13 @@
  * Reads an activity's loop characteristics (BPMN 2.0 §10.3.8): `bpmn:multiInstanceLoopCharacteristics`
  * with Camunda 8's `zeebe:loopCharacteristics` (inputCollection, inputElement, outputCollection,
  * outputElement), `bpmn:loopCardinality` and `bpmn:completionCondition`; and
- * `bpmn:standardLoopCharacteristics` (loopCondition, testBefore, loopMaximum). `readLoop` gives
+ * `bpmn:standardLoopCharacteristics` (loopCondition, testBefore, loopMaximum); the behaviour
+ * events come from `loop-behavior.ts`. `readLoop` gives
  * the raw view the `loop-characteristics` rule checks; `loopOf` the IR once the rules passed.
  */
 import type { LoopIR } from './ir';
 import { readSource } from './feel-source';
+import { behaviorOf } from './loop-behavior';
 import type { ModdleElement } from './moddle-types';
 import { extension } from './zeebe';
 
@@ -24,9 +26,6 @@ export interface RawLoop {
   type: string;
   element: ModdleElement;
   sequential: boolean;
-  behavior: string;
-  /** Event references or a complex behaviour definition (BPMN behaviours we do not run). */
-  behaviorEvents: string[];
   inputCollection?: RawValue;
   inputElement?: string;
   outputCollection?: string;
@@ -66,20 +65,10 @@ export function readLoop(activity: ModdleElement): RawLoop | undefined {
   if (!el) return undefined;
   const zeebe = extension(el, 'zeebe:LoopCharacteristics');
   const max = prop(el, 'loopMaximum');
-  const behaviorEvents = [
-    'oneBehaviorEventRef',
-    'noneBehaviorEventRef',
-    'complexBehaviorDefinition',
-  ].filter((name) => {
-    const v = prop(el, name);
-    return v !== undefined && !(Array.isArray(v) && v.length === 0);
-  });
   return {
     type: el.$type,
     element: el,
     sequential: prop(el, 'isSequential') === true,
-    behavior: text(el, 'behavior') ?? 'All',
-    behaviorEvents,
     inputCollection: value(text(zeebe, 'inputCollection')),
     inputElement: text(zeebe, 'inputElement'),
     outputCollection: text(zeebe, 'outputCollection'),
@@ -109,6 +98,7 @@ export function loopOf(activity: ModdleElement): LoopIR | undefined {
       ...(raw.loopMaximum !== undefined ? { loopMaximum: raw.loopMaximum } : {}),
     };
   }
+  const behavior = behaviorOf(raw.element);
   return {
     kind: 'multiInstance',
     sequential: raw.sequential,
@@ -118,6 +108,7 @@ export function loopOf(activity: ModdleElement): LoopIR | undefined {
     ...opt('outputCollection', raw.outputCollection),
     ...opt('outputElement', feel(raw.outputElement)),
     ...opt('completionCondition', feel(raw.completionCondition)),
+    ...(behavior ? { behavior } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Builder methods for link events, the complex gateway, compensation, transactions, the
- * ad-hoc subprocess and signal catch / boundary events, added to `ProcBuilder` (builder.ts) through its public `element` / `get`
+ * ad-hoc subprocess, signal catch / boundary and escalation boundary events, added to `ProcBuilder` (builder.ts) through its public `element` / `get`
  * / `inner` hooks so the core builder stays small. Import this module (for its effect) in the
  * tests that use them.
  */
@@ -37,6 +37,8 @@ declare module './builder' {
     signalCatch(id: string, signal: string, opts?: Common): this;
     /** A signal boundary on `host` (interrupting unless `cancelActivity` is false); the cursor. */
     signalBoundary(id: string, host: string, signal: string, cancelActivity?: boolean): this;
+    /** An escalation boundary on `host` (code undefined: catch-all); becomes the cursor. */
+    escalationBoundary(id: string, host: string, code?: string, cancelActivity?: boolean): this;
   }
 }
 
@@ -154,4 +156,14 @@ proto.signalCatch = function (id, signal, opts = {}) {
 
 proto.signalBoundary = function (id, host, signal, cancelActivity = true) {
   return attach(this, host, { id, eventKind: 'signal', signal, cancelActivity }) as typeof this;
+};
+
+proto.escalationBoundary = function (id, host, code, cancelActivity = true) {
+  const escalation = code !== undefined ? { escalationCode: code } : {};
+  return attach(this, host, {
+    id,
+    eventKind: 'escalation',
+    cancelActivity,
+    ...escalation,
+  }) as typeof this;
 };

@@ -4,12 +4,13 @@
  * A multi-instance needs exactly one of `inputCollection` and `bpmn:loopCardinality` (a static
  * cardinality is a whole number ≥ 1); `inputElement` needs an `inputCollection`;
  * `outputCollection` and `outputElement` come together; variable names are plain names. BPMN
- * data associations (`loopDataInputRef`, `inputDataItem`) and behaviour events
- * (`oneBehaviorEventRef`, `noneBehaviorEventRef`, `complexBehaviorDefinition`) are refused by
- * name. A standard loop needs a `loopCondition` or a `loopMaximum`, and `loopMaximum` is a whole
- * number ≥ 1. Every FEEL expression parses.
+ * data associations (`loopDataInputRef`, `inputDataItem`) are refused by name; behaviour events
+ * must be signals, escalations or errors that match `behavior` (`loop-behavior.ts`). A standard
+ * loop needs a `loopCondition` or a `loopMaximum`, and `loopMaximum` is a whole number ≥ 1.
+ * Every FEEL expression parses.
  */
 import { feelSyntaxError } from '../feel-source';
+import { behaviorProblems } from '../loop-behavior';
 import { MULTI_INSTANCE, STANDARD_LOOP, readLoop, type RawLoop, type RawValue } from '../loop';
 import type { ModdleElement } from '../moddle-types';
 import type { Problem, Rule } from '../types';
@@ -67,10 +68,7 @@ function multiInstance(loop: RawLoop, report: Report): void {
     report(
       'BPMN data associations on a multi-instance (loopDataInputRef, inputDataItem, …) are not supported; use zeebe:loopCharacteristics inputCollection and inputElement',
     );
-  if (loop.behaviorEvents.length > 0)
-    report(
-      `Multi-instance behavior events (${loop.behaviorEvents.join(', ')}) are not supported; only behavior="All" semantics (no event thrown per instance) run`,
-    );
+  for (const problem of behaviorProblems(loop.element)) report(problem);
   checkFeel(report, [
     ['inputCollection', inputCollection],
     ['loopCardinality', loopCardinality?.isFeel ? loopCardinality : undefined],

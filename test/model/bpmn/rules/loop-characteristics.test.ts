@@ -10,6 +10,9 @@ describeRule('loop-characteristics', [
   'Task_Data',
   'Task_Forever',
   'Task_Max',
+  'Task_MessageThrown',
+  'Task_WrongMode',
+  'Task_NoCondition',
 ]);
 
 describe('rule loop-characteristics messages', () => {
@@ -23,5 +26,8 @@ describe('rule loop-characteristics messages', () => {
     expect(byElement.Task_Zero).toMatch(/loopCardinality "0" is not a whole number of at least 1/);
     expect(byElement.Task_Feel).toMatch(/completionCondition .* syntax error/);
     expect(byElement.Task_Forever).toMatch(/needs a loopCondition or a loopMaximum/);
+    expect(byElement.Task_MessageThrown).toMatch(/MessageEventDefinition cannot be thrown/);
+    expect(byElement.Task_WrongMode).toMatch(/oneBehaviorEventRef is set but behavior is "All"/);
+    expect(byElement.Task_NoCondition).toMatch(/complexBehaviorDefinition needs a condition/);
   });
 });
