@@ -7,6 +7,7 @@
  * installs it).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,21 @@ async function waitReady(url: string, server: ChildProcess, log: () => string): 
   }
 }
 
+/** Creates an empty database on the server of `adminUrl` and returns its URL. */
+export async function createTestDatabase(adminUrl: string): Promise<string> {
+  const name = `waymark_${randomBytes(6).toString('hex')}`;
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name} template template0 strategy file_copy`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** Starts a server (see the module comment); `stop()` it when done. */
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir();
@@ -94,8 +110,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   // A test run that dies must not leave the server behind.
   const killOnExit = () => server.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const base = `postgres://${USER}@127.0.0.1:${port}`;
-  const adminUrl = `${base}/postgres`;
+  const adminUrl = `postgres://${USER}@127.0.0.1:${port}/postgres`;
   try {
     await waitReady(adminUrl, server, () => output);
   } catch (err) {
@@ -103,20 +118,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
-  let databases = 0;
   return {
     adminUrl,
-    async createDatabase() {
-      const name = `waymark_${process.pid}_${++databases}`;
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`create database ${name} template template0 strategy file_copy`);
-      } finally {
-        await client.end();
-      }
-      return `${base}/${name}`;
-    },
+    createDatabase: () => createTestDatabase(adminUrl),
     async stop() {
       process.removeListener('exit', killOnExit);
       if (server.exitCode === null) {
