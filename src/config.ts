@@ -43,8 +43,11 @@ export const configSchema = z.object({
     .optional(),
   /** Folder for the registry SQLite file and the dev server's database. */
   WAYMARK_DATA_DIR: z.string().min(1).default('.data'),
-  /** PostgreSQL registry instead of SQLite (not yet supported; reserved). */
-  DATABASE_URL: z.string().optional(),
+  /** A PostgreSQL registry instead of the SQLite file: `postgres://user:pass@host:5432/db` (empty: SQLite). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/.*)?$/, 'expected postgres://user:password@host:port/database')
+    .optional(),
   /** Comma-separated API keys (Bearer). Empty: loopback only. */
   WAYMARK_API_KEYS: z.string().optional(),
   /** Secret for signing callback URLs and the like; generated per data folder when unset. */

@@ -3,6 +3,7 @@
  * message naming the variable, defaults fill the rest.
  */
 import { ConfigError, loadConfig } from '../src/config';
+import { registryLocation } from '../src/registry';
 
 test('defaults: loopback API on 3000, dev server on 7233/8233, data in .data', () => {
   const c = loadConfig({});
@@ -34,6 +35,7 @@ test.each([
   ['LOG_LEVEL', 'loud'],
   ['PUBLIC_URL', 'not a url'],
   ['WAYMARK_TASK_QUEUES', 'publish-tweet'],
+  ['DATABASE_URL', 'mysql://localhost/waymark'],
 ])('a wrong %s stops start-up with a message naming it', (name, value) => {
   expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
@@ -44,4 +46,13 @@ test('WAYMARK_TASK_QUEUES maps custom task types to queues (empty when unset)', 
   expect(
     loadConfig({ WAYMARK_TASK_QUEUES: 'publish-tweet=social, charge-card = payments' }).taskQueues,
   ).toEqual({ 'publish-tweet': 'social', 'charge-card': 'payments' });
+});
+
+test('DATABASE_URL selects a PostgreSQL registry; unset or empty keeps the SQLite file', () => {
+  const url = 'postgres://waymark:secret@db:5432/waymark';
+  expect(registryLocation(loadConfig({ DATABASE_URL: url }))).toEqual({ databaseUrl: url });
+  for (const env of [{}, { DATABASE_URL: '' }])
+    expect(registryLocation(loadConfig(env))).toEqual({
+      sqliteFile: expect.stringMatching(/registry\.sqlite$/),
+    });
 });

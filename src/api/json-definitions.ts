@@ -32,7 +32,8 @@ export async function createJsonVersion(
       errors: result.problems,
     });
   }
-  const out = await deps.registry.definitions.createVersion({
+  // One transaction: the version and, when the source says so, the enabled flag.
+  return deps.registry.definitions.createVersion({
     key: result.key,
     kind: kind as Definition['kind'],
     name: result.name,
@@ -40,11 +41,8 @@ export async function createJsonVersion(
     sourceType: 'json',
     compiled: result.ir,
     deploy,
+    ...(result.enabled !== undefined ? { enabled: result.enabled } : {}),
   });
-  if (out.created && result.enabled !== undefined && result.enabled !== out.definition.enabled) {
-    out.definition = await deps.registry.definitions.setEnabled(out.definition.id, result.enabled);
-  }
-  return out;
 }
 
 /** The kind's extra list fields (e.g. initialState), from the latest deployed (else latest) version. */

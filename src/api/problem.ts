@@ -9,7 +9,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { unsafeKeyPath } from '../model/variable-names';
-import { RegistryConflictError, RegistryNotFoundError } from '../registry';
+import { RegistryConflictError, RegistryInputError, RegistryNotFoundError } from '../registry';
 import { routeLabel } from './observability';
 
 /** One entry of `errors`: a body path or a model element, with a message and a position. */
@@ -172,6 +172,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       problem = new HttpProblem(404, err.message, { type: 'not-found' });
     else if (err instanceof RegistryConflictError)
       problem = new HttpProblem(409, err.message, { type: 'conflict' });
+    else if (err instanceof RegistryInputError)
+      problem = new HttpProblem(422, err.message, { type: 'invalid-input' });
     else if (err instanceof z.ZodError)
       problem = new HttpProblem(400, 'invalid request', { errors: zodItems(err) });
     else if (temporalUnavailable(err)) {

@@ -1,9 +1,9 @@
 /**
  * The registry's database: table types for kysely and the one factory that picks the SQL
  * dialect. SQLite (better-sqlite3) is the default — a file under the data folder, or
- * `:memory:` for tests. Columns use plain SQL types (text, integer) so a PostgreSQL dialect
- * can be added here without touching the stores: booleans are 0/1 integers, timestamps are
- * ISO-8601 text, JSON is text.
+ * `:memory:` for tests; `DATABASE_URL` selects PostgreSQL (`postgres.ts`). Columns use plain
+ * SQL types (text, integer, varchar) so the stores and migrations are the same for both:
+ * booleans are 0/1 integers, timestamps are ISO-8601 text, JSON is text.
  *
  * Kysely's SQLite driver prepares every query anew, and preparing a statement costs more than
  * running the small indexed lookups the API makes per request; `withStatementCache` keeps the
@@ -14,6 +14,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Generated, SqliteDatabase as KyselySqlite, SqliteStatement } from 'kysely';
 import { ensurePrivateDir, ensurePrivateFile } from '../private-files';
+import { createPostgresDb } from './postgres';
 
 export interface DefinitionsTable {
   id: string;
@@ -55,8 +56,15 @@ export interface RegistryDatabase {
   idempotency_keys: IdempotencyKeysTable;
 }
 
-/** Where the registry lives: a SQLite file (or `:memory:`), or a database URL (reserved). */
+/** Where the registry lives: a SQLite file (or `:memory:`), or a PostgreSQL URL. */
 export type RegistryLocation = { sqliteFile: string } | { databaseUrl: string };
+
+export type RegistryDialect = 'sqlite' | 'postgres';
+
+/** Which SQL dialect a location speaks. */
+export function dialectOf(location: RegistryLocation): RegistryDialect {
+  return 'databaseUrl' in location ? 'postgres' : 'sqlite';
+}
 
 /** How many prepared statements a database keeps (least recently used goes first). */
 export const STATEMENT_CACHE_SIZE = 256;
@@ -89,11 +97,7 @@ export function withStatementCache(
 
 /** Builds the kysely instance for a location; the only place that knows about dialects. */
 export function createDb(location: RegistryLocation): Kysely<RegistryDatabase> {
-  if ('databaseUrl' in location) {
-    throw new Error(
-      'DATABASE_URL: PostgreSQL registries are not supported yet; unset it to use SQLite',
-    );
-  }
+  if ('databaseUrl' in location) return createPostgresDb<RegistryDatabase>(location.databaseUrl);
   const file = location.sqliteFile;
   if (file !== ':memory:') {
     ensurePrivateDir(path.dirname(path.resolve(file)));

@@ -55,6 +55,8 @@ export interface CreateVersionInput {
   compiled: unknown;
   /** Deploy the new version at once. */
   deploy?: boolean;
+  /** Enable or disable the definition when a new version is created (unset: leave it). */
+  enabled?: boolean;
 }
 
 export interface CreateVersionResult {

@@ -7,7 +7,8 @@
  * The writes that deploy, enable, disable or delete take an optional `onWritten` effect: it runs
  * inside the transaction once the rows are written, and when it throws the writes roll back —
  * the API keeps a definition's Temporal Schedules (timer start events) in step this way. It
- * must not use the registry itself (the transaction holds SQLite's one connection).
+ * must not use the registry itself (the transaction holds SQLite's one connection; on
+ * PostgreSQL its reads would run outside the transaction and could wait on its locks).
  *
  * A version's content never changes once written, so `compiledVersion` keeps parsed IRs in a
  * bounded in-memory cache keyed by definition id, version and content hash. Nothing mutable

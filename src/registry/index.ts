@@ -1,15 +1,15 @@
 /**
  * The registry: what Waymark stores that is not an execution (definitions and their
  * versions, idempotency keys, cases, parameter sets, environments, webhook subscriptions).
- * `openRegistry` opens the database, runs the migrations and hands out one store per
- * responsibility.
+ * `openRegistry` opens the database (SQLite by default, PostgreSQL for a database URL), runs
+ * the migrations and hands out one store per responsibility.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import path from 'node:path';
 import type { Config } from '../config';
-import { createDb } from './db';
-import type { RegistryDatabase, RegistryLocation } from './db';
+import { createDb, dialectOf } from './db';
+import type { RegistryDatabase, RegistryDialect, RegistryLocation } from './db';
 import { createDefinitionStore } from './definitions-store';
 import type { DefinitionStore } from './definitions-store';
 import { createIdempotencyStore } from './idempotency-store';
@@ -28,10 +28,12 @@ export * from './cases-store';
 export * from './parameters-store';
 export * from './environments-store';
 export * from './webhooks-store';
-export type { RegistryDatabase, RegistryLocation } from './db';
+export type { RegistryDatabase, RegistryDialect, RegistryLocation } from './db';
 
 export interface Registry {
   db: Kysely<RegistryDatabase>;
+  /** The SQL dialect the database speaks. */
+  dialect: RegistryDialect;
   definitions: DefinitionStore;
   idempotency: IdempotencyStore;
   cases: CaseStore;
@@ -54,14 +56,16 @@ export function registryLocation(
 /** Opens the registry and migrates it to the latest schema. */
 export async function openRegistry(location: RegistryLocation): Promise<Registry> {
   const db = createDb(location);
+  const dialect = dialectOf(location);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, dialect);
   } catch (err) {
     await db.destroy();
     throw err;
   }
   return {
     db,
+    dialect,
     definitions: createDefinitionStore(db),
     idempotency: createIdempotencyStore(db),
     cases: createCaseStore(db),

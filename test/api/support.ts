@@ -1,7 +1,8 @@
 /**
- * Builds a real API server for tests: in-memory registry, a Temporal client (the test
- * server's when TEMPORAL_ADDRESS is set, else a lazy client to nowhere — enough for routes
- * that never reach Temporal), a compiler (stub unless given), listening on port 0.
+ * Builds a real API server for tests: in-memory registry (a fresh PostgreSQL database in a
+ * WAYMARK_TEST_STORE=postgres run), a Temporal client (the test server's when TEMPORAL_ADDRESS
+ * is set, else a lazy client to nowhere — enough for routes that never reach Temporal), a
+ * compiler (stub unless given), listening on port 0.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -18,8 +19,20 @@ import type { Config } from '../../src/config';
 import { createApp } from '../../src/api/app';
 import type { CompileBpmn, Problem } from '../../src/api/compiler';
 import { openRegistry } from '../../src/registry';
-import type { Registry } from '../../src/registry';
+import type { Registry, RegistryLocation } from '../../src/registry';
+import { createTestDatabase } from '../support/postgres';
 import type { ProcessIR } from '../../src/model/bpmn/ir';
+
+/**
+ * An in-memory SQLite registry, or a fresh database on the PostgreSQL server of a
+ * WAYMARK_TEST_STORE=postgres run (test/support/global-setup.ts).
+ */
+async function testRegistryLocation(): Promise<RegistryLocation> {
+  const adminUrl = process.env.WAYMARK_TEST_POSTGRES_ADMIN_URL;
+  return adminUrl
+    ? { databaseUrl: await createTestDatabase(adminUrl) }
+    : { sqliteFile: ':memory:' };
+}
 
 export interface TestApi {
   url: string;
@@ -109,7 +122,7 @@ export async function startTestApi(
     TEMPORAL_ADDRESS: address ?? '127.0.0.1:1',
     ...options.env,
   });
-  const registry = await openRegistry({ sqliteFile: ':memory:' });
+  const registry = await openRegistry(await testRegistryLocation());
   // The test server: connected now. Anything else (nowhere, or an address a test names): lazily.
   const connection =
     temporalAddress && !options.temporalAddress

@@ -164,15 +164,17 @@ test('a Spring cron cycle becomes a calendar with its seconds; a bad cron is a 4
 });
 
 test('a schedule Temporal refuses leaves no deployed version behind and says so', async () => {
-  // given a process id so long that Temporal refuses its schedule id (over 1,000 characters)
-  const key = `timer-start-${'x'.repeat(1000)}`;
+  // given a start event id so long that Temporal refuses its schedule id (over 1,000
+  // characters; a key that long is refused by the registry, which stores at most 255)
+  const key = 'timer-start-refused';
+  const startId = `Start_Timer_${'x'.repeat(1000)}`;
   // when it is deployed
-  const res = await deploy(model(key, cycle('R/PT1H')));
+  const res = await deploy(model(key, cycle('R/PT1H')).replaceAll('Start_Timer', startId));
   // then the deploy is a 503 naming the schedule failure, and the registry holds nothing of it
   expect(res.status).toBe(503);
   expect(res.body).toMatchObject({ type: expect.stringContaining('schedule-failed') });
   expect(res.body.detail).toMatch(/Nothing was changed/);
-  expect(res.body.detail).toMatch(/Start_Timer: Failed to create schedule/);
+  expect(res.body.detail).toMatch(/Start_Timer_x+: Failed to create schedule/);
   expect((await call('GET', `/definitions/${key}`)).status).toBe(404);
 });
 

@@ -3,17 +3,21 @@
  * stack — worker + API started by the same entry point as `npm start` (src/cli/dev.ts), in its
  * own process, speaking real HTTP — for the whole run. Tests find them through
  * TEMPORAL_ADDRESS and WAYMARK_API_URL. WAYMARK_TEST_SKIP_STACK=1 skips all of it (unit runs).
+ * WAYMARK_TEST_STORE=postgres runs the stack's registry on a throwaway PostgreSQL server
+ * (test/support/postgres.ts) through `DATABASE_URL` instead of the SQLite file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startDevServer, type DevServer } from '../../src/temporal/dev-server';
+import { startPostgres, type PostgresServer } from './postgres';
 
 export interface StackHandles {
   devServer: DevServer;
   stack: ChildProcess;
   dataDir: string;
+  postgres?: PostgresServer;
 }
 
 declare global {
@@ -29,11 +33,18 @@ export const TEST_CONNECTOR_SECRET = 'connector-secret-value-4242';
 export default async function globalSetup(): Promise<void> {
   if (process.env.WAYMARK_TEST_SKIP_STACK === '1') return;
   const started = Date.now();
-  const devServer = await startDevServer({
-    port: await freePort(),
-    uiPort: await freePort(),
-    onProgress: (line) => console.log(line),
-  });
+  const store = process.env.WAYMARK_TEST_STORE ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'postgres')
+    throw new Error(`WAYMARK_TEST_STORE must be sqlite or postgres, not '${store}'`);
+  const [devServer, postgres] = await Promise.all([
+    startDevServer({
+      port: await freePort(),
+      uiPort: await freePort(),
+      onProgress: (line) => console.log(line),
+    }),
+    store === 'postgres' ? startPostgres() : undefined,
+  ]);
+  const databaseUrl = postgres ? await postgres.createDatabase() : undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
   const port = await freePort();
   // The ai node's OpenAI-compatible endpoint: test/e2e/integration.test.ts listens there.
@@ -60,6 +71,7 @@ export default async function globalSetup(): Promise<void> {
     // connector secret for `{{secrets.TEST_TOKEN}}` references.
     WAYMARK_PREVIOUS_SECRET: TEST_PREVIOUS_SECRET,
     WAYMARK_SECRET_TEST_TOKEN: TEST_CONNECTOR_SECRET,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   const stack = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
@@ -98,8 +110,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.WAYMARK_TASK_QUEUE = 'waymark-test';
   process.env.WAYMARK_TEST_DATA_DIR = dataDir;
   process.env.WAYMARK_TEST_AI_PORT = String(aiPort);
-  globalThis.__WAYMARK_STACK__ = { devServer, stack, dataDir };
+  // In-process registries of the API tests (test/api/support.ts) get databases on it too.
+  if (postgres) process.env.WAYMARK_TEST_POSTGRES_ADMIN_URL = postgres.adminUrl;
+  globalThis.__WAYMARK_STACK__ = { devServer, stack, dataDir, postgres };
   console.log(
-    `\n[test] Temporal ${devServer.address} + Waymark ${process.env.WAYMARK_API_URL} ready in ${Date.now() - started} ms`,
+    `\n[test] Temporal ${devServer.address} + Waymark ${process.env.WAYMARK_API_URL} (registry: ${store}) ready in ${Date.now() - started} ms`,
   );
 }

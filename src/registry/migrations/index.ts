@@ -1,10 +1,17 @@
 /**
  * The registry's migrations, registered explicitly (no folder scanning, so bundlers and
  * compiled output behave the same) and run by kysely's Migrator. Add a new file
- * `NNN-name.ts` and list it here; never edit a migration that has shipped.
+ * `NNN-name.ts` and list it here; never edit a migration that has shipped. One set serves
+ * SQLite and PostgreSQL: migrations use kysely's schema builder with portable column types.
+ *
+ * On PostgreSQL the whole run holds a session advisory lock (`../postgres.ts`): API and worker
+ * processes that start together against an empty database take turns, and the later ones find
+ * nothing left to do. (SQLite needs none: a file is opened by one process tree.)
  */
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { RegistryDialect } from '../db';
+import { withMigrationLock } from '../postgres';
 import * as m001 from './001-initial';
 import * as m040 from './040-cases-parameters';
 import * as m041 from './041-environments-webhooks';
@@ -21,8 +28,18 @@ const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),
 };
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
+/**
+ * Brings the schema up to date and returns the names of the migrations it ran; throws with
+ * the failing migration's name. `dialect` 'postgres' runs under the advisory lock.
+ */
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  dialect: RegistryDialect = 'sqlite',
+): Promise<string[]> {
+  return dialect === 'postgres' ? withMigrationLock(db, migrateUnlocked) : migrateUnlocked(db);
+}
+
+async function migrateUnlocked<DB>(db: Kysely<DB>): Promise<string[]> {
   // Branches add migrations in numbered ranges (0xx per feature); an older-numbered one may land
   // after a newer one has run somewhere, so order is by name but not enforced.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
