@@ -6,7 +6,8 @@
  *   to `state.compensable[scope instance]`. A subprocess instance that completes with records
  *   of its own content (or with a compensation boundary) is recorded with those records as
  *   `inner`. Nothing is recorded for models without compensation boundaries.
- * - Throwing (intermediate throw or end event): the records of the thrower's scope instance —
+ * - Throwing (intermediate throw or end event): the records of the thrower's scope instance (of
+ *   the scope around it when it is thrown in an event subprocess, `ofParent`) —
  *   all, or those of `activityRef` — are taken (each instance is compensated once), expanded
  *   in reverse completion order (a subprocess: its inner records reversed, then its own
  *   handler) and the handlers run one after the other in a scope owned by the throw event,
@@ -86,6 +87,20 @@ function plan(ir: ProcessIR, records: CompensationRecord[]): PendingHandler[] {
 }
 
 /**
+ * The scope a compensation thrown inside an event subprocess compensates: the scope instance
+ * the event subprocess runs in (past nested event subprocesses), whose completed activities
+ * the event subprocess is there to undo (Camunda: "compensation within the event subprocess
+ * scope's parent").
+ */
+function compensatedScope(ctx: EngineContext, scopeId: string): string {
+  const isEsp = (elementId: string | null) =>
+    elementId !== null && ctx.ir.elements[elementId]?.type === 'eventSubProcess';
+  let at = ctx.state.scopes[scopeId];
+  while (at?.parentId && isEsp(at.elementId)) at = ctx.state.scopes[at.parentId];
+  return at?.id ?? scopeId;
+}
+
+/**
  * Throws compensation from `token` (a compensation throw or end event). The token then
  * waits for its handlers, or completes at once when there are none or it does not wait.
  */
@@ -96,7 +111,8 @@ export function throwCompensation(
   done: () => void = () => ctx.complete(token),
 ): void {
   const { state } = ctx;
-  const pending = plan(ctx.ir, takeRecords(state, token.scopeId, def));
+  const scopeId = def.ofParent ? compensatedScope(ctx, token.scopeId) : token.scopeId;
+  const pending = plan(ctx.ir, takeRecords(state, scopeId, def));
   if (pending.length === 0) return done();
   if (!def.waitForCompletion) {
     for (const h of pending) ctx.spawn(token.scopeId, h.handlerId);

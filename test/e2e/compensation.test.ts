@@ -2,7 +2,8 @@
  * BPMN fixtures end to end, compensation: handlers after a parallel join run in reverse
  * completion order; a compensation end event compensates a completed subprocess's content
  * (reversed) after the later activity; without the compensation path nothing is undone; a
- * transaction cancelled by a cancel end event is compensated and left by its cancel boundary.
+ * transaction cancelled by a cancel end event is compensated and left by its cancel boundary;
+ * a compensation throw inside an error event subprocess undoes the process's completed work.
  */
 import { completeUserTask, trailIds, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
@@ -124,5 +125,26 @@ test('transaction: completing normally leaves by the outgoing flow, nothing undo
     reservation: 'r-1',
     charge: 'c-1',
     outcome: 'done',
+  });
+});
+
+test('compensation-event-subprocess: the error event subprocess undoes the reservation, then the booking', async () => {
+  const done = await waitFor(await replay.runFixture('compensation-event-subprocess'));
+  expect(done.status).toBe('COMPLETED');
+  expect(trailIds(done)).toEqual([
+    'StartEvent_1',
+    'Script_Book',
+    'Script_Reserve',
+    'StartEvent_Failed',
+    'Undo_Reserve',
+    'Undo_Book',
+    'Compensate_All',
+    'EndEvent_Failed',
+    'EventSub_Failed',
+  ]);
+  expect(done.variables).toEqual({
+    booking: 'booked',
+    reservation: 'reserved',
+    undone: ['reserve', 'book'],
   });
 });

@@ -118,6 +118,8 @@ export interface CompensationDef {
   activityRef?: string;
   /** The event waits until the handlers completed (spec default true). */
   waitForCompletion: boolean;
+  /** Thrown inside an event subprocess: the scope around it is compensated (absent: its own). */
+  ofParent?: true;
 }
 
 export type { LoopIR, MultiInstanceIR, StandardLoopIR } from './ir-loop';

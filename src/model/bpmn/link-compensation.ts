@@ -6,7 +6,7 @@
  * Rules and builders both use these, so the model is read one way.
  */
 import type { CompensationDef } from './ir';
-import { eventDefinitionOf, eventKindOf } from './elements';
+import { eventDefinitionOf, eventKindOf, isEventSubProcess } from './elements';
 import type { Located, ScopeInfo } from './model';
 import type { ModdleElement } from './moddle-types';
 
@@ -37,6 +37,7 @@ export function compensationOf(el: ModdleElement): CompensationDef {
   return {
     ...(def?.activityRef?.id ? { activityRef: def.activityRef.id } : {}),
     waitForCompletion: def?.waitForCompletion !== false,
+    ...(el.$parent && isEventSubProcess(el.$parent) ? { ofParent: true as const } : {}),
   };
 }
 

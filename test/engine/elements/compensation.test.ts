@@ -32,6 +32,41 @@ describe('compensation', () => {
     expect(sim.state.status).toBe('COMPLETED');
   });
 
+  it('a compensation end event in an event subprocess compensates the scope around it', () => {
+    // given A completed with a handler, then the process waits at a user task
+    let b = proc().start('s');
+    b = compensable(b, 'A').from('A');
+    const ir = b
+      .userTask('wait')
+      .end('e')
+      .eventSubProcess('esp', { kind: 'message', message: { name: 'abort' } }, (inner) =>
+        inner.start('es').compensateEnd('undoAll', { ofParent: true }),
+      )
+      .build();
+    const sim = new Sim(ir);
+    // when the interrupting event subprocess starts and reaches the compensation end event
+    sim.message('abort', {});
+    // then A is undone from inside the event subprocess, and the process ends there
+    expect(sim.trail()).toEqual(['s', 'A', 'es', 'undoA', 'undoAll', 'esp']);
+    expect(sim.vars()).toEqual({ didA: 'A', undone: ['A'] });
+    expect(sim.state.status).toBe('COMPLETED');
+  });
+
+  it('without ofParent (IR compiled before) a throw in an event subprocess compensates nothing', () => {
+    let b = proc().start('s');
+    b = compensable(b, 'A').from('A');
+    const ir = b
+      .userTask('wait')
+      .end('e')
+      .eventSubProcess('esp', { kind: 'message', message: { name: 'abort' } }, (inner) =>
+        inner.start('es').compensateEnd('undoAll'),
+      )
+      .build();
+    const sim = new Sim(ir);
+    sim.message('abort', {});
+    expect(sim.trail()).toEqual(['s', 'A', 'es', 'undoAll', 'esp']);
+  });
+
   it('handlers run one at a time: the throw waits for each in turn', () => {
     const ir = proc()
       .start('s')

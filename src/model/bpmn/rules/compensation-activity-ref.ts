@@ -3,11 +3,13 @@
  * names an activity of the event's own process or subprocess that can be compensated — one
  * with a compensation boundary event, or a subprocess (whose content may hold some) (BPMN
  * 2.0.2 §10.5.5 Compensation Event Definition: "the Activity … MUST be in the same
- * Process or Sub-Process as the Event").
+ * Process or Sub-Process as the Event"). Inside an event subprocess the event compensates the
+ * scope around it, as in Camunda, so the activity is one of that scope.
  */
-import { eventDefinitionOf, eventKindOf } from '../elements';
+import { eventDefinitionOf, eventKindOf, isEventSubProcess } from '../elements';
+import type { ScopeInfo } from '../model';
 import type { ModdleElement } from '../moddle-types';
-import type { Problem, Rule } from '../types';
+import type { Problem, Rule, RuleContext } from '../types';
 import { allNodes, problemAt } from './helpers';
 
 const id = 'compensation-activity-ref';
@@ -25,11 +27,12 @@ export const rule: Rule = {
       const target = eventDefinitionOf(el)?.activityRef;
       if (!target) continue;
       const at = `Its activityRef ${target.id ?? '?'}`;
-      if (!node.scope.nodes.includes(target))
+      const nodes = compensatedNodes(ctx, node.scope);
+      if (!nodes.includes(target))
         problems.push(
           problemAt(id, el, `${at} must be an activity of the same process or subprocess`),
         );
-      else if (!SCOPES.has(target.$type) && !hasCompensationBoundary(node.scope.nodes, target))
+      else if (!SCOPES.has(target.$type) && !hasCompensationBoundary(nodes, target))
         problems.push(
           problemAt(id, el, `${at} has no compensation boundary event to compensate it`),
         );
@@ -37,6 +40,22 @@ export const rule: Rule = {
     return problems;
   },
 };
+
+/**
+ * The nodes a compensation event in `scope` may name: its scope's, or, inside an event
+ * subprocess, the scope around the event subprocess (what a throw there compensates).
+ */
+function compensatedNodes(ctx: RuleContext, scope: ScopeInfo): readonly ModdleElement[] {
+  let at = scope;
+  while (isEventSubProcess(at.element)) {
+    const parent = ctx.processes
+      .flatMap((p) => p.scopes)
+      .find((s) => s.element === at.element.$parent);
+    if (!parent) break;
+    at = parent;
+  }
+  return at.nodes;
+}
 
 function hasCompensationBoundary(
   nodes: readonly ModdleElement[],
