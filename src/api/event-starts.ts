@@ -1,25 +1,33 @@
 /**
  * The start events a message publication or a signal broadcast starts instances at: for every
- * enabled BPMN definition with a deployed version, the latest deployed version's first
- * process-level start event `matches` accepts (`ProcessIR.startEvents`).
+ * enabled BPMN definition whose latest deployed version has a process-level `kind` start event
+ * named `name` (the registry's `event_starts` index, one indexed lookup), that version and its
+ * first such start event (`ProcessIR.startEvents`).
  */
 import type { ProcessIR, ProcessStartIR } from '../model/bpmn/ir';
-import type { CompiledVersion, DefinitionSummary } from '../registry';
+import type { CompiledVersion, Definition } from '../registry';
 import type { ApiDeps } from './deps';
 
 export interface EventStartTarget {
-  def: DefinitionSummary;
+  def: Definition;
   version: CompiledVersion;
   elementId: string;
 }
 
+function named(kind: 'message' | 'signal', name: string): (s: ProcessStartIR) => boolean {
+  return kind === 'message'
+    ? (s) => s.kind === 'message' && s.message.name === name
+    : (s) => s.kind === 'signal' && s.signal === name;
+}
+
 export async function eventStartTargets(
-  deps: ApiDeps,
-  matches: (start: ProcessStartIR) => boolean,
+  deps: Pick<ApiDeps, 'registry'>,
+  kind: 'message' | 'signal',
+  name: string,
 ): Promise<EventStartTarget[]> {
   const targets: EventStartTarget[] = [];
-  for (const def of await deps.registry.definitions.listDefinitions()) {
-    if (def.kind !== 'bpmn' || !def.enabled || def.deployedVersion === null) continue;
+  const matches = named(kind, name);
+  for (const def of await deps.registry.definitions.startedBy(kind, name)) {
     const version = await deps.registry.definitions.compiledVersion(def.id);
     const start = (version?.compiled as ProcessIR | undefined)?.startEvents?.find(matches);
     if (version && start) targets.push({ def, version, elementId: start.elementId });

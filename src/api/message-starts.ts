@@ -23,10 +23,7 @@ export async function startByMessage(
   message: { name: string; correlationKey?: string; variables: Record<string, unknown> },
 ): Promise<StartedByMessage[]> {
   const started: StartedByMessage[] = [];
-  const targets = await eventStartTargets(
-    deps,
-    (s) => s.kind === 'message' && s.message.name === message.name,
-  );
+  const targets = await eventStartTargets(deps, 'message', message.name);
   for (const { def, version, elementId } of targets) {
     try {
       const { response } = await startWorkflow(deps, {

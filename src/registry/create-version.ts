@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DefinitionsTable, DefinitionVersionsTable, RegistryDatabase } from './db';
+import { indexEventStarts } from './event-starts-index';
 import {
   contentHash,
   infoColumns,
@@ -110,6 +111,7 @@ async function versionFor(
     .insertInto('definition_versions')
     .values({ ...row, source: input.source, compiled: JSON.stringify(input.compiled) })
     .execute();
+  if (input.kind === 'bpmn') await indexEventStarts(trx, definitionId, row.version, input.compiled);
   return { row, created: true };
 }
 

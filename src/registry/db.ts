@@ -50,8 +50,18 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** One message or signal start event of a BPMN version (`event-starts-index.ts`). */
+export interface EventStartsTable {
+  definition_id: string;
+  version: number;
+  element_id: string;
+  kind: string;
+  name: string;
+}
+
 export interface RegistryDatabase {
   definitions: DefinitionsTable;
+  event_starts: EventStartsTable;
   definition_versions: DefinitionVersionsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

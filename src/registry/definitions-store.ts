@@ -33,6 +33,7 @@ import {
   type DefinitionVersion,
   type VersionInfo,
 } from './definition-model';
+import { definitionsStartedBy, type EventStartKind } from './event-starts-index';
 import { IrCache } from './ir-cache';
 import { prepareQuery } from './prepared';
 import { RegistryNotFoundError } from './store-errors';
@@ -57,6 +58,8 @@ export interface DefinitionStore {
     onWritten?: OnWritten<VersionInfo>,
   ): Promise<VersionInfo>;
   latestDeployed(idOrKey: string): Promise<DefinitionVersion | undefined>;
+  /** Enabled BPMN definitions whose latest deployed version has a `kind` start named `name`. */
+  startedBy(kind: EventStartKind, name: string): Promise<Definition[]>;
   /**
    * Version `version` of a definition (any status), or its latest deployed version when
    * `version` is omitted; the IR comes from the cache when it holds this version.
@@ -215,6 +218,15 @@ export function createDefinitionStore(
       return row && toVersion(row);
     },
 
+    async startedBy(kind, name) {
+      const found: Definition[] = [];
+      for (const id of await definitionsStartedBy(db, kind, name)) {
+        const row = await findDefinitionRow(db, id);
+        if (row) found.push(toDefinition(row));
+      }
+      return found;
+    },
+
     async compiledVersion(definitionId, version) {
       const [row] =
         version === undefined
@@ -255,6 +267,7 @@ export function createDefinitionStore(
       return db.transaction().execute(async (trx) => {
         const def = await findDefinitionRow(trx, idOrKey);
         if (!def) return false;
+        await trx.deleteFrom('event_starts').where('definition_id', '=', def.id).execute();
         await trx.deleteFrom('definition_versions').where('definition_id', '=', def.id).execute();
         await trx.deleteFrom('definitions').where('id', '=', def.id).execute();
         await onWritten?.();

@@ -90,10 +90,7 @@ async function signalWaiting(client: Client, input: SignalBroadcastInput): Promi
 }
 
 async function startBySignal(deps: ApiDeps, input: SignalBroadcastInput): Promise<number> {
-  const targets = await eventStartTargets(
-    deps,
-    (s) => s.kind === 'signal' && s.signal === input.signalName,
-  );
+  const targets = await eventStartTargets(deps, 'signal', input.signalName);
   let started = 0;
   for (const target of targets) {
     try {

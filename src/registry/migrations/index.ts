@@ -16,12 +16,14 @@ import * as m001 from './001-initial';
 import * as m040 from './040-cases-parameters';
 import * as m041 from './041-environments-webhooks';
 import * as m042 from './042-idempotency-request-hash';
+import * as m043 from './043-event-starts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '040-cases-parameters': m040,
   '041-environments-webhooks': m041,
   '042-idempotency-request-hash': m042,
+  '043-event-starts': m043,
 };
 
 const provider: MigrationProvider = {
