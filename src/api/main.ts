@@ -13,6 +13,8 @@ import type { Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
 import type { Registry } from '../registry';
 import { createApp } from './app';
+import type { ApiDeps } from './deps';
+import { resyncSchedules } from './schedules/resync';
 import { assertSafeBind } from './auth';
 import { loadCompiler } from './compiler';
 import type { CompileBpmn } from './compiler';
@@ -51,14 +53,19 @@ export async function startApi(config: Config, opts: StartApiOptions = {}): Prom
     throw err;
   }
 
-  const app = createApp({
+  const deps: ApiDeps = {
     config,
     registry,
     temporal: { client, timeoutMs: config.WAYMARK_TEMPORAL_TIMEOUT_MS },
     compile,
     logger,
     defaultMetrics: opts.defaultMetrics ?? true,
-  });
+  };
+  const app = createApp(deps);
+  // Before listening, so no deploy can race it; a Temporal that refuses is logged, not fatal.
+  await resyncSchedules(deps).catch((err: unknown) =>
+    logger.warn({ err }, 'timer start schedules could not be resynced'),
+  );
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (err?: Error) =>
       err ? reject(err) : resolve(s),
