@@ -48,7 +48,13 @@ function timeToLiveOf(header: string | undefined): number {
 /** Starts instances at the message start events a publication matches (the registry's part). */
 export type MessageStarts = (
   client: Client,
-  message: { name: string; correlationKey?: string; variables: Record<string, unknown> },
+  message: {
+    name: string;
+    correlationKey?: string;
+    variables: Record<string, unknown>;
+    /** Makes the starts idempotent (a retried activity starts nothing twice). */
+    startKey?: string;
+  },
 ) => Promise<unknown[]>;
 
 export function createPublishMessage(starts?: MessageStarts) {
@@ -70,13 +76,14 @@ async function publishMessage(input: TaskInput, starts?: MessageStarts): Promise
       ...(messageId ? { messageId } : {}),
     },
   );
-  if (result.duplicateOf !== undefined) {
+  if (result.duplicateOf !== undefined)
     ctx.log.info('message already published', { messageKey: result.duplicateOf });
-    return null;
-  }
+  // Idempotent per thrower run and element instance: a retry starts nothing the first attempt
+  // started, and starts what it did not get to.
   await starts?.(ctx.client, {
     name: messageName,
     variables: input.variables,
+    startKey: `${ctx.info.workflowExecution?.runId ?? ''}/${input.flowElementInstanceId}`,
     ...(correlationKey ? { correlationKey } : {}),
   });
   return null;

@@ -5,6 +5,10 @@
  * instance's workflow id is `<key>:<correlationKey>` (the key is its business key too), so no
  * second instance starts while one started by the same key runs; that publication does not
  * start one (it is still delivered to subscriptions and buffered by its time to live).
+ *
+ * A `startKey` (a thrown message: the thrower's run and element instance) makes the starts
+ * idempotent per definition: a retried throw answers with the instances the first attempt
+ * started instead of starting more.
  */
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
@@ -20,14 +24,23 @@ export interface StartedByMessage {
 /** Starts an instance per matching definition; those a running one holds by key are skipped. */
 export async function startByMessage(
   deps: ApiDeps,
-  message: { name: string; correlationKey?: string; variables: Record<string, unknown> },
+  message: {
+    name: string;
+    correlationKey?: string;
+    variables: Record<string, unknown>;
+    startKey?: string;
+  },
 ): Promise<StartedByMessage[]> {
   const started: StartedByMessage[] = [];
   const targets = await eventStartTargets(deps, 'message', message.name);
   for (const { def, version, elementId } of targets) {
     try {
+      const { startKey } = message;
       const { response } = await startWorkflow(deps, {
         def,
+        ...(startKey !== undefined
+          ? { idempotency: { key: startKey, caller: 'message', requestHash: startKey } }
+          : {}),
         plan: async () => ({
           version,
           variables: message.variables,
