@@ -3,7 +3,7 @@
  * instance at a signal catch, one with a signal boundary on a user task and one with a signal
  * event subprocess, and starts one instance through a signal start event; a second broadcast
  * reaches none of the finished ones; a signal end event in one process reaches an instance of
- * another and starts a third; bad input is a 400.
+ * another and starts a third; a broadcast wins an event-based gateway race; bad input is a 400.
  *
  * Visibility is eventually consistent: a broadcast finds the instances whose
  * `WaymarkSignals` subscription is indexed when it queries, so each test waits until the
@@ -86,6 +86,25 @@ const thrower = defs(
   'handoff-e2e',
 );
 
+const race = defs(
+  `<bpmn:process id="signal-race-e2e" isExecutable="true">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:eventBasedGateway id="Gateway_Race"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:outgoing>f3</bpmn:outgoing></bpmn:eventBasedGateway>
+    <bpmn:intermediateCatchEvent id="Catch_Go"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f4</bpmn:outgoing>
+      <bpmn:signalEventDefinition signalRef="Sig"/></bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Catch_Late"><bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f5</bpmn:outgoing>
+      <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="End_Go"><bpmn:incoming>f4</bpmn:incoming></bpmn:endEvent>
+    <bpmn:endEvent id="End_Late"><bpmn:incoming>f5</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Gateway_Race"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="Gateway_Race" targetRef="Catch_Go"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="Gateway_Race" targetRef="Catch_Late"/>
+    <bpmn:sequenceFlow id="f4" sourceRef="Catch_Go" targetRef="End_Go"/>
+    <bpmn:sequenceFlow id="f5" sourceRef="Catch_Late" targetRef="End_Late"/>
+  </bpmn:process>`,
+  'race-go-e2e',
+);
+
 async function deploy(xml: string): Promise<void> {
   const res = await call('POST', '/definitions?deploy=true', xml, {
     'content-type': 'application/xml',
@@ -122,6 +141,7 @@ beforeAll(async () => {
   await deploy(thrower);
   await deploy(catcher('signal-handoff-catch-e2e', 'handoff-e2e'));
   await deploy(signalStarted('signal-handoff-start-e2e', 'handoff-e2e'));
+  await deploy(race);
 }, 60_000);
 afterAll(async () => expect(await replay.replayAll()).toEqual([]), 120_000);
 
@@ -194,6 +214,18 @@ test('a signal end event in one process reaches an instance of another and start
   const id = started[0].instanceId ?? started[0].workflowId;
   replay.add(id, 'signal-handoff-start-e2e');
   expect((await waitFor(id)).variables).toEqual({ order: 'A-7' });
+});
+
+test('a broadcast wins an event-based gateway race against a timer', async () => {
+  // given an instance racing the signal against a one-hour timer
+  const id = await waiting('signal-race-e2e', 'race-go-e2e', 'Gateway_Race');
+  // when the signal is broadcast
+  const res = await call('POST', '/signals/broadcast', { signalName: 'race-go-e2e' });
+  expect(res.body).toMatchObject({ reached: 1, started: 0 });
+  // then the signal's branch is taken and the timer's is not
+  const done = await waitFor(id);
+  expect(done.status).toBe('COMPLETED');
+  expect(trailIds(done)).toEqual(['Start', 'Gateway_Race', 'Catch_Go', 'End_Go']);
 });
 
 test('a broadcast nobody waits for answers 0 and 0', async () => {
