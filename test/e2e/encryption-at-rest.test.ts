@@ -6,6 +6,10 @@
  * Temporal Web UI's request, answers the UI's CORS preflight, and wants the API key.
  */
 import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ensureTemporalCli } from '../../src/temporal/dev-server';
+import { createTaskWorker } from '../../src/task-worker';
 import { call, fixture } from '../support/api';
 import { workflowShow } from '../support/temporal-cli';
 import { startCodecStack, type CodecStack } from './support/codec-stack';
@@ -16,12 +20,11 @@ const UI_ORIGIN = 'http://localhost:8233';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const text = (s: string | undefined) => Buffer.from(s ?? '', 'base64').toString('utf8');
 
+const CODEC_KEYS = `k2:${randomBytes(32).toString('base64')},k1:${randomBytes(32).toString('base64')}`;
 let stack: CodecStack;
 
 beforeAll(async () => {
-  stack = await startCodecStack({
-    WAYMARK_CODEC_KEYS: `k2:${randomBytes(32).toString('base64')},k1:${randomBytes(32).toString('base64')}`,
-  });
+  stack = await startCodecStack({ WAYMARK_CODEC_KEYS: CODEC_KEYS });
 }, 240_000);
 
 afterAll(async () => {
@@ -133,6 +136,22 @@ describe('with the codec on', () => {
     expect(text(res.body.payloads[0].data)).toContain(MARKER);
   });
 
+  test('temporal workflow show --codec-endpoint shows the plaintext through the endpoint', async () => {
+    // Given the CLI pointed at the API's codec server (it posts to <endpoint>/decode)
+    const { stdout } = await promisify(execFile)(
+      await ensureTemporalCli(),
+      [
+        ...['workflow', 'show', '--workflow-id', instanceId, '--output', 'json'],
+        ...['--address', process.env.TEMPORAL_ADDRESS as string],
+        ...['--codec-endpoint', `${stack.url}/codec`, '--codec-auth', `Bearer ${stack.apiKey}`],
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    // Then the history it prints is decoded
+    expect(new Set(payloadEncodings(JSON.parse(stdout)))).toEqual(new Set(['json/plain']));
+    expect(text(startInput(JSON.parse(stdout))[0].data)).toContain(MARKER);
+  });
+
   test('encode then decode through the endpoint gives back the payload', async () => {
     const plain = { metadata: { encoding: b64('json/plain') }, data: b64('{"a":1}') };
     const encoded = await http('POST', '/codec/encode', { payloads: [plain] });
@@ -161,6 +180,36 @@ describe('with the codec on', () => {
     expect(failed).not.toContain(FAILURE_MARKER);
     expect(failed).toContain('Encoded failure');
     await http('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+  }, 90_000);
+
+  test('a job worker with the same keys gets plaintext jobs, its result is sealed', async () => {
+    // Given a custom task type served by createTaskWorker with the codec keys
+    const type = `codec-job-${process.pid}`;
+    const worker = await createTaskWorker(
+      { [type]: ({ variables }) => ({ seen: `seen ${String(variables.secret)}` }) },
+      { codecKeys: CODEC_KEYS },
+    );
+    const running = worker.run();
+    try {
+      await deploy(
+        fixture('service-task-incident')
+          .replace('id="service-task-incident"', 'id="codec-job"')
+          .replace('type="fail"', `type="${type}"`),
+      );
+      // When an instance runs the task
+      const started = await http('POST', '/definitions/codec-job/instances', {
+        variables: { secret: MARKER },
+      });
+      const done = await waitFor(started.body.instanceId, (i) => i.status === 'COMPLETED');
+      // Then the handler read the plaintext, and the history holds neither
+      expect(done.variables).toEqual({ secret: MARKER, seen: `seen ${MARKER}` });
+      const shown = await workflowShow(started.body.instanceId);
+      expect(shown).not.toContain(MARKER);
+      expect(shown).not.toContain(b64(`seen ${MARKER}`).slice(0, 8));
+    } finally {
+      await worker.shutdown();
+      await running;
+    }
   }, 90_000);
 
   test('CORS preflight: the Web UI origin gets the methods and headers, others nothing', async () => {
