@@ -9,7 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../../src/temporal/dev-server';
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { createTaskWorker } from '../../src/task-worker';
+import { codecDataConverter, parseCodecKeys } from '../../src/temporal/codec';
 import { call, fixture } from '../support/api';
 import { workflowShow } from '../support/temporal-cli';
 import { startCodecStack, type CodecStack } from './support/codec-stack';
@@ -179,8 +181,41 @@ describe('with the codec on', () => {
     expect(failed).toContain('EVENT_TYPE_ACTIVITY_TASK_FAILED');
     expect(failed).not.toContain(FAILURE_MARKER);
     expect(failed).toContain('Encoded failure');
+    // And a rejected update's message (a failure the workflow sandbox converts) reads in clear
+    const retry = await http('POST', `/instances/${encodeURIComponent(id)}/incidents/bogus/retry`);
+    expect(retry.status).toBe(404);
+    expect(retry.body.detail).toBe('no open incident bogus in this instance');
     await http('POST', `/instances/${encodeURIComponent(id)}/cancel`);
   }, 90_000);
+
+  test('a workflow failure (converted in the sandbox) is encrypted in the history', async () => {
+    // Given a client with the codec starting a workflow the worker refuses
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({
+        connection,
+        dataConverter: codecDataConverter({ codecKeys: parseCodecKeys(CODEC_KEYS) }),
+      });
+      const workflowId = `codec-bad-input-${process.pid}`;
+      const run = client.workflow.execute('codec-bad-input', {
+        workflowId,
+        taskQueue: stack.taskQueue,
+        args: [{ kind: FAILURE_MARKER }],
+      });
+      // Then the client reads the message, the history holds only 'Encoded failure'
+      const err = await run.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkflowFailedError);
+      expect((err as WorkflowFailedError).cause?.message).toContain(
+        `unknown definition kind '${FAILURE_MARKER}'`,
+      );
+      const shown = await workflowShow(workflowId);
+      expect(shown).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_FAILED');
+      expect(shown).toContain('Encoded failure');
+      expect(shown).not.toContain(FAILURE_MARKER);
+    } finally {
+      await connection.close();
+    }
+  }, 60_000);
 
   test('a job worker with the same keys gets plaintext jobs, its result is sealed', async () => {
     // Given a custom task type served by createTaskWorker with the codec keys

@@ -12,6 +12,8 @@ import { freePort } from '../../../src/temporal/dev-server';
 export interface CodecStack {
   url: string;
   apiKey: string;
+  /** The stack worker's task queue. */
+  taskQueue: string;
   /** Authorization (and JSON) headers for the stack's API. */
   headers: Record<string, string>;
   stop(): Promise<void>;
@@ -25,6 +27,7 @@ export async function startCodecStack(env: Record<string, string>): Promise<Code
   const examples = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-codec-examples-'));
   const port = await freePort();
   const apiKey = `codec-test-key-${process.pid}`;
+  const taskQueue = `waymark-codec-${process.pid}`;
   const child = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
     [path.join(root, 'src/cli/dev.ts')],
@@ -33,7 +36,7 @@ export async function startCodecStack(env: Record<string, string>): Promise<Code
       env: {
         ...process.env,
         TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS,
-        WAYMARK_TASK_QUEUE: `waymark-codec-${process.pid}`,
+        WAYMARK_TASK_QUEUE: taskQueue,
         WAYMARK_DATA_DIR: dataDir,
         WAYMARK_EXAMPLES_DIR: examples,
         WAYMARK_API_KEYS: apiKey,
@@ -54,6 +57,7 @@ export async function startCodecStack(env: Record<string, string>): Promise<Code
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey,
+    taskQueue,
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
     async stop() {
       await stop(child);
