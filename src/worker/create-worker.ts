@@ -19,7 +19,10 @@ export interface WaymarkWorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: ActivityDeps;
-  /** A prebuilt workflow bundle; built here when absent. */
+  /**
+   * A prebuilt workflow bundle; built here when absent. With a codec, build it with
+   * `bundleWorkflows({ failureConverterPath })`, or workflow failures stay unencoded.
+   */
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** Max cached workflows (sticky cache). */
   maxCachedWorkflows?: number;

@@ -5,6 +5,7 @@
  * the payloads run through the payload codec, so operators read decrypted histories. Behind
  * the API's authentication; CORS comes from ./codec-cors. 404 while no codec keys are
  * configured (there is nothing to decode). Its body limit is the payload budget's, in base64.
+ * The UI's `X-Namespace` header is not checked: one key list serves the API's namespace.
  */
 import express, { Router } from 'express';
 import { z } from 'zod';
