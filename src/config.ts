@@ -3,8 +3,10 @@
  * processes use comes from here; a wrong value stops start-up with a message naming the
  * variable.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCodecKeys, type CodecKey } from './temporal/codec/keys';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -124,6 +126,20 @@ export const configSchema = z.object({
   WAYMARK_AI_API_KEY: z.string().min(1).optional(),
   /** Timeout of one chat-completions call. */
   WAYMARK_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * Encryption at rest: `id1:base64key,id2:base64key` (32-byte AES-256 keys). The first key
+   * encrypts, all of them decrypt (rotation). Unset (and no keys file): payloads stay plain.
+   */
+  WAYMARK_CODEC_KEYS: z
+    .string()
+    .optional()
+    .superRefine((list, ctx) => {
+      if (list?.trim()) codecKeysIssue(list, ctx);
+    }),
+  /** A file holding the codec key list in the same format (instead of WAYMARK_CODEC_KEYS). */
+  WAYMARK_CODEC_KEYS_FILE: z.string().min(1).optional(),
+  /** Origins (comma list) the codec endpoint answers CORS for; default the Web UI's. */
+  WAYMARK_CODEC_CORS_ORIGINS: z.string().optional(),
   /** Directory of example definitions deployed by `npm start`. */
   WAYMARK_EXAMPLES_DIR: z.string().default('examples'),
 });
@@ -138,6 +154,10 @@ export type Config = z.infer<typeof configSchema> & {
   apiKeys: string[];
   /** WAYMARK_TASK_QUEUES as a map (empty when unset). */
   taskQueues: Record<string, string>;
+  /** The codec keys (WAYMARK_CODEC_KEYS or its file); empty: the codec is off. */
+  codecKeys: CodecKey[];
+  /** Origins allowed to call the codec endpoint from a browser (the Temporal Web UI). */
+  codecCorsOrigins: string[];
 };
 
 /** Thrown when the environment does not satisfy the schema; the message names each variable. */
@@ -152,21 +172,66 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? '127.0.0.1' : c.HOST;
+  const temporalUiUrl = (c.TEMPORAL_UI_URL ?? `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`).replace(
+    /\/$/,
+    '',
+  );
   return {
     ...c,
     dataDir: path.resolve(c.WAYMARK_DATA_DIR),
     temporalAddress: c.TEMPORAL_ADDRESS ?? `127.0.0.1:${c.TEMPORAL_PORT}`,
     publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ''),
-    temporalUiUrl: (c.TEMPORAL_UI_URL ?? `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`).replace(
-      /\/$/,
-      '',
-    ),
+    temporalUiUrl,
     apiKeys: (c.WAYMARK_API_KEYS ?? '')
       .split(',')
       .map((k) => k.trim())
       .filter(Boolean),
     taskQueues: parseTaskQueues(c.WAYMARK_TASK_QUEUES),
+    codecKeys: loadCodecKeys(c.WAYMARK_CODEC_KEYS, c.WAYMARK_CODEC_KEYS_FILE),
+    codecCorsOrigins: codecOrigins(c.WAYMARK_CODEC_CORS_ORIGINS, c.TEMPORAL_UI_PORT, temporalUiUrl),
   };
+}
+
+function codecKeysIssue(list: string, ctx: z.RefinementCtx): void {
+  try {
+    parseCodecKeys(list);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+}
+
+/** The codec keys from the variable, else from the file; a bad file stops start-up. */
+function loadCodecKeys(list: string | undefined, file: string | undefined): CodecKey[] {
+  if (list?.trim()) {
+    if (file)
+      throw new ConfigError(
+        'Invalid configuration:\n  WAYMARK_CODEC_KEYS_FILE: set WAYMARK_CODEC_KEYS or the file, not both',
+      );
+    return parseCodecKeys(list);
+  }
+  if (!file) return [];
+  try {
+    return parseCodecKeys(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(
+      `Invalid configuration:\n  WAYMARK_CODEC_KEYS_FILE: ${file}: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** The listed origins, else the Web UI's (as configured, and on localhost and 127.0.0.1). */
+function codecOrigins(list: string | undefined, uiPort: number, uiUrl: string): string[] {
+  const listed = (list ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  if (listed.length > 0) return listed;
+  const defaults = [
+    new URL(uiUrl).origin,
+    `http://localhost:${uiPort}`,
+    `http://127.0.0.1:${uiPort}`,
+  ];
+  return [...new Set(defaults)];
 }
 
 /** `type=queue,…` → `{type: queue}`. */

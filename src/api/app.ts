@@ -29,6 +29,8 @@ import { consoleAssets } from './console';
 import { decisionsRouter } from './routes/decisions';
 import { signalsRouter } from './routes/signals';
 import { messagesRouter } from './routes/messages';
+import { codecCors } from './routes/codec-cors';
+import { codecRouter } from './routes/codec';
 
 export type { ApiDeps } from './deps';
 
@@ -50,11 +52,15 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(schemasRouter());
   // The console's files are public; the API calls it makes are authenticated below.
   app.use('/console', consoleAssets());
+  // The Web UI's preflight carries no credentials: answered before auth.
+  app.use(codecCors(deps.config));
   app.use(apiKeyAuth(deps.config));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // Its own body limit (payloads in base64), so it parses before the general one.
+  app.use(codecRouter(deps));
   const limit = deps.config.WAYMARK_BODY_LIMIT;
   app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
   app.use(express.text({ limit, type: xmlTypes }));

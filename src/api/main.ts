@@ -15,6 +15,7 @@ import type { Registry } from '../registry';
 import { createApp } from './app';
 import type { ApiDeps } from './deps';
 import { resyncSchedules } from './schedules/resync';
+import { codecDataConverter } from '../temporal/codec/data-converter';
 import { assertSafeBind } from './auth';
 import { loadCompiler } from './compiler';
 import type { CompileBpmn } from './compiler';
@@ -46,7 +47,11 @@ export async function startApi(config: Config, opts: StartApiOptions = {}): Prom
   try {
     if (!client) {
       connection = await Connection.connect({ address: config.temporalAddress });
-      client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+      client = new Client({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        dataConverter: codecDataConverter(config),
+      });
     }
   } catch (err) {
     if (!opts.registry) await registry.close();

@@ -14,6 +14,7 @@ import { instancePaths } from './openapi/instances';
 import { operationPaths } from './openapi/operations';
 import { runPaths } from './openapi/runs';
 import { signalPaths } from './openapi/signals';
+import { codecPaths } from './openapi/codec';
 import { stateMachinePaths } from './openapi/state-machines';
 import { webhookPaths } from './openapi/webhooks';
 
@@ -68,6 +69,7 @@ export function openapiDocument(serverUrl: string): Json {
       signalPaths(),
       messagePaths(),
       operationPaths(),
+      codecPaths(),
     ),
   };
 }

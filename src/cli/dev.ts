@@ -34,6 +34,10 @@ async function run(): Promise<void> {
       logFile: path.join(config.dataDir, 'temporal.log'),
       namespace: config.TEMPORAL_NAMESPACE,
       onProgress: (line) => say(line),
+      // With the codec on, the Web UI decodes payloads through the API's codec endpoint.
+      extraArgs: config.codecKeys.length
+        ? ['--ui-codec-endpoint', `${config.publicUrl}/codec`]
+        : [],
     });
   }
   say(`Temporal at ${config.temporalAddress}; bundling workflows and starting the worker`);

@@ -8,8 +8,11 @@
  * throw is retried by the task's `retries`, then becomes an incident.
  */
 import { Context } from '@temporalio/activity';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { TaskInput } from '../../activities/task-input';
+import { codecDataConverter } from '../temporal/codec/data-converter';
+import { parseCodecKeys } from '../temporal/codec/keys';
 import { BpmnError, bpmnErrorFailure, isBpmnErrorResult, type BpmnErrorResult } from './bpmn-error';
 import { jobOf, type TaskJob } from './job';
 
@@ -32,6 +35,13 @@ export interface TaskWorkerOptions {
   taskQueues?: Record<string, string>;
   /** Activities run at once per queue (Temporal's maxConcurrentActivityTaskExecutions). */
   maxConcurrentTasks?: number;
+  /**
+   * The codec keys when Waymark encrypts payloads (`id:base64key,…`, as WAYMARK_CODEC_KEYS;
+   * default: that variable). The handlers then see plaintext jobs and their results are sealed.
+   */
+  codecKeys?: string;
+  /** A data converter of your own instead (overrides `codecKeys`). */
+  dataConverter?: DataConverter;
 }
 
 /** The workers serving the handlers, one per queue. */
@@ -92,6 +102,7 @@ export async function createTaskWorker(
     (await NativeConnection.connect({
       address: options.address ?? process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     }));
+  const dataConverter = options.dataConverter ?? taskDataConverter(options.codecKeys);
   const byQueue = new Map<string, Record<string, ReturnType<typeof taskActivity>>>();
   for (const type of types) {
     const activities = byQueue.get(queues[type]) ?? {};
@@ -106,10 +117,16 @@ export async function createTaskWorker(
         taskQueue,
         activities,
         maxConcurrentActivityTaskExecutions: options.maxConcurrentTasks,
+        dataConverter,
       }),
     ),
   );
   return new Workers(workers, queues, owned ? connection : undefined);
+}
+
+/** The codec's data converter for a key list (default WAYMARK_CODEC_KEYS); none when unset. */
+function taskDataConverter(list = process.env.WAYMARK_CODEC_KEYS): DataConverter | undefined {
+  return list?.trim() ? codecDataConverter({ codecKeys: parseCodecKeys(list) }) : undefined;
 }
 
 class Workers implements TaskWorker {

@@ -3,6 +3,7 @@
  * the default task queue. The bundle is built once per process (or passed in, e.g. by tests
  * and benchmarks that share one) — bundling is the slowest part of a worker's start.
  */
+import type { DataConverter } from '@temporalio/common';
 import {
   bundleWorkflowCode,
   Worker,
@@ -18,12 +19,17 @@ export interface WaymarkWorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: ActivityDeps;
-  /** A prebuilt workflow bundle; built here when absent. */
+  /**
+   * A prebuilt workflow bundle; built here when absent. With a codec, build it with
+   * `bundleWorkflows({ failureConverterPath })`, or workflow failures stay unencoded.
+   */
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** Max cached workflows (sticky cache). */
   maxCachedWorkflows?: number;
   /** Activity results over this many bytes of JSON fail (payload-budget.ts); default the engine's. */
   payloadLimit?: number;
+  /** The payload codec and failure converter (src/temporal/codec); Temporal's default when absent. */
+  dataConverter?: DataConverter;
 }
 
 /** The path of the workflows module (TypeScript in dev, JavaScript under dist/). */
@@ -42,11 +48,17 @@ export function workflowsPath(): string {
  */
 export const PRELOADED_WORKFLOW_MODULES = [require.resolve('../../workflows/preload')];
 
-/** Bundles the interpreter workflow code (webpack). */
-export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+/**
+ * Bundles the interpreter workflow code (webpack). A `failureConverterPath` (the codec's, which
+ * encodes failure messages) is compiled into the bundle: the sandbox converts failures itself.
+ */
+export async function bundleWorkflows(
+  opts: { failureConverterPath?: string } = {},
+): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: workflowsPath(),
     preloadModules: PRELOADED_WORKFLOW_MODULES,
+    failureConverterPath: opts.failureConverterPath,
     logger: quietBundlerLogger,
   });
 }
@@ -57,7 +69,10 @@ export async function createWaymarkWorker(opts: WaymarkWorkerOptions): Promise<W
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    workflowBundle:
+      opts.workflowBundle ??
+      (await bundleWorkflows({ failureConverterPath: opts.dataConverter?.failureConverterPath })),
+    dataConverter: opts.dataConverter,
     activities: createActivities(opts.activities),
     maxCachedWorkflows: opts.maxCachedWorkflows,
     interceptors: {

@@ -9,6 +9,7 @@ import { SecretStore } from '../../activities/secrets';
 import { callbackSecret } from '../callbacks/signing';
 import { loadConfig, type Config } from '../config';
 import { openRegistry, registryLocation } from '../registry';
+import { codecDataConverter } from '../temporal/codec/data-converter';
 import { connectClient, connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
 import { registryLookup } from './lookup';
@@ -38,6 +39,7 @@ export async function startWorker(
     taskQueue: config.WAYMARK_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
     payloadLimit: config.WAYMARK_PAYLOAD_LIMIT,
+    dataConverter: codecDataConverter(config),
     activities: {
       outbound: new Outbound(OutboundPolicy.fromList(config.WAYMARK_OUTBOUND_ALLOW)),
       secrets: SecretStore.fromEnvironment(process.env, config.WAYMARK_SECRETS_FILE),
