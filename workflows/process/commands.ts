@@ -142,11 +142,14 @@ const isVariables = (v: unknown): boolean =>
 
 /**
  * How a task activity failed, or undefined when `err` is not a failure of the task (its
- * cancellation, a workflow-side fault): those propagate.
+ * cancellation, a workflow-side fault): those propagate. A local activity may reject with its
+ * own ApplicationFailure instead of an ActivityFailure wrapping it.
  */
 export function taskFailure(err: unknown): TaskFailure | undefined {
-  if (!(err instanceof ActivityFailure) || isCancelledFailure(err)) return undefined;
-  const cause = err.cause;
+  // A local activity (revision 5) may reject with the activity's own failure, unwrapped.
+  const local = err instanceof ApplicationFailure;
+  if (!(err instanceof ActivityFailure || local) || isCancelledFailure(err)) return undefined;
+  const cause = local ? err : err.cause;
   if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
     const details = cause.details?.[0] as BpmnErrorDetails | undefined;
     return {
