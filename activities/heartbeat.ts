@@ -35,8 +35,12 @@ export async function whileHeartbeating<T>(
   const period = timeoutOfHeartbeat
     ? Math.max(200, Math.min(DEFAULT_PERIOD_MS, timeoutOfHeartbeat / 3))
     : DEFAULT_PERIOD_MS;
-  ctx.heartbeat();
-  const timer = setInterval(() => ctx.heartbeat(), period);
+  // A local activity (driver revision 5) has no heartbeat: it runs inside a workflow task.
+  const beat = () => {
+    if (!ctx.info.isLocal) ctx.heartbeat();
+  };
+  beat();
+  const timer = setInterval(beat, period);
   try {
     return await body(signal);
   } catch (err) {

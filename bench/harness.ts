@@ -16,6 +16,7 @@ import pino from 'pino';
 import { request } from 'undici';
 import { startApi, type RunningApi } from '../src/api/main';
 import { loadConfig } from '../src/config';
+import type { ActivityMode } from '../src/model/activity-mode';
 import { compileBpmn } from '../src/model/bpmn';
 import type { ProcessIR } from '../src/model/bpmn/ir';
 import { freePort, startDevServer, type DevServer } from '../src/temporal/dev-server';
@@ -155,6 +156,8 @@ export class BenchEnv {
       TEMPORAL_ADDRESS: server.address,
       WAYMARK_DATA_DIR: dir,
       WAYMARK_TASK_QUEUE: TASK_QUEUE,
+      // Arm B-http is compared with arm B, which runs built-in tasks as regular activities.
+      WAYMARK_BUILTIN_ACTIVITY_MODE: 'remote',
       LOG_LEVEL: 'silent',
     });
     const api = await startApi(config, {
@@ -223,8 +226,15 @@ export class BenchEnv {
     return { workflowId, runId: h.firstExecutionRunId };
   }
 
-  /** Arm B: Waymark through the client, with the input and attributes the API gives it. */
-  async startBpmn(d: Deployed, variables: Record<string, unknown>): Promise<Started> {
+  /**
+   * Arm B: Waymark through the client, with the input and attributes the API gives it; built-in
+   * tasks as regular activities (`remote`, as the API here is configured) or local ones (B-local).
+   */
+  async startBpmn(
+    d: Deployed,
+    variables: Record<string, unknown>,
+    mode: ActivityMode = 'remote',
+  ): Promise<Started> {
     const workflowId = `${d.key}:${randomUUID()}`;
     const input: ProcessWorkflowInput = {
       kind: 'bpmn',
@@ -232,6 +242,7 @@ export class BenchEnv {
       ir: d.ir,
       variables,
       revision: DRIVER_REVISION,
+      ...(mode === 'remote' ? { builtinActivityMode: 'remote' as const } : {}),
     };
     const h = await this.client.workflow.start(d.key, {
       taskQueue: TASK_QUEUE,

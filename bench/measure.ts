@@ -9,7 +9,7 @@ import { processCpuSeconds } from './proc-cpu';
 
 /** How an arm starts one instance, and what it does to finish it (e.g. complete a user task). */
 export interface Arm {
-  name: 'A' | 'B' | 'B-http';
+  name: 'A' | 'B' | 'B-http' | 'A-local' | 'B-local';
   start(i: number): Promise<Started>;
   drive?(s: Started): Promise<void>;
 }

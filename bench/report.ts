@@ -14,7 +14,7 @@ import type { HistoryFigures } from './history';
 import type { LadderResult } from './measure';
 
 export interface ArmResult {
-  arm: 'A' | 'B' | 'B-http';
+  arm: 'A' | 'B' | 'B-http' | 'A-local' | 'B-local';
   ladder: LadderResult;
   history: HistoryFigures;
 }

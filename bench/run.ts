@@ -13,6 +13,7 @@ import { compileBpmn } from '../src/model/bpmn';
 import { runFanout } from './fanout';
 import * as models from './models';
 import { sampledRun } from './sampled-run';
+import { writeLocalSection } from './local-section';
 import {
   writeReport,
   type ArmResult,
@@ -90,6 +91,12 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
   ];
   if (sc.httpLadder)
     arms.push({ name: 'B-http', start: () => env.startHttp(deployed, sc.variables) });
+  const { localHand } = sc;
+  if (localHand)
+    arms.push(
+      { name: 'A-local', start: () => env.startHand(localHand.type, localHand.args) },
+      { name: 'B-local', start: () => env.startBpmn(deployed, sc.variables, 'local') },
+    );
   // Warm-up: one instance per arm (JIT, caches, connections) outside the figures.
   for (const arm of arms) {
     progress(`${sc.name}: warm-up ${arm.name}`);
@@ -288,6 +295,7 @@ async function main(): Promise<void> {
     results,
   };
   const file = await writeReport(bench);
+  writeLocalSection(results);
   progress(`done: ${file}`);
   if (process.stderr.isTTY) process.stderr.write('\n');
 }

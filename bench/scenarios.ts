@@ -17,6 +17,11 @@ export interface PairScenario {
   variables: Record<string, unknown>;
   /** Service tasks (or timers / user tasks) per instance: the "nodes" events are divided by. */
   nodes: number;
+  /**
+   * The hand-written workflow with local activities: adds arms A-local and B-local (Waymark's
+   * built-in tasks in local mode, driver revision 5; arm B then runs them as regular ones).
+   */
+  localHand?: { type: string; args: unknown[] };
   /** Also climb the ladder with starts through HTTP (arm B-http). */
   httpLadder?: boolean;
   /** Also time client against HTTP starts one at a time (`sequentialStarts`): the API's overhead. */
@@ -90,7 +95,13 @@ function allScenarios(quick: boolean): Scenario[] {
   return [
     seq(1, 8, { ladderInQuick: false, httpLadder: true }),
     // The targets' scenario: more repetitions, since B/A throughput is judged at ±5 %.
-    seq(10, 4, { ladderInQuick: true, httpStarts: true, reps: 5, refine: 4 }),
+    seq(10, 4, {
+      ladderInQuick: true,
+      httpStarts: true,
+      reps: 5,
+      refine: 4,
+      localHand: { type: 'handSequentialLocal', args: [10] },
+    }),
     seq(50, 1, { ladderInQuick: false }),
     {
       kind: 'pair',

@@ -8,6 +8,7 @@ import {
   condition,
   continueAsNew,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
@@ -19,6 +20,15 @@ export { default } from '../workflows';
 
 const { noop } = proxyActivities<{ noop: (input: TaskInput) => Promise<Record<string, unknown>> }>({
   startToCloseTimeout: '5 minutes',
+  retry: { maximumAttempts: 3, initialInterval: '1 second', backoffCoefficient: 2 },
+});
+
+type NoopFn = (input: TaskInput) => Promise<Record<string, unknown>>;
+
+/** The same no-op as a local activity, as Waymark runs it in local mode (driver revision 5). */
+const local = proxyLocalActivities<{ noop: NoopFn }>({
+  startToCloseTimeout: '5 minutes',
+  localRetryThreshold: '10 seconds',
   retry: { maximumAttempts: 3, initialInterval: '1 second', backoffCoefficient: 2 },
 });
 
@@ -40,6 +50,11 @@ function taskInput(elementId: string, n: number): TaskInput {
 export async function handSequential(n: number, waitAtEnd = false): Promise<void> {
   for (let i = 1; i <= n; i++) await noop(taskInput(`Task_${i}`, 1));
   if (waitAtEnd) await waitForUserTask();
+}
+
+/** N no-op local activities one after the other (arm A-local). */
+export async function handSequentialLocal(n: number): Promise<void> {
+  for (let i = 1; i <= n; i++) await local.noop(taskInput(`Task_${i}`, 1));
 }
 
 /** N no-op activities at once, joined. */

@@ -43,6 +43,12 @@ export const configSchema = z.object({
       'expected type=queue,…',
     )
     .optional(),
+  /**
+   * How built-in task types that end in bounded time (noop, echo, bpmn-error, fail, http, a
+   * business rule task's decision) run when their task has no `waymark.activityMode` header:
+   * `local` (Temporal local activities) or `remote` (regular activities).
+   */
+  WAYMARK_BUILTIN_ACTIVITY_MODE: z.enum(['local', 'remote']).default('local'),
   /** Folder for the registry SQLite file and the dev server's database. */
   WAYMARK_DATA_DIR: z.string().min(1).default('.data'),
   /** A PostgreSQL registry instead of the SQLite file: `postgres://user:pass@host:5432/db` (empty: SQLite). */

@@ -15,6 +15,7 @@ import type {
   Variables,
 } from '../src/engine/types';
 import type { ProcessIR } from '../src/model/bpmn/ir';
+import type { ActivityMode } from '../src/model/activity-mode';
 import type { WebhookEventName } from '../activities/webhook-delivery';
 
 export type { WebhookEventName } from '../activities/webhook-delivery';
@@ -46,8 +47,12 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  *   correlation key registers with its mailbox workflow (workflows/mailbox), message throw
  *   events publish, signal subscriptions are published in the search attribute
  *   `WaymarkSignals` and signal throw events broadcast to other instances.
+ * - 5: built-in task types that end in bounded time (noop, echo, bpmn-error, fail, http, a
+ *   business rule task's decision) run as Temporal local activities — a marker in history
+ *   instead of an activity's scheduled / started / completed events — unless the task header
+ *   `waymark.activityMode` or `builtinActivityMode` says `remote` (src/model/activity-mode.ts).
  */
-export const DRIVER_REVISION = 4;
+export const DRIVER_REVISION = 5;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';
@@ -84,6 +89,12 @@ export interface ProcessWorkflowInput {
    * processes and across continue-as-new; absent when none is configured.
    */
   taskQueues?: Record<string, string>;
+  /**
+   * The configured mode of built-in tasks (`WAYMARK_BUILTIN_ACTIVITY_MODE`) at start, for tasks
+   * without a `waymark.activityMode` header (revision 5); absent = local. Carried like
+   * `taskQueues`.
+   */
+  builtinActivityMode?: ActivityMode;
   /** The case this run belongs to (`POST /workflows/run`); also in search attribute WaymarkCaseId. */
   caseId?: string;
   /**

@@ -7,7 +7,15 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { WaymarkActiveElements, WaymarkIncident } from '../../src/temporal/search-attributes';
-import { call, completeUserTask, deployFixture, startInstance, waitFor } from '../support/api';
+import {
+  call,
+  completeUserTask,
+  deployFixture,
+  deployXml,
+  fixture,
+  startInstance,
+  waitFor,
+} from '../support/api';
 import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -47,7 +55,8 @@ test('type, static summary and the activity summary name the definition and the 
   const described = await handle.describe();
   expect(described.type).toBe('service-task-noop');
   expect(await described.staticSummary()).toMatch(/^Service task noop v\d+$/);
-  expect(await summaryOf(id, (e) => !!e.activityTaskScheduledEventAttributes)).toBe('Do nothing');
+  // A built-in task runs as a local activity (driver revision 5): its marker carries the summary.
+  expect(await summaryOf(id, (e) => !!e.markerRecordedEventAttributes)).toBe('Do nothing');
 });
 
 test('a timer carries the element name as its summary', async () => {
@@ -107,7 +116,16 @@ test('a timer costs what a hand-written sleep does: 10 events, no search-attribu
 });
 
 test('a service task costs what a hand-written activity call does: 5 + 6 events, no upsert', async () => {
-  const id = await replay.runFixture('service-task-noop', {}, 'inspection-service-task-events');
+  // With the remote header (or WAYMARK_BUILTIN_ACTIVITY_MODE=remote) a regular activity.
+  const xml = fixture('service-task-noop')
+    .replace('id="service-task-noop"', 'id="service-task-noop-remote"')
+    .replace(
+      '<zeebe:taskDefinition type="noop" />',
+      '<zeebe:taskDefinition type="noop" /><zeebe:taskHeaders><zeebe:header key="waymark.activityMode" value="remote" /></zeebe:taskHeaders>',
+    );
+  await deployXml(xml);
+  const id = await startInstance('service-task-noop-remote');
+  replay.add(id, 'inspection-service-task-events');
   expect((await waitFor(id)).status).toBe('COMPLETED');
   expect(await historyChain(id)).toEqual([
     [
@@ -122,6 +140,14 @@ test('a service task costs what a hand-written activity call does: 5 + 6 events,
   ]);
   // Started with the attributes: visibility knows it never waited and had no incident.
   expect(await visibleCount(`WorkflowId = '${id}' AND WaymarkIncident = false`)).toBe(1);
+});
+
+test('a built-in task as a local activity: one workflow task and a marker, 6 events', async () => {
+  const id = await replay.runFixture('service-task-noop', {}, 'inspection-local-task-events');
+  expect((await waitFor(id)).status).toBe('COMPLETED');
+  expect(await historyChain(id)).toEqual([
+    ['WORKFLOW_EXECUTION_STARTED', ...WFT, 'MARKER_RECORDED', 'WORKFLOW_EXECUTION_COMPLETED'],
+  ]);
 });
 
 test('an incident is still published: WaymarkIncident and the element parked at it', async () => {

@@ -12,9 +12,11 @@ import {
   completeUserTask,
   deployFixture,
   sendMessage,
+  startInstance,
   trailIds,
   waitFor,
 } from '../support/api';
+import { deployRemote } from '../support/activity-mode';
 import { historyChain, ReplayCheck } from '../support/histories';
 import { PARALLEL_WINDOW } from '../../src/engine/loop-body';
 
@@ -223,7 +225,9 @@ test('a bad inputCollection is an incident on the body, naming the element', asy
 
 test('multi-instance-large: more items than the window; the instance continues as new', async () => {
   const n = 1500; // 15 windows, and more history than one run is suggested to hold
-  const id = await run('multi-instance-large', { n });
+  // Regular activities: as local ones (revision 5) 1,500 noops fit one run's history.
+  const id = await startInstance(await deployRemote('multi-instance-large'), { variables: { n } });
+  replay.add(id, 'multi-instance-large-remote');
   const done = await waitFor(id, undefined, 540_000);
   expect(done.status).toBe('COMPLETED');
   expect(n).toBeGreaterThan(PARALLEL_WINDOW * 10);

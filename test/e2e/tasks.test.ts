@@ -18,6 +18,7 @@ import {
   waitFor,
 } from '../support/api';
 import { scheduledActivities } from '../support/activity-queues';
+import { deployRemote } from '../support/activity-mode';
 import { historyChain, ReplayCheck } from '../support/histories';
 import { visibleCount } from '../support/visibility';
 
@@ -213,15 +214,32 @@ test('boundary-timer-service-task: the interrupting timer cancels the activity i
   expect(events).toContain('ACTIVITY_TASK_CANCEL_REQUESTED');
 });
 
-test('slow-service-task: cancelling the instance cancels the activity in flight', async () => {
-  // Given a task nothing in the model can interrupt, its request held by the service
+/** Starts a fixture with its built-in tasks as regular activities (deployRemote). */
+async function runRemote(name: string, variables: Record<string, unknown>): Promise<string> {
+  const id = await startInstance(await deployRemote(name), { variables });
+  replay.add(id, `${name}-remote`);
+  return id;
+}
+
+/** Starts slow-service-task (remote or local) and waits until its request is held. */
+async function heldSlowTask(
+  remote: boolean,
+): Promise<{ id: string; request: http.ServerResponse }> {
   const before = held.length;
-  const id = await run('slow-service-task', { baseUrl });
-  await waitAt(id, 'Task_Slow');
+  const id = remote
+    ? await runRemote('slow-service-task', { baseUrl })
+    : await run('slow-service-task', { baseUrl }, 'slow-service-task-local');
   const deadline = Date.now() + 10_000;
   while (held.length === before && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));
   expect(held.length).toBe(before + 1);
+  return { id, request: held[before] };
+}
+
+test('slow-service-task: cancelling the instance cancels the activity in flight', async () => {
+  // Given a task nothing in the model can interrupt, its request held by the service
+  const { id } = await heldSlowTask(true);
+  await waitAt(id, 'Task_Slow');
   // When the instance is cancelled through the API
   const res = await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
   expect(res.status).toBe(202);
@@ -233,8 +251,25 @@ test('slow-service-task: cancelling the instance cancels the activity in flight'
   expect(events[events.length - 1]).toBe('WORKFLOW_EXECUTION_CANCELED');
 });
 
+test('slow-service-task as a local activity: cancelling the instance aborts its request', async () => {
+  // Given the same task as a local activity (revision 5), its request held by the service
+  const { id, request } = await heldSlowTask(false);
+  // When the instance is cancelled through the API (it reaches the worker at the latest with
+  // the workflow task's heartbeat, while the local activity holds the workflow task)
+  const res = await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+  expect(res.status).toBe(202);
+  // Then the instance is cancelled and the request aborted
+  const done = await waitFor(id);
+  expect(done.status).toBe('CANCELED');
+  expect(request.socket?.destroyed ?? true).toBe(true);
+  const [events] = await historyChain(id);
+  expect(events).not.toContain('ACTIVITY_TASK_SCHEDULED');
+  expect(events[events.length - 1]).toBe('WORKFLOW_EXECUTION_CANCELED');
+});
+
 test('loop-continue-as-new: 800 iterations with an activity each continue as new and finish', async () => {
-  const id = await run('loop-continue-as-new', { n: 800 });
+  // Regular activities: 800 local ones make a history too short to continue as new.
+  const id = await runRemote('loop-continue-as-new', { n: 800 });
   const done = await waitFor(id, undefined, 240_000);
   expect(done.status).toBe('COMPLETED');
   expect(done).toEqual(expect.objectContaining({ variables: { n: 800, count: 800 } }));

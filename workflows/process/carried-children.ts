@@ -71,6 +71,9 @@ export async function runCarriedChild(
         ir,
         variables: cmd.variables,
         revision: DRIVER_REVISION,
+        ...(parentInput.builtinActivityMode
+          ? { builtinActivityMode: parentInput.builtinActivityMode }
+          : {}),
         reportTo: { workflowId: parent, feiId: cmd.feiId },
         calledFrom: cmd.feiId,
       };

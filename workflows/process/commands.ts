@@ -8,6 +8,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   proxyActivities,
+  proxyLocalActivities,
   workflowInfo,
   type CancellationScope,
 } from '@temporalio/workflow';
@@ -16,14 +17,16 @@ import {
   type BpmnErrorDetails,
   type TaskInput,
 } from '../../activities/task-input';
-import type { Variables } from '../../src/engine/types';
+import type { EngineEvent, Variables } from '../../src/engine/types';
+import type { ActivityMode } from '../../src/model/activity-mode';
 import { HEARTBEATING_TASK_TYPES, TASK_HEARTBEAT_TIMEOUT } from '../../src/model/task-types';
 import { unsafeKeyPath } from '../../src/model/variable-names';
 import { DRIVER_REVISION, type ProcessWorkflowInput } from '../messages';
 import { executeDefinition } from '../children';
 import { childFailure, deepestMessage, isCancelledFailure } from '../failures';
 import { resolveDefinition } from '../resolve-definition';
-import { childInputProblem } from './budget';
+import { now } from '../lifecycle';
+import { childInputProblem, payloadLimit } from './budget';
 import type { ScheduleTask, StartChild } from './types';
 
 /** How a task failed: with a BPMN error code (routed to a boundary) or not (an incident). */
@@ -37,33 +40,56 @@ type TaskFn = (input: TaskInput) => Promise<Variables | undefined | null>;
 /** The outcome of a task or child: its variables, or how it failed. Cancellation rejects instead. */
 export type Outcome = { ok: true; variables: Variables } | { ok: false; failure: TaskFailure };
 
+/** A task's retries: from the model; a BPMN error is never retried. */
+const retryOf = (cmd: ScheduleTask) => ({
+  maximumAttempts: Math.max(1, cmd.retries),
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+  nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
+});
+
 /**
- * Schedules a service task's activity in the current cancellation scope: named after its task
- * type, on the task's queue, retries from the model, summary = element name. Resolves with
- * what the activity returned (`taskVariables` reads it), rejects as `taskFailure` reads it.
+ * Past this backoff a local activity's next attempt waits on a durable timer (a new workflow
+ * task) instead of in the worker: attempts after 1, 2, 4 and 8 seconds retry locally.
  */
-export function scheduleTaskActivity(
-  cmd: ScheduleTask,
-  instanceId: string,
-  definitionKey: string,
-): Promise<unknown> {
-  const activities = proxyActivities<Record<string, TaskFn>>({
+export const LOCAL_RETRY_THRESHOLD = '10 seconds';
+
+/** The activity functions a task calls: regular, or local (`local`, revision 5). */
+function taskActivities(cmd: ScheduleTask, local: boolean): Record<string, TaskFn> {
+  const summary = cmd.name ?? cmd.elementId;
+  if (local)
+    return proxyLocalActivities<Record<string, TaskFn>>({
+      startToCloseTimeout: '5 minutes',
+      localRetryThreshold: LOCAL_RETRY_THRESHOLD,
+      summary,
+      retry: retryOf(cmd),
+    });
+  return proxyActivities<Record<string, TaskFn>>({
     taskQueue: cmd.taskQueue,
     startToCloseTimeout: '5 minutes',
     // Only Waymark's own activities heartbeat; a task sent to another worker's queue may not.
     ...(cmd.taskQueue === undefined && HEARTBEATING_TASK_TYPES.includes(cmd.taskType)
       ? { heartbeatTimeout: TASK_HEARTBEAT_TIMEOUT }
       : {}),
-    summary: cmd.name ?? cmd.elementId,
-    retry: {
-      maximumAttempts: Math.max(1, cmd.retries),
-      initialInterval: '1 second',
-      backoffCoefficient: 2,
-      maximumInterval: '1 minute',
-      nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
-    },
+    summary,
+    retry: retryOf(cmd),
   });
-  return activities[cmd.taskType]({
+}
+
+/**
+ * Schedules a service task's activity in the current cancellation scope: named after its task
+ * type, on the task's queue, retries from the model, summary = element name; with `local`, a
+ * local activity (activity-mode.ts). Resolves with what the activity returned
+ * (`taskVariables` reads it), rejects as `taskFailure` reads it.
+ */
+export function scheduleTaskActivity(
+  cmd: ScheduleTask,
+  instanceId: string,
+  definitionKey: string,
+  local = false,
+): Promise<unknown> {
+  return taskActivities(cmd, local)[cmd.taskType]({
     flowElementInstanceId: cmd.feiId,
     elementId: cmd.elementId,
     elementName: cmd.name,
@@ -116,11 +142,14 @@ const isVariables = (v: unknown): boolean =>
 
 /**
  * How a task activity failed, or undefined when `err` is not a failure of the task (its
- * cancellation, a workflow-side fault): those propagate.
+ * cancellation, a workflow-side fault): those propagate. A local activity may reject with its
+ * own ApplicationFailure instead of an ActivityFailure wrapping it.
  */
 export function taskFailure(err: unknown): TaskFailure | undefined {
-  if (!(err instanceof ActivityFailure) || isCancelledFailure(err)) return undefined;
-  const cause = err.cause;
+  // A local activity (revision 5) may reject with the activity's own failure, unwrapped.
+  const local = err instanceof ApplicationFailure;
+  if (!(err instanceof ActivityFailure || local) || isCancelledFailure(err)) return undefined;
+  const cause = local ? err : err.cause;
   if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
     const details = cause.details?.[0] as BpmnErrorDetails | undefined;
     return {
@@ -138,9 +167,12 @@ export async function startTask(
   instanceId: string,
   definitionKey: string,
   strictResults = false,
+  local = false,
 ): Promise<Outcome> {
   try {
-    const result = await scope.run(() => scheduleTaskActivity(cmd, instanceId, definitionKey));
+    const result = await scope.run(() =>
+      scheduleTaskActivity(cmd, instanceId, definitionKey, local),
+    );
     return taskResult(result, strictResults);
   } catch (err) {
     const failure = taskFailure(err);
@@ -158,6 +190,7 @@ export async function startChildProcess(
   cmd: StartChild,
   taskQueues: Record<string, string> | undefined,
   limit: number,
+  mode?: ActivityMode,
 ): Promise<Outcome> {
   try {
     const variables = await scope.run(async () => {
@@ -169,6 +202,7 @@ export async function startChildProcess(
         variables: cmd.variables,
         revision: DRIVER_REVISION,
         ...(taskQueues ? { taskQueues } : {}),
+        ...(mode ? { builtinActivityMode: mode } : {}),
         calledFrom: cmd.feiId,
       };
       const tooBig = childInputProblem(cmd.elementId, input, limit);
@@ -185,6 +219,28 @@ export async function startChildProcess(
     if (message === undefined) throw err;
     return { ok: false, failure: { message } };
   }
+}
+
+/**
+ * A call activity's child process (`startChildProcess`) as the engine event it settles with;
+ * it inherits the parent's queue map and built-in activity mode.
+ */
+export async function childProcessEvent(
+  scope: CancellationScope,
+  cmd: StartChild,
+  parent: ProcessWorkflowInput,
+): Promise<EngineEvent> {
+  const { taskQueues, builtinActivityMode } = parent;
+  const o = await startChildProcess(
+    scope,
+    cmd,
+    taskQueues,
+    payloadLimit(parent),
+    builtinActivityMode,
+  );
+  return o.ok
+    ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
+    : { type: 'childFailed', feiId: cmd.feiId, message: o.failure.message, now: now() };
 }
 
 /** A child input over the payload budget (budget.ts): the call activity's incident. */

@@ -20,7 +20,7 @@ import type {
 import { Tracker } from '../tracker';
 import {
   scheduleTaskActivity,
-  startChildProcess,
+  childProcessEvent,
   startTask,
   taskFailure,
   taskResult,
@@ -30,6 +30,7 @@ import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
 import { crossInstanceEvents, refuseNonObjectResults, scopeEveryTask } from './revisions';
 import { routeTask } from './task-queues';
+import { runsLocally } from './task-mode';
 import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
 import { continuation } from './ir-ref';
 import { carriesChildren, childEvent, runCarriedChild } from './carried-children';
@@ -147,18 +148,7 @@ export class ProcessDriver implements RunningProcess {
         if (this.carry) return this.startCarriedChild(cmd);
         this.work.track(
           cmd.feiId,
-          (scope) =>
-            startChildProcess(scope, cmd, this.input.taskQueues, payloadLimit(this.input)).then(
-              (o): EngineEvent =>
-                o.ok
-                  ? { type: 'childCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
-                  : {
-                      type: 'childFailed',
-                      feiId: cmd.feiId,
-                      message: o.failure.message,
-                      now: now(),
-                    },
-            ),
+          (scope) => childProcessEvent(scope, cmd, this.input),
           this.dispatchAll,
         );
         return;
@@ -207,15 +197,16 @@ export class ProcessDriver implements RunningProcess {
       );
       return;
     }
+    const local = runsLocally(cmd, this.input);
     if (!this.scopeEveryTask && !engine.isInterruptible(this.input.ir, cmd.elementId)) {
-      this.trackTask(cmd);
+      this.trackTask(cmd, local);
       return;
     }
     const { workflowId, input } = this;
     this.work.track(
       cmd.feiId,
       (scope) =>
-        startTask(scope, cmd, workflowId, input.definition.key, this.strictResults).then(
+        startTask(scope, cmd, workflowId, input.definition.key, this.strictResults, local).then(
           (o): EngineEvent =>
             o.ok
               ? { type: 'taskCompleted', feiId: cmd.feiId, variables: o.variables, now: now() }
@@ -252,8 +243,9 @@ export class ProcessDriver implements RunningProcess {
    * A service task nothing but the workflow's own cancellation can end: its activity runs in the
    * root scope, without a scope's promises and hooks (each workflow promise captures a stack).
    */
-  private trackTask(cmd: ScheduleTask): void {
-    const outcome = scheduleTaskActivity(cmd, this.workflowId, this.input.definition.key).then(
+  private trackTask(cmd: ScheduleTask, local: boolean): void {
+    const { key } = this.input.definition;
+    const outcome = scheduleTaskActivity(cmd, this.workflowId, key, local).then(
       (result): EngineEvent => {
         const o = taskResult(result, this.strictResults);
         return o.ok

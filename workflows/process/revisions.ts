@@ -76,3 +76,12 @@ export function refuseNonObjectResults(input: ProcessWorkflowInput): boolean {
 export function crossInstanceEvents(input: ProcessWorkflowInput): boolean {
   return (input.revision ?? 1) >= 4;
 }
+
+/**
+ * Revision 5: built-in task types that end in bounded time run as local activities unless a
+ * task header or the configured default says `remote` (activity-mode.ts). Older runs keep
+ * scheduling regular activities, so their histories replay.
+ */
+export function localBuiltinTasks(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 5;
+}

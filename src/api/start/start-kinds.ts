@@ -109,6 +109,7 @@ export function processInput(
     variables: start.variables,
     revision: DRIVER_REVISION,
     ...(Object.keys(config.taskQueues).length > 0 ? { taskQueues: config.taskQueues } : {}),
+    ...(config.WAYMARK_BUILTIN_ACTIVITY_MODE === 'remote' ? { builtinActivityMode: 'remote' } : {}),
     ...(businessKey ? { businessKey } : {}),
     ...(caseId ? { caseId } : {}),
     ...(startAt ? { startAt } : {}),

@@ -7,7 +7,9 @@
  * number (src/engine/elements/job-definition.ts). A type with no built-in
  * handler deploys: its activity is scheduled on the `taskQueue` header's queue, else on the
  * default queue, where no worker implements it and the task parks an incident until retried.
+ * A `waymark.activityMode` header is `local` or `remote` (src/model/activity-mode.ts).
  */
+import { ACTIVITY_MODE_HEADER, isActivityMode } from '../../activity-mode';
 import { reservedTaskTypeReason } from '../../task-types';
 import { readSource } from '../feel-source';
 import type { ModdleElement } from '../moddle-types';
@@ -43,6 +45,11 @@ export function checkTask(el: ModdleElement): Problem[] {
   if (retries !== undefined && retries !== '' && !feelRetries && !/^[1-9]\d*$/.test(retries)) {
     problems.push(problemAt(id, el, `Its retries "${retries}" is not a positive whole number`));
   }
+  const mode = taskHeaders(el)[ACTIVITY_MODE_HEADER];
+  if (mode !== undefined && !isActivityMode(mode))
+    problems.push(
+      problemAt(id, el, `Its ${ACTIVITY_MODE_HEADER} header "${mode}" is not local or remote`),
+    );
   if (readSource(type).isFeel) return problems; // checked when the job is created
   const reserved = reservedTaskTypeReason(type, Boolean(taskHeaders(el).taskQueue));
   if (reserved) problems.push(problemAt(id, el, reserved));
