@@ -6,28 +6,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
+/**
+ * Where results go: bench/ for a full run; bench/quick/ (git-ignored) for a partial run
+ * (`--quick` or `--only`), so a before/after check never replaces the last full run's figures.
+ * `run.ts` sets `WAYMARK_BENCH_OUT`; the separate benchmarks write to bench/.
+ */
+export function outputDir(): string {
+  return process.env.WAYMARK_BENCH_OUT ?? __dirname;
+}
+
+const resultsFile = (): string => path.join(outputDir(), 'RESULTS.md');
 const MARKER = '<!-- separate benchmarks below this line: kept when run.ts rewrites the file -->';
 
 /** The separate benchmarks' part of the results file (with its marker), or ''. */
 export function extraSections(): string {
-  if (!fs.existsSync(RESULTS_FILE)) return '';
-  const text = fs.readFileSync(RESULTS_FILE, 'utf8');
+  const file = resultsFile();
+  if (!fs.existsSync(file)) return '';
+  const text = fs.readFileSync(file, 'utf8');
   const at = text.indexOf(MARKER);
   return at < 0 ? '' : `\n${text.slice(at)}`;
 }
 
 /** Replaces (or appends) the section that starts with `heading` below the marker. */
 export function writeExtraSection(heading: string, body: string): void {
-  let text = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '';
+  const file = resultsFile();
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (!text.includes(MARKER)) text = `${text.trimEnd()}\n\n${MARKER}\n`;
   const section = `${heading}\n\n${body.trim()}\n`;
   const start = text.indexOf(heading, text.indexOf(MARKER));
   if (start < 0) {
-    fs.writeFileSync(RESULTS_FILE, `${text.trimEnd()}\n\n${section}`);
+    fs.writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
     return;
   }
   const next = text.indexOf('\n## ', start + heading.length);
   const rest = next < 0 ? '' : text.slice(next);
-  fs.writeFileSync(RESULTS_FILE, `${text.slice(0, start)}${section}${rest}`);
+  fs.writeFileSync(file, `${text.slice(0, start)}${section}${rest}`);
 }

@@ -1,7 +1,7 @@
 /**
  * Turns the measurements into bench/results.json and RESULTS.md: conditions, targets, scenarios.
  */
-import { extraSections } from './extra-sections';
+import { extraSections, outputDir } from './extra-sections';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -357,7 +357,7 @@ export async function writeReport(bench: BenchResults): Promise<string> {
     const config = (await prettier.resolveConfig(file)) ?? {};
     fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
   };
-  await format(path.join(__dirname, 'results.json'), JSON.stringify(bench, null, 2));
+  await format(path.join(outputDir(), 'results.json'), JSON.stringify(bench, null, 2));
   const load = (l: number[]): string => l.map((x) => f(x, 2)).join(' / ');
   const md = [
     '# Benchmark results: interpreted BPMN (Waymark) vs hand-written Temporal',
@@ -394,7 +394,7 @@ export async function writeReport(bench: BenchResults): Promise<string> {
     '',
     ...bench.results.map(scenarioMd),
   ].join('\n');
-  const file = path.join(__dirname, 'RESULTS.md');
+  const file = path.join(outputDir(), 'RESULTS.md');
   await format(file, md + extraSections());
   return file;
 }

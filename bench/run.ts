@@ -4,6 +4,7 @@
  * workflows (arm A), side by side on the same dev server, worker and bundle. Writes
  * bench/RESULTS.md and bench/results.json; see bench/README.md for what each figure means.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
@@ -294,6 +295,11 @@ async function main(): Promise<void> {
     reps: opts.reps,
     results,
   };
+  if (opts.quick || opts.only) {
+    // A partial run: its own folder, so the last full run's RESULTS.md stays (extra-sections.ts).
+    process.env.WAYMARK_BENCH_OUT = path.join(__dirname, 'quick');
+    fs.mkdirSync(process.env.WAYMARK_BENCH_OUT, { recursive: true });
+  }
   const file = await writeReport(bench);
   writeLocalSection(results);
   progress(`done: ${file}`);
