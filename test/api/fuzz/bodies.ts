@@ -55,7 +55,56 @@ const notJson = fc.oneof(
   fc.string({ maxLength: 40 }),
 );
 
-export function bodyArb(fields: string[]): fc.Arbitrary<Body> {
+/**
+ * Values that mostly fit `schema` (its type, enum, required properties), so bodies get past
+ * the first checks; `bodyArb` then breaks one field of them.
+ */
+export function fittingArb(doc: Json, schema: Json | undefined, depth = 0): fc.Arbitrary<unknown> {
+  const s = resolve(doc, schema);
+  if (!s || depth > 3) return fc.jsonValue({ maxDepth: 1 });
+  const alternatives = (s.oneOf ?? s.anyOf) as Json[] | undefined;
+  if (alternatives?.length)
+    return fc.oneof(...alternatives.map((x) => fittingArb(doc, x, depth + 1)));
+  if (Array.isArray(s.enum) && s.enum.length) return fc.constantFrom(...(s.enum as unknown[]));
+  const type = Array.isArray(s.type) ? (s.type as string[])[0] : (s.type as string | undefined);
+  switch (type) {
+    case 'string':
+      return fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('fuzz-proc', '1', 'a'));
+    case 'integer':
+      return fc.integer({ min: -2, max: 100 });
+    case 'number':
+      return fc.double({ min: -10, max: 100, noNaN: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(fittingArb(doc, s.items as Json, depth + 1), { maxLength: 3 });
+    default: {
+      const props = (s.properties ?? {}) as Record<string, Json>;
+      const required = new Set((s.required ?? []) as string[]);
+      const keys = Object.keys(props);
+      if (keys.length === 0)
+        return fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), {
+          maxKeys: 3,
+        });
+      const model = Object.fromEntries(keys.map((k) => [k, fittingArb(doc, props[k], depth + 1)]));
+      return fc.record(model, { requiredKeys: keys.filter((k) => required.has(k)) });
+    }
+  }
+}
+
+/** A fitting body with one field replaced by a wrong value, or none (then it may be valid). */
+function brokenFitting(doc: Json, schema: Json | undefined): fc.Arbitrary<Body> {
+  return fc
+    .tuple(fittingArb(doc, schema), fc.nat(), wrongValue, fc.boolean())
+    .map(([v, at, wrong, breakIt]): Body => {
+      if (!breakIt || !v || typeof v !== 'object' || Array.isArray(v)) return { json: v };
+      const keys = Object.keys(v);
+      if (keys.length === 0) return { json: v };
+      return { json: { ...v, [keys[at % keys.length]]: wrong } };
+    });
+}
+
+export function bodyArb(fields: string[], doc?: Json, schema?: Json): fc.Arbitrary<Body> {
   const wrongFields =
     fields.length === 0
       ? fc.dictionary(fc.string({ maxLength: 8 }), wrongValue, { maxKeys: 4 })
@@ -64,6 +113,7 @@ export function bodyArb(fields: string[]): fc.Arbitrary<Body> {
           maxKeys: fields.length,
         });
   return fc.oneof(
+    ...(doc && schema ? [{ arbitrary: brokenFitting(doc, schema), weight: 5 }] : []),
     { arbitrary: wrongFields.map((json): Body => ({ json })), weight: 5 },
     { arbitrary: fc.jsonValue().map((json): Body => ({ json })), weight: 2 },
     {

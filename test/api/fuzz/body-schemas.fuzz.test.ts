@@ -26,6 +26,7 @@ interface Operation {
   method: string;
   path: string;
   fields: string[];
+  schema?: Json;
 }
 
 function operationsOf(doc: Json): Operation[] {
@@ -35,7 +36,7 @@ function operationsOf(doc: Json): Operation[] {
       const op = ops[method] as Json | undefined;
       if (!op) continue;
       const schema = op.requestBody?.content?.['application/json']?.schema as Json | undefined;
-      out.push({ method: method.toUpperCase(), path, fields: fieldsOf(doc, schema) });
+      out.push({ method: method.toUpperCase(), path, fields: fieldsOf(doc, schema), schema });
     }
   }
   return out;
@@ -62,7 +63,8 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const operations = operationsOf(openapiDocument('http://127.0.0.1'));
+const doc = openapiDocument('http://127.0.0.1');
+const operations = operationsOf(doc);
 
 async function send(op: Operation, body: Body): Promise<{ res: Response; text: string }> {
   const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? 'x');
@@ -96,7 +98,7 @@ describe('API body fuzzer', () => {
     '%s: no 5xx, problem+json on 4xx, nothing stored on a rejection',
     async (_name, op) => {
       await fc.assert(
-        fc.asyncProperty(bodyArb(op.fields), async (body) => {
+        fc.asyncProperty(bodyArb(op.fields, doc, op.schema), async (body) => {
           const before = await storeCounts(api.registry);
           const { res, text } = await send(op, body);
           const bad = answerProblem(res.status, res.headers.get('content-type'), text);
