@@ -12,7 +12,7 @@ import type { Graph } from './graphs';
 export type Action =
   | { kind: 'task'; feiId: string; elementId: string }
   | { kind: 'user'; feiId: string; elementId: string }
-  | { kind: 'timer'; timerId: string; elementId: string; dueAt: number };
+  | { kind: 'timer'; timerId: string; elementId: string; feiId: string; dueAt: number };
 
 /** What the instance waits on now, in a stable order. */
 export function pendingActions(sim: Sim): Action[] {
@@ -25,7 +25,14 @@ export function pendingActions(sim: Sim): Action[] {
     out.push({ kind: 'user', feiId: u.flowElementInstanceId, elementId: u.elementId });
   }
   for (const t of Object.values(s.timers)) {
-    out.push({ kind: 'timer', timerId: t.id, elementId: t.elementId, dueAt: t.dueAt });
+    // a boundary timer's feiId is its host's: the host is what activeElements names
+    out.push({
+      kind: 'timer',
+      timerId: t.id,
+      elementId: t.elementId,
+      feiId: t.feiId,
+      dueAt: t.dueAt,
+    });
   }
   return out;
 }
@@ -63,11 +70,13 @@ export function run(graph: Graph, choices: number[]): RunResult {
   let steps = 0;
   for (; steps < MAX_STEPS && sim.state.status === 'RUNNING'; steps++) {
     const actions = pendingActions(sim);
-    const active = new Set(activeElements(graph.ir, sim.state).map((a) => a.elementId));
+    const listed = activeElements(graph.ir, sim.state);
+    const active = new Set(listed.map((a) => a.flowElementInstanceId));
     if (actions.length === 0) {
-      return { sim, steps, problem: `RUNNING with nothing to wait on; active: ${[...active]}` };
+      const ids = listed.map((a) => a.elementId);
+      return { sim, steps, problem: `RUNNING with nothing to wait on; active: ${ids.join(',')}` };
     }
-    const unnamed = actions.find((a) => !active.has(a.elementId));
+    const unnamed = actions.find((a) => !active.has(a.feiId));
     if (unnamed) return { sim, steps, problem: `waits on ${unnamed.elementId}, not listed` };
     const a = actions[choices.length ? choices[steps % choices.length] % actions.length : 0];
     const cmds = apply(sim, a, steps);

@@ -17,7 +17,9 @@ export type Block =
   | { kind: 'seq'; items: Block[] }
   | { kind: 'par'; branches: Block[] }
   | { kind: 'xor'; branches: Block[]; pick: number }
-  | { kind: 'sub'; body: Block };
+  | { kind: 'sub'; body: Block }
+  /** A task with an interrupting timer boundary; both ways meet at an exclusive merge. */
+  | { kind: 'race'; host: 'service' | 'user' };
 
 /** The top level: start → body → one end, or a fork whose branches each reach their own end. */
 export interface Shape {
@@ -48,6 +50,10 @@ const blockArb: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => ({
       })
       .map((x) => ({ ...x, pick: x.pick % x.branches.length })),
     fc.record({ kind: fc.constant('sub' as const), body: tie('block') }),
+    fc.record({
+      kind: fc.constant('race' as const),
+      host: fc.constantFrom('service', 'user' as const),
+    }),
   ),
 })).block;
 
@@ -64,6 +70,8 @@ export interface Graph {
   expected: Map<string, number>;
   /** Parallel joins and the forks they close. */
   joins: string[];
+  /** Races run: exactly one of [host, boundary] completes (their counts are -1 in `expected`). */
+  races: Array<[string, string]>;
   ends: string[];
 }
 
@@ -72,6 +80,7 @@ class Emitter {
   readonly variables: Record<string, number> = {};
   readonly expected = new Map<string, number>();
   readonly joins: string[] = [];
+  readonly races: Array<[string, string]> = [];
   readonly ends: string[] = [];
 
   id(prefix: string): string {
@@ -103,6 +112,8 @@ class Emitter {
           visited,
           block.pick,
         );
+      case 'race':
+        return this.race(b, block.host, visited);
       case 'sub': {
         const id = this.id('sub');
         b.subProcess(id, (inner) => {
@@ -128,6 +139,25 @@ class Emitter {
     else if (kind === 'timer') b.timerCatch(id, { expression: 'PT5S' });
     else b.manualTask(id);
     this.mark(id, visited);
+  }
+
+  private race(b: ProcBuilder, host: 'service' | 'user', visited: boolean): void {
+    const id = this.id(host);
+    if (host === 'service') b.serviceTask(id, { type: 'work' });
+    else b.userTask(id);
+    const merge = this.id('raceMerge');
+    b.exclusive(merge);
+    const timer = this.id('deadline');
+    const late = this.id('late');
+    b.boundary(timer, id, { timer: { expression: 'PT3S' } })
+      .manualTask(late)
+      .connect(merge);
+    b.from(merge);
+    this.expected.set(id, visited ? -1 : 0);
+    this.expected.set(timer, visited ? -1 : 0);
+    this.expected.set(late, visited ? -1 : 0);
+    this.mark(merge, visited);
+    if (visited) this.races.push([id, timer]);
   }
 
   /** A gateway pair; `pick` set: an exclusive split whose last branch is the default flow. */
@@ -191,6 +221,7 @@ export function buildGraph(shape: Shape): Graph {
     variables: { count: 0, ...em.variables },
     expected: em.expected,
     joins: em.joins,
+    races: em.races,
     ends: em.ends,
   };
 }
