@@ -16,6 +16,7 @@ import { rule as compensationHandler } from './compensation-handler';
 import { rule as complexGatewayActivation } from './complex-gateway-activation';
 import { rule as dataAssociationTarget } from './data-association-target';
 import { rule as defaultFlowSource } from './default-flow-source';
+import { rule as elementIdRequired } from './element-id-required';
 import { rule as elementReachable } from './element-reachable';
 import { rule as endEventOutgoing } from './end-event-outgoing';
 import { rule as errorBoundaryCode } from './error-boundary-code';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   processNotExecutable,
   unsupportedElement,
   startEventRequired,
+  elementIdRequired,
   flowTargetExists,
   sequenceFlowScope,
   startEventIncoming,
