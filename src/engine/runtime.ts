@@ -351,8 +351,8 @@ export class Run extends RunDelegations implements RunContext {
     let moved = false;
     for (const scopeId of pending) {
       if (!this.state.scopes[scopeId] || this.scopeBusy(scopeId)) continue;
-      // A scope that completed may have queued arrivals in this one: look again once they ran.
-      if (moved) {
+      // The process ends only once the flows a scope completing here queued were entered.
+      if (moved && scopeId === this.state.rootScopeId) {
         this.pendingScopes.add(scopeId);
         continue;
       }

@@ -169,7 +169,7 @@ describe('with the codec on', () => {
       .replace('id="service-task-incident"', 'id="codec-incident"')
       .replace(
         '<zeebe:taskDefinition type="fail" retries="1" />',
-        `<zeebe:taskDefinition type="fail" retries="1" /><zeebe:taskHeaders><zeebe:header key="message" value="${FAILURE_MARKER}" /></zeebe:taskHeaders>`,
+        `<zeebe:taskDefinition type="fail" retries="1" /><zeebe:taskHeaders><zeebe:header key="message" value="${FAILURE_MARKER}" /><zeebe:header key="waymark.activityMode" value="remote" /></zeebe:taskHeaders>`,
       );
     await deploy(xml);
     const started = await http('POST', '/definitions/codec-incident/instances', {});

@@ -1,6 +1,7 @@
 /**
  * FEEL where Camunda 8 allows it, through the real API: a task type and retries given as
- * `=expr` run the activity they evaluate to (here the built-in noop, with 2 attempts); a user
+ * `=expr` run the activity they evaluate to (here the built-in noop, with 2 attempts, as a
+ * regular activity by its `waymark.activityMode` header so the history shows it); a user
  * task's assignee `=boss` is the value of `boss`, and its candidate groups and dates are
  * evaluated too (GET /user-tasks filters on them); a called process id `=expr` names the
  * sibling process; a task type that evaluates to a number is an incident naming the element.
@@ -50,7 +51,10 @@ test('task type, retries, assignment and called element evaluate over the variab
   // then the FEEL task type ran the built-in noop activity with the evaluated attempts
   const [activity] = await scheduledActivities(id);
   expect(activity).toMatchObject({ type: 'noop', maximumAttempts: 2 });
-  expect(activity.input).toMatchObject({ taskType: 'noop', headers: { note: 'for ada' } });
+  expect(activity.input).toMatchObject({
+    taskType: 'noop',
+    headers: { note: 'for ada', 'waymark.activityMode': 'remote' },
+  });
 
   // and the user task is assigned to the value of boss, with groups and dates evaluated
   const mine = await call('GET', '/user-tasks?assignee=ada');
