@@ -7,6 +7,8 @@
  * to another queue always run as regular activities.
  */
 
+import { BUILTIN_TASK_TYPES, INTERNAL_ACTIVITIES } from './task-types';
+
 /** How a built-in task's activity runs. */
 export type ActivityMode = 'local' | 'remote';
 
@@ -15,16 +17,17 @@ export const ACTIVITY_MODES: readonly ActivityMode[] = ['local', 'remote'];
 /** The task header that chooses the mode of one task. */
 export const ACTIVITY_MODE_HEADER = 'waymark.activityMode';
 
-/** Built-in task types that may run as local activities: each ends in bounded time. */
+/** Built-in task types that wait on something outside the task: never local. */
+const WAITING_TASK_TYPES: readonly string[] = ['callback', 'integration'];
+
+/**
+ * Built-in task types that may run as local activities: each ends in bounded time — every
+ * built-in type but the waiting ones, and a business rule task's decision
+ * (activities/evaluate-decision.ts: a registry read).
+ */
 export const LOCAL_TASK_TYPES: readonly string[] = [
-  'noop',
-  'echo',
-  'bpmn-error',
-  'fail',
-  'http',
-  'io.camunda:http-json:1',
-  // A business rule task's decision (activities/evaluate-decision.ts): a registry read.
-  'waymark.evaluateDecision',
+  ...BUILTIN_TASK_TYPES.filter((t) => !WAITING_TASK_TYPES.includes(t)),
+  INTERNAL_ACTIVITIES.evaluateDecision,
 ];
 
 /** Whether `value` names a mode. */
