@@ -218,14 +218,7 @@ export function createDefinitionStore(
       return row && toVersion(row);
     },
 
-    async startedBy(kind, name) {
-      const found: Definition[] = [];
-      for (const id of await definitionsStartedBy(db, kind, name)) {
-        const row = await findDefinitionRow(db, id);
-        if (row) found.push(toDefinition(row));
-      }
-      return found;
-    },
+    startedBy: (kind, name) => definitionsStartedBy(db, kind, name),
 
     async compiledVersion(definitionId, version) {
       const [row] =

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { EventStartsTable, RegistryDatabase } from './db';
+import { toDefinition, type Definition } from './definition-model';
 
 export type EventStartKind = 'message' | 'signal';
 
@@ -49,12 +50,12 @@ export async function indexEventStarts(
   if (rows.length > 0) await trx.insertInto('event_starts').values(rows).execute();
 }
 
-/** Ids of the enabled BPMN definitions whose latest deployed version starts at `kind` `name`. */
+/** The enabled BPMN definitions whose latest deployed version starts at `kind` `name`. */
 export async function definitionsStartedBy(
   db: Kysely<RegistryDatabase>,
   kind: EventStartKind,
   name: string,
-): Promise<string[]> {
+): Promise<Definition[]> {
   const rows = await db
     .selectFrom('event_starts as e')
     .innerJoin('definitions as d', 'd.id', 'e.definition_id')
@@ -73,9 +74,9 @@ export async function definitionsStartedBy(
           .select((f) => f.fn.max('v.version').as('m')),
       ),
     )
-    .select('d.id')
+    .selectAll('d')
     .distinct()
     .orderBy('d.id')
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map(toDefinition);
 }
