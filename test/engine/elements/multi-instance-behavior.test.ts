@@ -25,6 +25,20 @@ function withBoundary(behavior: LoopBehaviorIR, boundary: (p: ReturnType<typeof 
   return p.end('caught').build();
 }
 
+/** The incidents once the first of three plain inner instances with `behavior` completed. */
+function incidentsAfterFirstCompletion(behavior: LoopBehaviorIR) {
+  const ir = proc()
+    .start('s')
+    .serviceTask('t', { type: 'work' })
+    .looped(mi(behavior))
+    .end('e')
+    .build();
+  const sim = new Sim(ir);
+  const [f1] = sim.commandsOf('scheduleTask').map((c) => c.feiId);
+  sim.send({ type: 'taskCompleted', feiId: f1 });
+  return Object.values(sim.state.incidents);
+}
+
 function completeAll(sim: Sim): string[] {
   const feis = sim.commandsOf('scheduleTask').map((c) => c.feiId);
   for (const feiId of feis) sim.send({ type: 'taskCompleted', feiId });
@@ -120,16 +134,7 @@ describe('multi-instance behaviour events', () => {
       mode: 'One',
       events: [{ event: { kind: 'error', errorCode: 'PARTIAL' } }],
     };
-    const ir = proc()
-      .start('s')
-      .serviceTask('t', { type: 'work' })
-      .looped(mi(behavior))
-      .end('e')
-      .build();
-    const sim = new Sim(ir);
-    const [f1] = sim.commandsOf('scheduleTask').map((c) => c.feiId);
-    sim.send({ type: 'taskCompleted', feiId: f1 });
-    const incidents = Object.values(sim.state.incidents);
+    const incidents = incidentsAfterFirstCompletion(behavior);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ elementId: 't', kind: 'error' });
     expect(incidents[0].flowElementInstanceId).toBe('wf1/t~body/1');
@@ -141,16 +146,7 @@ describe('multi-instance behaviour events', () => {
       mode: 'Complex',
       events: [{ condition: 'numberOfCompletedInstances >', event: escalate('X') }],
     };
-    const ir = proc()
-      .start('s')
-      .serviceTask('t', { type: 'work' })
-      .looped(mi(behavior))
-      .end('e')
-      .build();
-    const sim = new Sim(ir);
-    const [f1] = sim.commandsOf('scheduleTask').map((c) => c.feiId);
-    sim.send({ type: 'taskCompleted', feiId: f1 });
-    const incidents = Object.values(sim.state.incidents);
+    const incidents = incidentsAfterFirstCompletion(behavior);
     expect(incidents).toHaveLength(1);
     expect(incidents[0].message).toContain('complexBehaviorDefinition condition');
   });
