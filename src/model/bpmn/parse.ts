@@ -41,9 +41,18 @@ export async function parseBpmnXml(xml: string): Promise<ParseOutcome> {
   return outcome;
 }
 
+/**
+ * The id of `el`, or of its nearest ancestor with one: elements such as loop characteristics
+ * have no id of their own, and a problem must still name the element the modeler can find.
+ */
+function nearestId(el: ModdleElement | undefined): string | undefined {
+  for (let at = el; at; at = at.$parent) if (at.id) return at.id;
+  return undefined;
+}
+
 function classify(warning: ModdleWarning, outcome: ParseOutcome): void {
   const { message } = warning;
-  const elementId = warning.element?.id;
+  const elementId = nearestId(warning.element as ModdleElement | undefined);
   const unresolved = /^unresolved reference <(.*)>$/.exec(message);
   if (unresolved) {
     const property = warning.property ?? '';

@@ -17,8 +17,9 @@ import type { Json, TestApi } from '../support';
 import { bodyArb, encode, fieldsOf } from './bodies';
 import type { Body } from './bodies';
 import { storeCounts } from './store-counts';
+import { propertyParams } from '../../support/property-params';
 
-const runs = Number(process.env.WAYMARK_PROPERTY_RUNS ?? 25);
+const fcParams = propertyParams(25);
 const TEMPORAL_UNREACHABLE = new Set([502, 503, 504]);
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -105,7 +106,7 @@ describe('API body fuzzer', () => {
           if (bad) throw new Error(`${op.method} ${op.path} ${encode(body).slice(0, 300)}: ${bad}`);
           if (res.status >= 400) expect(await storeCounts(api.registry)).toEqual(before);
         }),
-        { numRuns: runs },
+        fcParams,
       );
     },
     120_000,

@@ -9,8 +9,9 @@ import type { TrailEntry } from '../../../src/engine/types';
 import { buildGraph, shapeArb } from './graphs';
 import type { Graph } from './graphs';
 import { run } from './driver';
+import { propertyParams } from '../../support/property-params';
 
-const numRuns = Number(process.env.WAYMARK_PROPERTY_RUNS ?? 150);
+const params = propertyParams();
 
 const caseArb = fc.record({
   shape: shapeArb,
@@ -62,7 +63,7 @@ describe('engine reducer properties', () => {
         expect(r.problem).toBeUndefined();
         expect(r.sim.state.status).toBe('COMPLETED');
       }),
-      { numRuns },
+      params,
     );
   });
 
@@ -85,7 +86,7 @@ describe('engine reducer properties', () => {
         const leftInJoins = Object.values(sim.state.joins).filter((arrived) => arrived.length);
         expect(leftInJoins).toEqual([]);
       }),
-      { numRuns },
+      params,
     );
   });
 
@@ -97,7 +98,7 @@ describe('engine reducer properties', () => {
         expect(trailProblem(graph, sim.state.trail)).toBeUndefined();
         for (const e of sim.state.trail) expect(e.startedAt <= e.endedAt).toBe(true);
       }),
-      { numRuns },
+      params,
     );
   });
 });

@@ -2,7 +2,8 @@
  * A fuzzer over the BPMN compiler: random mutations (mutations.ts) of the valid fixtures in
  * test/fixtures/bpmn. `compileBpmn` must never throw, never hang (each case runs in a worker
  * thread with a time bound) and, when it rejects a document, name the element of each problem
- * or say why the whole document is unreadable. `WAYMARK_PROPERTY_RUNS` raises the case count.
+ * or say why the whole document is unreadable. `WAYMARK_PROPERTY_RUNS` raises the case count;
+ * test/support/property-params.ts says how the seed is chosen.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import fc from 'fast-check';
 import type { CompileResult, Problem } from '../../../../src/model/bpmn';
 import { CompilePool } from './compile-pool';
 import { mutate, mutationArb } from './mutations';
+import { propertyParams } from '../../../support/property-params';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/bpmn');
 const fixtures = fs
@@ -18,7 +20,7 @@ const fixtures = fs
   .sort()
   .map((f) => ({ name: f, xml: fs.readFileSync(path.join(FIXTURES, f), 'utf8') }));
 
-const numRuns = Number(process.env.WAYMARK_PROPERTY_RUNS ?? 150);
+const params = propertyParams();
 const CASE_TIMEOUT_MS = 10_000;
 
 /** Problems about the document as a whole, which have no element to name. */
@@ -72,7 +74,7 @@ describe('BPMN compiler fuzzer', () => {
           if (bad) throw new Error(`${fixtures[fi].name}: ${bad}`);
         },
       ),
-      { numRuns },
+      params,
     );
   }, 240_000);
 });
