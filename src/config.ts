@@ -90,6 +90,16 @@ export const configSchema = z.object({
     .positive()
     .max(2 * 1024 * 1024)
     .default(1.75 * 1024 * 1024),
+  /**
+   * Continue-as-new once a run's history has this many events. Unset: when Temporal suggests it
+   * (about 4 MB or 10,240 events by default). For operators who want shorter histories, and tests.
+   */
+  WAYMARK_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).max(40_000).optional(),
+  /**
+   * The history guard: a run that cannot continue as new parks an incident at this many events,
+   * before Temporal's limit of 51,200 terminates it (workflows/lifecycle.ts HISTORY_GUARD).
+   */
+  WAYMARK_HISTORY_GUARD_EVENTS: z.coerce.number().int().min(40).max(50_000).default(40_000),
   /** Default `timeToLive` (ms) of a message sent to an instance (`POST /instances/{id}/messages`). */
   WAYMARK_MESSAGE_TTL_MS: z.coerce
     .number()

@@ -6,7 +6,15 @@
  * (`startSearchAttributes`). The `waymark.notify` child (notify.ts) is no definition and is
  * started differently: abandoned, not awaited, without attributes.
  */
-import { executeChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  executeChild,
+  ParentClosePolicy,
+  startChild,
+  uuid4,
+  workflowInfo,
+  type ChildWorkflowHandle,
+  type ChildWorkflowOptions,
+} from '@temporalio/workflow';
 import { startSearchAttributes } from '../src/temporal/search-attributes';
 
 /** The definition a child runs, as resolved (`resolveDefinition`). */
@@ -33,11 +41,32 @@ export function executeDefinition<I, R>(
   definition: ChildDefinition,
   start: ChildStart<I>,
 ): Promise<R> {
-  return executeChild<(input: I) => Promise<R>>(definition.key, {
+  return executeChild<(input: I) => Promise<R>>(definition.key, childOptions(definition, start));
+}
+
+/**
+ * Starts `definition` as a child that outlives this run (`ParentClosePolicy.ABANDON`:
+ * continue-as-new does not end it) and resolves with its handle once it runs.
+ */
+export function startAbandonedDefinition<I, R>(
+  definition: ChildDefinition,
+  start: ChildStart<I>,
+): Promise<ChildWorkflowHandle<(input: I) => Promise<R>>> {
+  return startChild<(input: I) => Promise<R>>(definition.key, {
+    ...childOptions(definition, start),
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+}
+
+function childOptions<I>(
+  definition: ChildDefinition,
+  start: ChildStart<I>,
+): ChildWorkflowOptions & { args: [I] } {
+  return {
     workflowId: start.workflowId ?? `${definition.key}:${uuid4()}`,
     args: [start.input],
     taskQueue: workflowInfo().taskQueue,
     staticSummary: `${definition.name ?? definition.key} v${definition.version}${start.summary}`,
     typedSearchAttributes: startSearchAttributes(start.kind, definition),
-  });
+  };
 }

@@ -10,6 +10,16 @@ export function now(): number {
 }
 
 /**
+ * How long a run's history may grow. `historyEvents`: continue-as-new once history reaches this
+ * length (WAYMARK_CONTINUE_AS_NEW_EVENTS; otherwise when Temporal suggests it). `guardEvents`:
+ * the history guard's event count (WAYMARK_HISTORY_GUARD_EVENTS; HISTORY_GUARD below).
+ */
+export interface RunLimits {
+  historyEvents?: number;
+  guardEvents?: number;
+}
+
+/**
  * Continue-as-new is due: Temporal suggests it, or the history reached the test and benchmark
  * knob `limits.historyEvents`.
  */
@@ -27,16 +37,19 @@ export function continueAsNewDue(limits: { historyEvents?: number } | undefined)
  */
 export const HISTORY_GUARD = { events: 40_000, bytes: 40 * 1024 * 1024 } as const;
 
-/** The history is past the guard (HISTORY_GUARD). */
-export function historyNearLimit(): boolean {
+/** The history is past the guard (HISTORY_GUARD, or `limits.guardEvents` events). */
+export function historyNearLimit(limits?: { guardEvents?: number }): boolean {
   const i = workflowInfo();
-  return i.historyLength >= HISTORY_GUARD.events || i.historySize >= HISTORY_GUARD.bytes;
+  const events = limits?.guardEvents ?? HISTORY_GUARD.events;
+  return i.historyLength >= events || i.historySize >= HISTORY_GUARD.bytes;
 }
 
 /** The incident message of the history guard. */
-export function historyGuardMessage(): string {
+export function historyGuardMessage(
+  what = 'no new work starts until the instance is cancelled or its waits end',
+): string {
   const i = workflowInfo();
-  return `history guard: this run's history has ${i.historyLength} events (${i.historySize} bytes), near Temporal's limit of 51,200 events / 50 MB, and it could not continue as new; no new work starts until the instance is cancelled or its waits end`;
+  return `history guard: this run's history has ${i.historyLength} events (${i.historySize} bytes), near Temporal's limit of 51,200 events / 50 MB, and it could not continue as new; ${what}`;
 }
 
 /** Starts a durable timer in `scope` that fires after `ms` (at least 1 ms). */

@@ -22,6 +22,7 @@ export type { WebhookEventName } from '../activities/webhook-delivery';
 export type { UserTaskChanges } from '../src/engine/types';
 import type { IntegrationIR } from '../src/model/integration/ir';
 import type { MachineState } from '../src/engine/state-machine/types';
+import type { RunLimits } from './lifecycle';
 import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir';
 
 /** What every Waymark process workflow is started with. */
@@ -103,10 +104,10 @@ export interface ProcessWorkflowInput {
    */
   notify?: WebhookEventName[];
   /**
-   * Test and benchmark knobs. `historyEvents`: continue-as-new once history reaches this length.
+   * `historyEvents`, `guardEvents`: see RunLimits (config, test and benchmark knobs).
    * `payloadBytes`: the payload budget (WAYMARK_PAYLOAD_LIMIT when it is not the default).
    */
-  limits?: { historyEvents?: number; payloadBytes?: number };
+  limits?: RunLimits & { payloadBytes?: number };
   /** Fail the workflow at the first incident instead of parking (state-machine actions). */
   failOnIncident?: boolean;
   /**
@@ -342,9 +343,17 @@ export interface StateMachineWorkflowInput {
   /** Set on continue-as-new: the state to resume from. */
   resume?: MachineState;
   generation?: number;
-  /** Test knob: continue-as-new once history reaches this length. */
-  limits?: { historyEvents?: number };
+  /** `historyEvents`: continue-as-new at this history length; `guardEvents`: the history guard. */
+  limits?: RunLimits;
+  /**
+   * `DRIVER_REVISION` when it started (absent: before machines carried it). From 5 on, BPMN
+   * actions are carried across continue-as-new (state-machine/carried-actions.ts).
+   */
+  revision?: number;
+  /** Set on continue-as-new: BPMN actions still running, by action id → child workflow id. */
+  carriedActions?: Record<string, string>;
 }
+
 
 /** What a finished state machine returns. */
 export interface StateMachineResult {

@@ -36,6 +36,18 @@ export class ChildLedger {
     this.own.set(feiId, workflowId);
   }
 
+  /** Whether `feiId` is a child this run started or inherited and that still runs. */
+  holds(feiId: string): boolean {
+    return this.own.has(feiId) || this.inherited.has(feiId);
+  }
+
+  /** True when `done` settles a child this run started (then forgotten); false for anything else. */
+  takeOwn(done: ChildDoneInput): boolean {
+    if (this.own.get(done.feiId) !== done.childWorkflowId) return false;
+    this.own.delete(done.feiId);
+    return true;
+  }
+
   /** A child this run started has ended (or was cancelled). */
   settled(feiId: string): void {
     this.own.delete(feiId);

@@ -41,12 +41,12 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
     );
     if (driver.running && driver.incidentFailure() === undefined) {
       driver.drain();
-      await condition(() => !driver.running || driver.quiescent() || historyNearLimit());
-      if (driver.running && !driver.quiescent() && historyNearLimit()) {
+      await condition(() => !driver.running || driver.quiescent() || historyNearLimit(input.limits));
+      if (driver.running && !driver.quiescent() && historyNearLimit(input.limits)) {
         driver.park();
         await condition(() => !driver.running);
       } else if (driver.running && driver.keepRunningIfTooBig()) {
-        await condition(() => !driver.running || historyNearLimit());
+        await condition(() => !driver.running || historyNearLimit(input.limits));
         if (driver.running) driver.park();
         await condition(() => !driver.running);
       } else if (driver.running) {

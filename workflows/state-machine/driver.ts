@@ -21,10 +21,18 @@ import type {
 } from '../../src/engine/state-machine';
 import type { Variables } from '../../src/engine/types';
 import { WaymarkIncident, WaymarkState } from '../../src/temporal/search-attributes';
-import { continueAsNewDue, now, startTimer } from '../lifecycle';
-import type { InstanceView, StateMachineResult, StateMachineWorkflowInput } from '../messages';
+import { continueAsNewDue, historyNearLimit, now, startTimer } from '../lifecycle';
+import type {
+  ChildDoneInput,
+  InstanceView,
+  StateMachineResult,
+  StateMachineWorkflowInput,
+} from '../messages';
 import { Tracker } from '../tracker';
-import { runAction } from './action';
+import { runAction, type ActionOutcome } from './action';
+import { actionLedger, carriesActions, doneOutcome } from './carried-actions';
+import { MachineHistoryGuard } from './history-guard';
+import type { ChildLedger } from '../process/child-ledger';
 
 /** One state-machine instance's run. */
 export class MachineDriver {
@@ -37,6 +45,10 @@ export class MachineDriver {
   private published = '';
   private readonly title: string;
   private readonly generation: number;
+  /** Revision 5: BPMN actions carried across continue-as-new (carried-actions.ts). */
+  private readonly carry: boolean;
+  private readonly children: ChildLedger;
+  readonly guard = new MachineHistoryGuard();
 
   private constructor(
     private readonly input: StateMachineWorkflowInput,
@@ -45,6 +57,8 @@ export class MachineDriver {
     const d = input.definition;
     this.title = `${d.name ?? d.key} v${d.version}${input.businessKey ? ` · ${input.businessKey}` : ''}`;
     this.generation = input.generation ?? 0;
+    this.carry = carriesActions(input);
+    this.children = actionLedger(input);
   }
 
   /** Starts the instance, or resumes it after continue-as-new (timers re-armed from their due times). */
@@ -96,30 +110,48 @@ export class MachineDriver {
       case 'cancelTimer':
         this.timers.cancel(cmd.timerId);
         return;
-      case 'startAction':
+      case 'startAction': {
+        const { actionId } = cmd;
+        const carry = this.carry
+          ? { started: (id: string) => this.children.started(actionId, id) }
+          : undefined;
         this.actions.track(
-          cmd.actionId,
-          (scope) => runAction(scope, cmd),
+          actionId,
+          (scope) => runAction(scope, cmd, carry),
           (o) => {
-            const outcome = this.dispatch(
-              o.ok
-                ? { type: 'actionCompleted', actionId: cmd.actionId, data: o.data, now: now() }
-                : { type: 'actionFailed', actionId: cmd.actionId, message: o.message, now: now() },
-            );
-            this.outcomes.set(cmd.actionId, outcome);
+            this.children.settled(actionId);
+            this.settleAction(actionId, o);
           },
         );
         return;
+      }
       case 'complete':
         return; // the main loop sees the status change
     }
+  }
+
+  /** An action ended: its outcome is the machine's next event (once: result or signal, first wins). */
+  private settleAction(actionId: string, o: ActionOutcome): void {
+    if (this.state.pendingAction?.id !== actionId) return;
+    const outcome = this.dispatch(
+      o.ok
+        ? { type: 'actionCompleted', actionId, data: o.data, now: now() }
+        : { type: 'actionFailed', actionId, message: o.message, now: now() },
+    );
+    this.outcomes.set(actionId, outcome);
+  }
+
+  /** A carried action ended (`childDone` signal): settles it, in whichever run is current. */
+  childDone(done: ChildDoneInput): void {
+    if (this.children.takeInherited(done) || this.children.takeOwn(done))
+      this.settleAction(done.feiId, doneOutcome(done));
   }
 
   /** Current details always (no history cost); search attributes only when they change. */
   private publish(): void {
     const { state } = this;
     setCurrentDetails(machine.machineDetails(this.input.ir, state, this.title));
-    const hasIncident = state.incidents.length > 0;
+    const hasIncident = state.incidents.length > 0 || this.guard.parked;
     const key = `${state.current}|${hasIncident}`;
     if (key !== this.published) {
       this.published = key;
@@ -138,7 +170,7 @@ export class MachineDriver {
       status: state.status,
       variables: state.data,
       activeElements: machine.machineActiveElements(ir, state),
-      incidents: machine.machineIncidents(state),
+      incidents: [...machine.machineIncidents(state), ...this.guard.incidents()],
       userTasks: [],
       trail: machine.machineTrail(ir, state),
       trailDropped: state.trailDropped,
@@ -172,26 +204,57 @@ export class MachineDriver {
     return this.state.status === 'RUNNING';
   }
 
-  /** Continue-as-new is due and nothing is in flight: no action, no handler running. */
+  /**
+   * Continue-as-new is due and nothing is in flight but carried actions: no other action, no
+   * handler running.
+   */
   readyToHandOver(): boolean {
+    const pending = this.state.pendingAction;
     return (
       continueAsNewDue(this.input.limits) &&
-      !this.state.pendingAction &&
-      this.actions.size === 0 &&
+      (!pending || this.children.holds(pending.id)) &&
+      this.actions.size === this.children.running &&
       allHandlersFinished()
     );
   }
 
-  /** The workflow is cancelled: cancel the actions in flight, then the timers. */
-  cancelAll(): void {
+  /** Continue-as-new is due, cannot happen yet, and the history nears Temporal's limit. */
+  mustPark(): boolean {
+    return (
+      !this.guard.parked &&
+      continueAsNewDue(this.input.limits) &&
+      historyNearLimit(this.input.limits) &&
+      !this.readyToHandOver()
+    );
+  }
+
+  /** The history guard parks the run (history-guard.ts). */
+  park(): void {
+    this.guard.park(this.workflowId, this.state.current);
+    this.publish();
+  }
+
+  /**
+   * The workflow is cancelled: cancel the actions in flight (carried ones through an external
+   * handle), then the timers. Settles once the cancel requests were delivered.
+   */
+  cancelAll(): Promise<unknown> | undefined {
+    const pending = this.state.pendingAction;
+    if (pending && this.children.holds(pending.id)) this.children.cancel(pending.id);
     this.actions.cancelScopes();
     this.timers.cancelScopes();
+    return this.children.cancelsDelivered();
   }
 
   /** Cancels the timers (the next run re-arms them) and returns the next run's input. */
   handOver(): StateMachineWorkflowInput {
     this.timers.cancelScopes();
-    return { ...this.input, resume: this.state, generation: this.generation + 1 };
+    return {
+      ...this.input,
+      resume: this.state,
+      generation: this.generation + 1,
+      ...(this.carry ? { carriedActions: this.children.handOver() } : {}),
+    };
   }
 
   result(): StateMachineResult {

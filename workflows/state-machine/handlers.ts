@@ -8,6 +8,7 @@ import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow'
 import type { Variables } from '../../src/engine/types';
 import { now } from '../lifecycle';
 import {
+  childDoneSignal,
   fireTransitionUpdate,
   instanceQuery,
   setEnabledSignal,
@@ -37,6 +38,10 @@ export function registerMachineHandlers(driver: MachineDriver): void {
       if (refusal)
         throw ApplicationFailure.create({ type: refusal.type, message: refusal.message });
     },
+  });
+  setHandler(childDoneSignal, (done) => driver.childDone(done), {
+    description:
+      'A carried action (a BPMN child) ended {feiId: action id, childWorkflowId, outcome}',
   });
 }
 

@@ -9,6 +9,7 @@
 import { DEFAULT_PAYLOAD_LIMIT, overBudget } from '../../engine/payload-size';
 import type { Config } from '../../config';
 import { HttpProblem } from '../problem';
+import { HISTORY_GUARD, type RunLimits } from '../../../workflows/lifecycle';
 
 /** Throws 413 when `value` (what: "the start input") exceeds the budget. */
 export function checkPayloadBudget(config: Config, what: string, value: unknown): void {
@@ -22,8 +23,23 @@ export function checkPayloadBudget(config: Config, what: string, value: unknown)
   );
 }
 
-/** `{limits: {payloadBytes}}` when the budget is not the default one, else nothing. */
-export function payloadLimits(config: Config): { limits?: { payloadBytes: number } } {
+/**
+ * `{limits}` with what differs from the defaults the workflows assume: the payload budget
+ * (`payloads`: BPMN instances only), when to continue as new, the history guard. Nothing when
+ * everything is the default, so the inputs stay as they were.
+ */
+export function runLimits(config: Config, payloads = true): { limits?: RunLimitsInput } {
   const limit = config.WAYMARK_PAYLOAD_LIMIT;
-  return limit === DEFAULT_PAYLOAD_LIMIT ? {} : { limits: { payloadBytes: limit } };
+  const limits: RunLimitsInput = {
+    ...(payloads && limit !== DEFAULT_PAYLOAD_LIMIT ? { payloadBytes: limit } : {}),
+    ...(config.WAYMARK_CONTINUE_AS_NEW_EVENTS !== undefined
+      ? { historyEvents: config.WAYMARK_CONTINUE_AS_NEW_EVENTS }
+      : {}),
+    ...(config.WAYMARK_HISTORY_GUARD_EVENTS !== HISTORY_GUARD.events
+      ? { guardEvents: config.WAYMARK_HISTORY_GUARD_EVENTS }
+      : {}),
+  };
+  return Object.keys(limits).length > 0 ? { limits } : {};
 }
+
+type RunLimitsInput = RunLimits & { payloadBytes?: number };

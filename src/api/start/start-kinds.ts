@@ -9,7 +9,7 @@
  * histories were started with: keep them byte for byte (key order included).
  */
 import type { SearchAttributePair } from '@temporalio/common';
-import { payloadLimits } from './start-budget';
+import { runLimits } from './start-budget';
 import type { ProcessIR } from '../../model/bpmn/ir';
 import type { IntegrationIR } from '../../model/integration/ir';
 import type { StateMachineIR } from '../../model/state-machine';
@@ -114,7 +114,7 @@ export function processInput(
     ...(caseId ? { caseId } : {}),
     ...(startAt ? { startAt } : {}),
     ...(notify.length > 0 ? { notify } : {}),
-    ...payloadLimits(config),
+    ...runLimits(config),
   };
 }
 
@@ -154,7 +154,7 @@ const stateMachine: StartKind = {
   checkVariables() {
     // A state machine's instance data is free-form: its conditions read what is there.
   },
-  async input(_deps, start) {
+  async input(deps, start) {
     const { businessKey } = start;
     return {
       kind: 'state-machine',
@@ -162,7 +162,9 @@ const stateMachine: StartKind = {
       ir: start.version.compiled as StateMachineIR,
       variables: start.variables,
       enabled: start.def.enabled,
+      revision: DRIVER_REVISION,
       ...(businessKey ? { businessKey } : {}),
+      ...runLimits(deps.config, false),
     };
   },
   searchAttributes({ def, version, businessKey }) {

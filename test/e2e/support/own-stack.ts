@@ -18,7 +18,11 @@ export class OwnStack {
   private api: ChildProcess | undefined;
   private worker: ChildProcess | undefined;
 
-  constructor(name: string) {
+  /** `env`: configuration of the test's own (e.g. WAYMARK_CONTINUE_AS_NEW_EVENTS). */
+  constructor(
+    name: string,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {
     this.queue = `waymark-${name}-${process.pid}`;
   }
 
@@ -66,6 +70,7 @@ export class OwnStack {
       PORT: String(this.port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      ...this.extraEnv,
     };
   }
 
