@@ -94,7 +94,7 @@ export const configSchema = z.object({
    * Continue-as-new once a run's history has this many events. Unset: when Temporal suggests it
    * (about 4 MB or 10,240 events by default). For operators who want shorter histories, and tests.
    */
-  WAYMARK_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).max(40_000).optional(),
+  WAYMARK_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(10).max(40_000).optional(),
   /**
    * The history guard: a run that cannot continue as new parks an incident at this many events,
    * before Temporal's limit of 51,200 terminates it (workflows/lifecycle.ts HISTORY_GUARD).

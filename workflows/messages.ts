@@ -52,8 +52,11 @@ import type { StateMachineIR, TriggerType } from '../src/model/state-machine/ir'
  *   business rule task's decision) run as Temporal local activities — a marker in history
  *   instead of an activity's scheduled / started / completed events — unless the task header
  *   `waymark.activityMode` or `builtinActivityMode` says `remote` (src/model/activity-mode.ts).
+ * - 6: a call activity's `childDone` signal settles it in the run that started the child too
+ *   (process/child-ledger.ts); state machines carry their BPMN actions across continue-as-new
+ *   (state-machine/carried-actions.ts).
  */
-export const DRIVER_REVISION = 5;
+export const DRIVER_REVISION = 6;
 
 export interface ProcessWorkflowInput {
   kind: 'bpmn';
@@ -346,14 +349,13 @@ export interface StateMachineWorkflowInput {
   /** `historyEvents`: continue-as-new at this history length; `guardEvents`: the history guard. */
   limits?: RunLimits;
   /**
-   * `DRIVER_REVISION` when it started (absent: before machines carried it). From 5 on, BPMN
+   * `DRIVER_REVISION` when it started (absent: before machines carried it). From 6 on, BPMN
    * actions are carried across continue-as-new (state-machine/carried-actions.ts).
    */
   revision?: number;
   /** Set on continue-as-new: BPMN actions still running, by action id → child workflow id. */
   carriedActions?: Record<string, string>;
 }
-
 
 /** What a finished state machine returns. */
 export interface StateMachineResult {

@@ -74,18 +74,7 @@ const childMachine = {
   transitions: [{ code: 'DONE', fromState: 'WAIT', toState: 'END', triggerType: 'MANUAL' }],
 };
 
-async function api(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${stack.url}${path}`, {
-    method,
-    headers:
-      typeof body === 'string'
-        ? { 'content-type': 'application/xml' }
-        : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (method: string, path: string, body?: unknown) => stack.call(method, path, body);
 
 async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   const deadline = Date.now() + 60_000;

@@ -14,14 +14,23 @@ export class ChildLedger {
 
   /** Cancel requests on their way (kept only when `awaitCancels`, revision 4). */
   private readonly cancelling = new Set<Promise<void>>();
+  /** Children this run started whose `childDone` signal settled them before their result came. */
+  private readonly signalled = new Set<string>();
 
   /**
    * `awaitCancels` (revision 4): the run waits for its cancel requests before it ends —
    * Temporal drops a closed workflow's pending requests, and the child would run on.
    */
+  /**
+   * `ownBySignal` (revision 6): a `childDone` signal settles a child this run started too. The
+   * child signals before it completes, and a run that continued as new in between (the signal
+   * itself can make continue-as-new due) would hand the child over as still running to a run
+   * that never hears from it again.
+   */
   constructor(
     carried: Record<string, string> | undefined,
     private readonly awaitCancels = false,
+    private readonly ownBySignal = false,
   ) {
     this.inherited = new Map(Object.entries(carried ?? {}));
   }
@@ -41,16 +50,25 @@ export class ChildLedger {
     return this.own.has(feiId) || this.inherited.has(feiId);
   }
 
-  /** True when `done` settles a child this run started (then forgotten); false for anything else. */
-  takeOwn(done: ChildDoneInput): boolean {
+  private takeOwn(done: ChildDoneInput): boolean {
     if (this.own.get(done.feiId) !== done.childWorkflowId) return false;
     this.own.delete(done.feiId);
+    this.signalled.add(done.feiId);
     return true;
   }
 
-  /** A child this run started has ended (or was cancelled). */
-  settled(feiId: string): void {
+  /**
+   * A child this run started has ended (or was cancelled): true when its outcome is still to be
+   * taken, false when its `childDone` signal already settled it.
+   */
+  settled(feiId: string): boolean {
     this.own.delete(feiId);
+    return !this.signalled.delete(feiId);
+  }
+
+  /** True when `done` settles a child of this run (then forgotten); false for anything else. */
+  takeSignalled(done: ChildDoneInput): boolean {
+    return this.takeInherited(done) || (this.ownBySignal && this.takeOwn(done));
   }
 
   /** How many children this run started are running (they do not hold continue-as-new). */
@@ -58,8 +76,7 @@ export class ChildLedger {
     return this.own.size;
   }
 
-  /** True when `done` settles an inherited child (then forgotten); false for anything else. */
-  takeInherited(done: ChildDoneInput): boolean {
+  private takeInherited(done: ChildDoneInput): boolean {
     if (this.inherited.get(done.feiId) !== done.childWorkflowId) return false;
     this.inherited.delete(done.feiId);
     return true;

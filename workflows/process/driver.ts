@@ -28,7 +28,12 @@ import {
 import { SentSignals } from './sent-signals';
 import { INTEGRATION_TASK_TYPE, runIntegrationTask } from './integration-task';
 import { ProcessPublisher } from './publishing';
-import { crossInstanceEvents, refuseNonObjectResults, scopeEveryTask } from './revisions';
+import {
+  crossInstanceEvents,
+  ownChildrenBySignal,
+  refuseNonObjectResults,
+  scopeEveryTask,
+} from './revisions';
 import { routeTask } from './task-queues';
 import { runsLocally } from './task-mode';
 import { handOverProblem, payloadLimit, taskInputProblem, viewWithinBudget } from './budget';
@@ -79,7 +84,11 @@ export class ProcessDriver implements RunningProcess {
     this.generation = input.generation ?? 0;
     this.workflowId = workflowInfo().workflowId;
     this.carry = carriesChildren(input);
-    this.children = new ChildLedger(input.carriedChildren, crossInstanceEvents(input));
+    this.children = new ChildLedger(
+      input.carriedChildren,
+      crossInstanceEvents(input),
+      ownChildrenBySignal(input),
+    );
   }
 
   /**
@@ -223,15 +232,14 @@ export class ProcessDriver implements RunningProcess {
       cmd.feiId,
       (scope) => runCarriedChild(scope, cmd, this.input, started),
       (event) => {
-        this.children.settled(cmd.feiId);
-        this.dispatch(event);
+        if (this.children.settled(cmd.feiId)) this.dispatch(event);
       },
     );
   }
 
-  /** An inherited child ended (`childDone` signal): settles its call activity. */
+  /** A carried child ended (`childDone` signal): settles its call activity (child-ledger.ts). */
   childDone(done: ChildDoneInput): void {
-    if (this.children.takeInherited(done)) this.dispatch(childEvent(done.feiId, done.outcome));
+    if (this.children.takeSignalled(done)) this.dispatch(childEvent(done.feiId, done.outcome));
   }
 
   /** Work refused before it started (over the payload budget): its failure arrives as an outcome. */

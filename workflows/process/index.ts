@@ -41,7 +41,9 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
     );
     if (driver.running && driver.incidentFailure() === undefined) {
       driver.drain();
-      await condition(() => !driver.running || driver.quiescent() || historyNearLimit(input.limits));
+      await condition(
+        () => !driver.running || driver.quiescent() || historyNearLimit(input.limits),
+      );
       if (driver.running && !driver.quiescent() && historyNearLimit(input.limits)) {
         driver.park();
         await condition(() => !driver.running);

@@ -85,3 +85,12 @@ export function crossInstanceEvents(input: ProcessWorkflowInput): boolean {
 export function localBuiltinTasks(input: ProcessWorkflowInput): boolean {
   return (input.revision ?? 1) >= 5;
 }
+
+/**
+ * Revision 6: a call activity's `childDone` signal settles it in the run that started the child
+ * too, so a continue-as-new that the signal itself makes due cannot lose the outcome
+ * (child-ledger.ts). Older runs take the outcome from the child's result.
+ */
+export function ownChildrenBySignal(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 6;
+}

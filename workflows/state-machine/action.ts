@@ -6,7 +6,7 @@
  * alike. A BPMN child runs with `failOnIncident`: an incident inside it fails the action
  * instead of parking forever.
  *
- * With `carry` (machine revision 5, carried-actions.ts) a BPMN action is started abandoned by
+ * With `carry` (driver revision 6, carried-actions.ts) a BPMN action is started abandoned by
  * the machine's close and reports its end to the machine's workflow id, so continue-as-new
  * need not wait for it; other kinds are short (integration workflows) or rare (a state machine
  * as an action) and run as before.

@@ -1,5 +1,5 @@
 /**
- * BPMN actions that outlive a run (machine revision 5): a transition's action waiting on a
+ * BPMN actions that outlive a run (driver revision 6): a transition's action waiting on a
  * person no longer holds back continue-as-new. As for call activities
  * (process/carried-children.ts), the child is started abandoned by the machine's close with
  * `reportTo` naming the machine's workflow id and the action id; when it ends it signals
@@ -13,7 +13,7 @@ import { ChildLedger } from '../process/child-ledger';
 import { resultData, type ActionOutcome } from './action';
 
 /** From this driver revision on, a machine carries its BPMN actions across continue-as-new. */
-export const CARRY_ACTIONS_REVISION = 5;
+export const CARRY_ACTIONS_REVISION = 6;
 
 /** Whether this run carries its BPMN actions across continue-as-new. */
 export function carriesActions(input: StateMachineWorkflowInput): boolean {
@@ -22,7 +22,7 @@ export function carriesActions(input: StateMachineWorkflowInput): boolean {
 
 /** The ledger of this run's carried actions: those it started and those it inherited. */
 export function actionLedger(input: StateMachineWorkflowInput): ChildLedger {
-  return new ChildLedger(input.carriedActions, true);
+  return new ChildLedger(input.carriedActions, true, true);
 }
 
 /** A `childDone` signal's outcome as an action's outcome. */

@@ -45,7 +45,7 @@ export class MachineDriver {
   private published = '';
   private readonly title: string;
   private readonly generation: number;
-  /** Revision 5: BPMN actions carried across continue-as-new (carried-actions.ts). */
+  /** Revision 6: BPMN actions carried across continue-as-new (carried-actions.ts). */
   private readonly carry: boolean;
   private readonly children: ChildLedger;
   readonly guard = new MachineHistoryGuard();
@@ -119,8 +119,7 @@ export class MachineDriver {
           actionId,
           (scope) => runAction(scope, cmd, carry),
           (o) => {
-            this.children.settled(actionId);
-            this.settleAction(actionId, o);
+            if (this.children.settled(actionId)) this.settleAction(actionId, o);
           },
         );
         return;
@@ -143,8 +142,7 @@ export class MachineDriver {
 
   /** A carried action ended (`childDone` signal): settles it, in whichever run is current. */
   childDone(done: ChildDoneInput): void {
-    if (this.children.takeInherited(done) || this.children.takeOwn(done))
-      this.settleAction(done.feiId, doneOutcome(done));
+    if (this.children.takeSignalled(done)) this.settleAction(done.feiId, doneOutcome(done));
   }
 
   /** Current details always (no history cost); search attributes only when they change. */

@@ -47,6 +47,22 @@ export class OwnStack {
     }
   }
 
+  /** One call to the stack's API: a string body is sent as XML, anything else as JSON. */
+  async call(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }> {
+    const xml = typeof body === 'string';
+    const res = await fetch(`${this.url}${urlPath}`, {
+      method,
+      headers: { 'content-type': xml ? 'application/xml' : 'application/json' },
+      ...(body === undefined ? {} : { body: xml ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
   /** Kills the worker with SIGKILL (no drain, no shutdown) and starts a new one. */
   async killAndRestartWorker(): Promise<void> {
     await stop(this.worker, 'SIGKILL');
