@@ -4,7 +4,12 @@
  * internal activities use the `waymark.` prefix, which no task type may take. The names live
  * in src/model/task-types.ts, the one list the compiler checks models against.
  */
-import { createPublishMessage, mailboxSubscribe, type MessageStarts } from './mailbox';
+import {
+  createPublishMessage,
+  createStartFromMailbox,
+  mailboxSubscribe,
+  type MessageStarts,
+} from './mailbox';
 import { createAiTask, type AiConfig } from './ai-task';
 import { createBroadcastSignal, type Broadcast } from './broadcast-signal';
 import { echo, fail, noop, raiseBpmnError } from './builtin-tasks';
@@ -62,6 +67,7 @@ export function createActivities(
     [INTERNAL_ACTIVITIES.broadcastSignal]: createBroadcastSignal(deps.broadcastSignal),
     [INTERNAL_ACTIVITIES.mailboxSubscribe]: mailboxSubscribe,
     [INTERNAL_ACTIVITIES.publishMessage]: createPublishMessage(deps.messageStarts),
+    [INTERNAL_ACTIVITIES.startFromMailbox]: createStartFromMailbox(deps.messageStarts),
     ...(deps.webhooks ? createWebhookActivities(deps.webhooks, deps.outbound) : {}),
   };
 }

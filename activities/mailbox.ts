@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { addDuration, parseDuration } from '../src/engine/timers';
 import type { TaskInput } from './task-input';
 import { publishToMailbox, subscribeToMailbox } from '../src/temporal/mailbox-client';
-import type { MailboxSubscriber } from '../workflows/mailbox/contract';
+import type { MailboxSubscriber, StartFromMailboxInput } from '../workflows/mailbox/contract';
 
 export interface MailboxSubscribeInput {
   name: string;
@@ -54,6 +54,10 @@ export type MessageStarts = (
     variables: Record<string, unknown>;
     /** Makes the starts idempotent (a retried activity starts nothing twice). */
     startKey?: string;
+    /** The publication: the started instance remembers it (`startedByMessage`). */
+    messageKey?: string;
+    /** Start this definition only. */
+    definitionKey?: string;
   },
 ) => Promise<unknown[]>;
 
@@ -84,7 +88,36 @@ async function publishMessage(input: TaskInput, starts?: MessageStarts): Promise
     name: messageName,
     variables: input.variables,
     startKey: `${ctx.info.workflowExecution?.runId ?? ''}/${input.flowElementInstanceId}`,
+    messageKey: input.flowElementInstanceId,
     ...(correlationKey ? { correlationKey } : {}),
   });
   return null;
+}
+
+/**
+ * A buffered publication starts the next instance of `definitionKey` once the run that held
+ * its correlation key has closed (workflows/mailbox/index.ts): true when it started one, false
+ * when another instance holds the key again. Idempotent per message: a retry answers with the
+ * instance the first attempt started.
+ */
+export function createStartFromMailbox(starts?: MessageStarts) {
+  return async (input: StartFromMailboxInput): Promise<boolean> => {
+    if (!starts) return false;
+    const { client } = Context.current();
+    const { workflowId, runId } = input.released;
+    // Failed or cancelled, the holder is closed all the same.
+    await client.workflow
+      .getHandle(workflowId, runId)
+      .result()
+      .catch(() => undefined);
+    const started = await starts(client, {
+      name: input.name,
+      correlationKey: input.correlationKey,
+      variables: input.variables,
+      messageKey: input.messageKey,
+      definitionKey: input.definitionKey,
+      startKey: `mailbox:${input.messageKey}`,
+    });
+    return started.length > 0;
+  };
 }

@@ -4,7 +4,9 @@
  * for its name, at that start event, with the message's variables. With a correlation key the
  * instance's workflow id is `<key>:<correlationKey>` (the key is its business key too), so no
  * second instance starts while one started by the same key runs; that publication does not
- * start one (it is still delivered to subscriptions and buffered by its time to live).
+ * start one then (it is still delivered to subscriptions and buffered by its time to live);
+ * once that instance ends, the oldest such buffered publication starts the next one, as in
+ * Camunda 8 (workflows/process/key-release.ts, workflows/mailbox).
  *
  * A `startKey` (a thrown message: the thrower's run and element instance) makes the starts
  * idempotent per definition: a retried throw answers with the instances the first attempt
@@ -29,10 +31,17 @@ export async function startByMessage(
     correlationKey?: string;
     variables: Record<string, unknown>;
     startKey?: string;
+    /** The publication; a keyed instance it starts remembers it (`startedByMessage`). */
+    messageKey?: string;
+    /** Only this definition (a buffered publication after the key's holder ended). */
+    definitionKey?: string;
   },
 ): Promise<StartedByMessage[]> {
   const started: StartedByMessage[] = [];
-  const targets = await eventStartTargets(deps, 'message', message.name);
+  const targets = (await eventStartTargets(deps, 'message', message.name)).filter(
+    ({ def }) => message.definitionKey === undefined || def.key === message.definitionKey,
+  );
+  const { messageKey } = message;
   for (const { def, version, elementId } of targets) {
     try {
       const { startKey } = message;
@@ -46,6 +55,7 @@ export async function startByMessage(
           variables: message.variables,
           startAt: elementId,
           ...(message.correlationKey !== undefined ? { businessKey: message.correlationKey } : {}),
+          ...(messageKey !== undefined ? { startedByMessage: messageKey } : {}),
         }),
       });
       started.push({ instanceId: response.instanceId, definitionKey: def.key, elementId });

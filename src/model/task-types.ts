@@ -59,6 +59,8 @@ export const INTERNAL_ACTIVITIES = {
   mailboxSubscribe: 'waymark.mailboxSubscribe',
   // Publishes a message from a message throw or end event (activities/mailbox.ts).
   publishMessage: 'waymark.publishMessage',
+  // Starts an instance with a buffered message once the key's holder ended (activities/mailbox.ts).
+  startFromMailbox: 'waymark.startFromMailbox',
 } as const;
 
 /** Internal activities registered without the prefix (named so in recorded histories). */

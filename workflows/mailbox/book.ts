@@ -8,6 +8,9 @@
  * - with a time to live it stays buffered until it expires and reaches instances that
  *   subscribe later, each once; a `messageId` of a live buffered publication is refused;
  * - a correlation reaches the first subscription only and is never buffered;
+ * - a publication starts each definition with a matching message start event once: when an
+ *   instance holding its correlation key ends, the oldest buffered one that has not started
+ *   that definition starts the next (`takeForStart`);
  * - a delivery an instance hands back (its subscription had closed) counts as not reached: a
  *   later subscription of that instance (or one that has not had it) gets it while it is buffered.
  */
@@ -26,6 +29,10 @@ export interface Delivery {
   to: MailboxSubscriber;
   messageKey: string;
   variables: Variables;
+}
+
+function markStarted(message: BufferedPublication, definitionKey: string): void {
+  message.startedFor = [...(message.startedFor ?? []), definitionKey];
 }
 
 const reachedOf = (s: MailboxSubscriber): Reached => ({
@@ -143,6 +150,26 @@ export class MailboxBook {
     this.unsubscribe(next.instanceId, next.subscriptionId);
     message.deliveredTo.push(next.instanceId);
     return [{ to: next, messageKey, variables: message.variables }];
+  }
+
+  /**
+   * An instance holding the correlation key for `definitionKey` ended: the oldest live
+   * publication that has not started that definition yet (the ended instance's own, `startedBy`,
+   * counts as started) is taken to start the next instance, as Camunda 8 does.
+   */
+  takeForStart(definitionKey: string, startedBy: string | undefined, now: number) {
+    this.expire(now);
+    const own = this.state.messages.find((m) => m.messageKey === startedBy);
+    if (own) markStarted(own, definitionKey);
+    const next = this.state.messages.find((m) => !(m.startedFor ?? []).includes(definitionKey));
+    if (next) markStarted(next, definitionKey);
+    return next;
+  }
+
+  /** The start did not happen (another instance holds the key again): the message may start later. */
+  startRefused(messageKey: string, definitionKey: string): void {
+    const message = this.state.messages.find((m) => m.messageKey === messageKey);
+    if (message) message.startedFor = message.startedFor?.filter((d) => d !== definitionKey);
   }
 
   private firstOfEachInstance(): MailboxSubscriber[] {

@@ -31,6 +31,8 @@ export interface BufferedPublication {
   variables: Variables;
   expiresAt: number;
   deliveredTo: string[];
+  /** Definitions this publication has started an instance of (key-release.ts): once each. */
+  startedFor?: string[];
 }
 
 export interface MailboxState {
@@ -93,9 +95,33 @@ export interface UnclaimedInput extends UnsubscribeInput {
   messageKey: string;
 }
 
+/**
+ * An instance that held this correlation key for its definition's message starts has ended
+ * (workflows/process/key-release.ts): a publication buffered meanwhile may start the next one.
+ */
+export interface KeyReleased {
+  definitionKey: string;
+  workflowId: string;
+  runId: string;
+  /** The publication that started the ended instance, if one did: it starts no second. */
+  startedBy?: string;
+}
+
+/** The `waymark.startFromMailbox` activity's input: start `definitionKey` with a buffered message. */
+export interface StartFromMailboxInput {
+  name: string;
+  correlationKey: string;
+  definitionKey: string;
+  messageKey: string;
+  variables: Variables;
+  /** The run that held the key: the start waits for it to close. */
+  released: { workflowId: string; runId: string };
+}
+
 export const mailboxSubscribeSignal = defineSignal<[MailboxSubscriber]>('mailboxSubscribe');
 export const mailboxUnsubscribeSignal = defineSignal<[UnsubscribeInput]>('mailboxUnsubscribe');
 export const mailboxUnclaimedSignal = defineSignal<[UnclaimedInput]>('mailboxUnclaimed');
+export const mailboxKeyReleasedSignal = defineSignal<[KeyReleased]>('mailboxKeyReleased');
 export const mailboxPublishUpdate = defineUpdate<PublishResult, [Publication]>('publish');
 export const mailboxCorrelateUpdate = defineUpdate<Reached | null, [CorrelationInput]>('correlate');
 export const mailboxQuery = defineQuery<MailboxState>('mailbox');

@@ -4,7 +4,9 @@
  * and send the deliveries it returns as signals to the instances; a delivery to an instance
  * that is gone drops that instance's subscriptions and goes to the next one. It sleeps until
  * something changes or the next buffered publication expires, ends once nothing waits and
- * nothing is buffered, and continues as new when its history grows long.
+ * nothing is buffered, and continues as new when its history grows long. When an instance that
+ * held its correlation key for a message start ends, a buffered publication starts the next
+ * (`waymark.startFromMailbox`).
  */
 import {
   allHandlersFinished,
@@ -16,10 +18,12 @@ import {
 } from '@temporalio/workflow';
 import { now } from '../lifecycle';
 import { MailboxBook, type Delivery } from './book';
+import { keyReleaser } from './release';
 import {
   mailboxCorrelateUpdate,
   mailboxDeliverySignal,
   mailboxId,
+  mailboxKeyReleasedSignal,
   mailboxPublishUpdate,
   mailboxQuery,
   mailboxSubscribeSignal,
@@ -59,6 +63,12 @@ export async function runMailbox(input: MailboxWorkflowInput): Promise<void> {
     changes += 1;
   };
 
+  const release = keyReleaser(book, input, (work) => {
+    const tracked = work.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    changes += 1;
+  });
+  setHandler(mailboxKeyReleasedSignal, release);
   setHandler(mailboxSubscribeSignal, (sub) => send(book.subscribe(sub, now())));
   setHandler(mailboxUnsubscribeSignal, ({ instanceId, subscriptionId }) => {
     book.unsubscribe(instanceId, subscriptionId);

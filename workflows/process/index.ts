@@ -21,6 +21,7 @@ import { registerProcessHandlers } from './handlers';
 import { withIr } from './ir-ref';
 import { historyNearLimit } from '../lifecycle';
 import { reportToParent } from './carried-children';
+import { holdsMessageKey, releaseMessageKey } from './key-release';
 
 /**
  * Runs one BPMN process instance (or resumes it after continue-as-new). A continuation with
@@ -61,6 +62,8 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
     if (isCancellation(err)) {
       // Record the cancellation in the engine, outside the cancelled scope, then end CANCELED.
       await CancellationScope.nonCancellable(async () => driver.cancelRequested());
+      if (holdsMessageKey(input))
+        await CancellationScope.nonCancellable(() => releaseMessageKey(input));
     }
     throw err;
   }
@@ -72,6 +75,7 @@ async function runLoaded(input: ProcessWorkflowInput): Promise<Variables> {
   const conclusion = driver.conclude();
   const notified = driver.notificationsStarted();
   if (notified) await notified;
+  if (holdsMessageKey(input)) await releaseMessageKey(input);
   if (input.reportTo)
     await reportToParent(
       input,

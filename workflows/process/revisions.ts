@@ -94,3 +94,11 @@ export function localBuiltinTasks(input: ProcessWorkflowInput): boolean {
 export function ownChildrenBySignal(input: ProcessWorkflowInput): boolean {
   return (input.revision ?? 1) >= 6;
 }
+
+/**
+ * Revision 7: an instance holding a correlation key for its definition's message starts tells
+ * the key's mailboxes when it ends (key-release.ts). Older runs end without a word.
+ */
+export function releasesMessageKey(input: ProcessWorkflowInput): boolean {
+  return (input.revision ?? 1) >= 7;
+}

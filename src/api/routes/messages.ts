@@ -54,6 +54,7 @@ export function messagesRouter(deps: ApiDeps): Router {
     const started = await startByMessage(deps, {
       name: body.name,
       variables,
+      messageKey,
       ...(body.correlationKey !== undefined ? { correlationKey: body.correlationKey } : {}),
     });
     res.json({

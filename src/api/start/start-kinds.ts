@@ -42,6 +42,8 @@ export interface StartContext {
   caseId?: string;
   /** BPMN: the message, signal or timer start event an event-started instance begins at. */
   startAt?: string;
+  /** The publication that started a message-started instance (key-release.ts). */
+  startedByMessage?: string;
 }
 
 export type WaymarkWorkflowInput =
@@ -101,7 +103,7 @@ export function processInput(
   start: StartContext,
   notify: WebhookEventName[],
 ): ProcessWorkflowInput {
-  const { businessKey, caseId, startAt } = start;
+  const { businessKey, caseId, startAt, startedByMessage } = start;
   return {
     kind: 'bpmn',
     definition: definitionRef(start),
@@ -113,6 +115,7 @@ export function processInput(
     ...(businessKey ? { businessKey } : {}),
     ...(caseId ? { caseId } : {}),
     ...(startAt ? { startAt } : {}),
+    ...(startedByMessage ? { startedByMessage } : {}),
     ...(notify.length > 0 ? { notify } : {}),
     ...runLimits(config),
   };

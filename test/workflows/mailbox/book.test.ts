@@ -107,4 +107,26 @@ describe('MailboxBook', () => {
     book.forget('i1');
     expect(book.idle()).toBe(true);
   });
+  describe('starts after the key is released (Camunda 8 keyed message starts)', () => {
+    it('takes the oldest buffered publication the definition has not started, once', () => {
+      const book = fresh();
+      book.publish(pub('m1', 1_000), 0);
+      book.publish(pub('m2', 1_000), 0);
+      // the holder was started by m1: m1 counts as started, m2 starts the next instance
+      expect(book.takeForStart('order', 'm1', 10)?.messageKey).toBe('m2');
+      expect(book.takeForStart('order', undefined, 20)).toBeUndefined();
+      // another definition with the same message start still gets the oldest
+      expect(book.takeForStart('audit', undefined, 30)?.messageKey).toBe('m1');
+    });
+
+    it('gives a refused start back, and takes nothing expired', () => {
+      const book = fresh();
+      book.publish(pub('m1', 100), 0);
+      expect(book.takeForStart('order', undefined, 10)?.messageKey).toBe('m1');
+      book.startRefused('m1', 'order');
+      expect(book.takeForStart('order', undefined, 20)?.messageKey).toBe('m1');
+      book.startRefused('m1', 'order');
+      expect(book.takeForStart('order', undefined, 200)).toBeUndefined();
+    });
+  });
 });
