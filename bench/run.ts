@@ -23,6 +23,7 @@ import {
   type StartsResult,
 } from './report';
 import {
+  DEFAULT_REFINE,
   scenarios,
   type CacheScenario,
   type LargeScenario,
@@ -111,7 +112,7 @@ async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<
     // A ladder that climbs stops at its first rate not kept up with; 6 steps only bound it.
     maxSteps: opts.quick && !sc.ladderInQuick ? 1 : 6,
     minCount: opts.quick ? 4 : 8,
-    refine: sc.refine ? (opts.quick ? 2 : sc.refine) : 0,
+    refine: opts.quick ? (sc.refine ? 2 : 0) : (sc.refine ?? DEFAULT_REFINE),
     serverPid: env.server.pid,
   };
   const reps = opts.quick ? opts.reps : (sc.reps ?? opts.reps);

@@ -7,6 +7,7 @@ import { completeUserTaskUpdate } from '../workflows/messages';
 import type { FanoutScenario } from './fanout';
 import type { BenchEnv, Started } from './harness';
 import * as models from './models';
+import { PARALLEL_WINDOW } from '../src/engine/loop-body';
 
 export interface PairScenario {
   kind: 'pair';
@@ -31,7 +32,10 @@ export interface PairScenario {
   /** Completes what the instance waits for (a user task). */
   drive?: (env: BenchEnv, s: Started, arm: 'A' | 'B') => Promise<void>;
   startRate: number;
-  /** Bisection steps after the ladder, to find the saturation rate more finely (quick: 2). */
+  /**
+   * Bisection steps after the ladder, to find the saturation rate more finely: in a full run
+   * `DEFAULT_REFINE` unless set; in a quick run 2 where set, else none.
+   */
   refine?: number;
   /** Run the rate ladder in quick mode too (else one step at startRate). */
   ladderInQuick: boolean;
@@ -82,6 +86,9 @@ const completeUserTask = async (env: BenchEnv, s: Started, arm: 'A' | 'B'): Prom
     args: [{ flowElementInstanceId: arm === 'A' ? 'task' : `${s.workflowId}/UserTask_1/1` }],
   });
 };
+
+/** Every pair scenario's bisection steps in a full run, unless it names its own (issue 20). */
+export const DEFAULT_REFINE = 3;
 
 /** Scenarios left out of a quick run (the slowest pair scenarios). */
 const NOT_IN_QUICK = new Set(['seq-50', 'par-100', 'mi-10000']);
@@ -157,6 +164,17 @@ function allScenarios(quick: boolean): Scenario[] {
       nodes: 1,
       drive: completeUserTask,
       startRate: 8,
+      ladderInQuick: false,
+    },
+    {
+      kind: 'pair',
+      name: 'mi-10',
+      title: 'Parallel multi-instance of 10 noop tasks (the ladder; mi-100/mi-10000 below)',
+      xml: models.multiInstanceModel(),
+      hand: { type: 'handFanout', args: [10, PARALLEL_WINDOW] },
+      variables: { n: 10 },
+      nodes: 10,
+      startRate: 4,
       ladderInQuick: false,
     },
     { kind: 'large', name: 'large-1000', title: 'Generated 1,000-node model', nodes: 1000 },
