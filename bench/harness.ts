@@ -64,6 +64,9 @@ export class WorkerProcess {
     cpuProfDir?: string;
     /** The registry the API writes: continued runs load their IR from it (irRef). */
     registryFile: string;
+    /** The API's URL and data folder: callback tasks sign URLs with its secret. */
+    apiUrl: string;
+    dataDir: string;
   }): Promise<WorkerProcess> {
     const execArgv = ['--import', 'tsx', '--expose-gc'];
     if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
@@ -76,6 +79,8 @@ export class WorkerProcess {
         BENCH_BUNDLE: opts.bundleFile,
         BENCH_MAX_CACHED: String(opts.maxCached),
         BENCH_REGISTRY_FILE: opts.registryFile,
+        BENCH_API_URL: opts.apiUrl,
+        BENCH_DATA_DIR: opts.dataDir,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -166,7 +171,13 @@ export class BenchEnv {
       defaultMetrics: false,
     });
     const registryFile = path.join(dir, 'registry.sqlite');
-    const worker = await WorkerProcess.start({ address: server.address, registryFile, ...opts });
+    const worker = await WorkerProcess.start({
+      address: server.address,
+      registryFile,
+      apiUrl: api.url,
+      dataDir: dir,
+      ...opts,
+    });
     return new BenchEnv(
       dir,
       server,
@@ -186,6 +197,8 @@ export class BenchEnv {
     this.worker = await WorkerProcess.start({
       address: this.server.address,
       registryFile: path.join(this.dir, 'registry.sqlite'),
+      apiUrl: this.api.url,
+      dataDir: this.dir,
       bundleFile: this.bundleFile,
       maxCached: this.maxCached,
       cpuProfDir: this.cpuProfDir,

@@ -141,6 +141,23 @@ export function userTaskModel(): string {
 }
 
 /**
+ * One custom activity (`callback`, README "Custom activities with callbacks"): the worker POSTs
+ * to `${serviceUrl}/work`, the service acknowledges and calls back; start it with `{serviceUrl}`.
+ */
+export function callbackModel(): string {
+  const m = new ModelBuilder('bench-callback', 'Callback');
+  m.add(start())
+    .add(
+      '<bpmn:serviceTask id="Task_Callback" name="Task_Callback"><bpmn:extensionElements><zeebe:taskDefinition type="callback"/>' +
+        '<zeebe:taskHeaders><zeebe:header key="url" value="${serviceUrl}/work"/></zeebe:taskHeaders></bpmn:extensionElements></bpmn:serviceTask>',
+    )
+    .add(end());
+  m.flow('StartEvent_1', 'Task_Callback');
+  m.flow('Task_Callback', 'EndEvent_1');
+  return m.xml();
+}
+
+/**
  * A model of `nodes` flow nodes: blocks of an exclusive gateway choosing between a noop
  * service task and a pass-through task, merged again, separated by pass-through tasks. Only
  * one service task in ten runs as an activity, so the first instance stays within one history.

@@ -78,26 +78,40 @@ function medianOf(results: LadderResult[]): LadderResult {
 }
 
 async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<ScenarioResult> {
+  const setup = await sc.setup?.(env);
+  try {
+    return await runPairWith(env, sc, opts, setup?.variables ?? sc.variables, setup?.handArgs);
+  } finally {
+    await setup?.close();
+  }
+}
+
+async function runPairWith(
+  env: BenchEnv,
+  sc: PairScenario,
+  opts: Options,
+  variables: Record<string, unknown>,
+  handArgs = sc.hand.args,
+): Promise<ScenarioResult> {
   const deployed = await env.deploy(sc.xml);
   const arms: Arm[] = [
     {
       name: 'A',
-      start: () => env.startHand(sc.hand.type, sc.hand.args),
+      start: () => env.startHand(sc.hand.type, handArgs),
       drive: sc.drive && ((s) => sc.drive!(env, s, 'A')),
     },
     {
       name: 'B',
-      start: () => env.startBpmn(deployed, sc.variables),
+      start: () => env.startBpmn(deployed, variables),
       drive: sc.drive && ((s) => sc.drive!(env, s, 'B')),
     },
   ];
-  if (sc.httpLadder)
-    arms.push({ name: 'B-http', start: () => env.startHttp(deployed, sc.variables) });
+  if (sc.httpLadder) arms.push({ name: 'B-http', start: () => env.startHttp(deployed, variables) });
   const { localHand } = sc;
   if (localHand)
     arms.push(
       { name: 'A-local', start: () => env.startHand(localHand.type, localHand.args) },
-      { name: 'B-local', start: () => env.startBpmn(deployed, sc.variables, 'local') },
+      { name: 'B-local', start: () => env.startBpmn(deployed, variables, 'local') },
     );
   // Warm-up: one instance per arm (JIT, caches, connections) outside the figures.
   for (const arm of arms) {

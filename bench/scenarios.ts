@@ -7,6 +7,7 @@ import { completeUserTaskUpdate } from '../workflows/messages';
 import type { FanoutScenario } from './fanout';
 import type { BenchEnv, Started } from './harness';
 import * as models from './models';
+import { CallbackService } from './callback';
 import { PARALLEL_WINDOW } from '../src/engine/loop-body';
 
 export interface PairScenario {
@@ -29,6 +30,8 @@ export interface PairScenario {
   httpStarts?: boolean;
   /** Repetitions in a full run, if not the run's `--reps`. */
   reps?: number;
+  /** Outside services the scenario needs (started per run): variables and hand args use them. */
+  setup?: (env: BenchEnv) => Promise<ScenarioSetup>;
   /** Completes what the instance waits for (a user task). */
   drive?: (env: BenchEnv, s: Started, arm: 'A' | 'B') => Promise<void>;
   startRate: number;
@@ -39,6 +42,25 @@ export interface PairScenario {
   refine?: number;
   /** Run the rate ladder in quick mode too (else one step at startRate). */
   ladderInQuick: boolean;
+}
+
+export interface ScenarioSetup {
+  variables: Record<string, unknown>;
+  handArgs: unknown[];
+  close(): Promise<void>;
+}
+
+/** The customer's service for the `callback` scenario (bench/callback.ts). */
+async function callbackService(env: BenchEnv): Promise<ScenarioSetup> {
+  const service = await CallbackService.start(env.client);
+  return {
+    variables: { serviceUrl: service.url },
+    handArgs: [service.url],
+    close: async () => {
+      await service.close();
+      if (service.failures > 0) throw new Error(`${service.failures} callbacks failed`);
+    },
+  };
 }
 
 export interface LargeScenario {
@@ -175,6 +197,18 @@ function allScenarios(quick: boolean): Scenario[] {
       variables: { n: 10 },
       nodes: 10,
       startRate: 4,
+      ladderInQuick: false,
+    },
+    {
+      kind: 'pair',
+      name: 'callback',
+      title: 'One custom activity: POST, acknowledgement, callback over HTTP',
+      xml: models.callbackModel(),
+      hand: { type: 'handCallback', args: [] },
+      variables: {},
+      setup: callbackService,
+      nodes: 1,
+      startRate: 8,
       ladderInQuick: false,
     },
     { kind: 'large', name: 'large-1000', title: 'Generated 1,000-node model', nodes: 1000 },

@@ -10,7 +10,9 @@
 import { openRegistry } from '../src/registry';
 import { registryLookup } from '../src/worker/lookup';
 import fs from 'node:fs';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { callbackSecret } from '../src/callbacks/signing';
+import { HAND_ACTIVITY_QUEUE, handActivities } from './callback';
 import { Outbound, OutboundPolicy } from '../activities/outbound';
 import { createWaymarkWorker } from '../src/worker/create-worker';
 
@@ -62,13 +64,27 @@ async function run(): Promise<void> {
       // The bench's services listen on loopback.
       outbound: new Outbound(new OutboundPolicy(['127.0.0.0/8', '::1'])),
       http: { timeoutMs: 30_000, maxResponseBytes: 5 * 1024 * 1024 },
+      // The `callback` scenario's custom activity, signed with the bench API's secret.
+      callback: {
+        publicUrl: env('BENCH_API_URL'),
+        secret: callbackSecret({ WAYMARK_SECRET: undefined, dataDir: env('BENCH_DATA_DIR') }),
+        timeoutMs: 30_000,
+        tokenTtlMs: 86_400_000,
+      },
       // The API's registry: a run continued as new loads its pinned IR from it (irRef).
       lookupDefinition: registryLookup(
         await openRegistry({ sqliteFile: env('BENCH_REGISTRY_FILE') }),
       ),
     },
   });
-  const done = worker.run();
+  // The hand-written callback arm's own activity, on a queue of its own (bench/callback.ts).
+  const handWorker = await Worker.create({
+    connection,
+    namespace: 'default',
+    taskQueue: HAND_ACTIVITY_QUEUE,
+    activities: handActivities(),
+  });
+  const done = Promise.all([worker.run(), handWorker.run()]);
   process.on('message', (m: ToWorker) => {
     switch (m.type) {
       case 'stats': {
@@ -100,6 +116,7 @@ async function run(): Promise<void> {
         return;
       case 'stop':
         worker.shutdown();
+        handWorker.shutdown();
         void done.then(() => send({ type: 'reply', id: m.id }));
         return;
     }

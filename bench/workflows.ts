@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { TaskInput } from '../activities/task-input';
 import { completeUserTaskUpdate } from '../workflows/messages';
+import { handCallbackDone } from './callback-contract';
 
 export { default } from '../workflows';
 
@@ -135,4 +136,28 @@ export async function handFanout(
   });
   if (started < n) await continueAsNew<typeof handFanout>(n, window, started, generation + 1);
   return generation;
+}
+
+const hand = proxyActivities<{ benchPostWork: (url: string, body: unknown) => Promise<void> }>({
+  taskQueue: 'bench-hand',
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 3, initialInterval: '1 second', backoffCoefficient: 2 },
+});
+
+/**
+ * A custom activity written by hand: an activity POSTs the work to the service, which answers
+ * at once and later calls the workflow's own endpoint (bench/callback.ts), delivered as an update.
+ */
+export async function handCallback(serviceUrl: string): Promise<void> {
+  let answered = false;
+  setHandler(handCallbackDone, () => {
+    answered = true;
+  });
+  const { workflowId } = workflowInfo();
+  await hand.benchPostWork(`${serviceUrl}/work`, {
+    responsePath: `${serviceUrl}/hand/${encodeURIComponent(workflowId)}`,
+    flowElementInstanceId: `${workflowId}/Task_Callback/1`,
+    data: {},
+  });
+  await condition(() => answered);
 }
