@@ -55,7 +55,17 @@ export class OwnStack {
 
   /** Kills the worker with SIGKILL (no drain, no shutdown) and starts a new one. */
   async killAndRestartWorker(): Promise<void> {
+    await this.killWorker();
+    await this.restartWorker();
+  }
+
+  /** Kills the worker with SIGKILL and leaves the queue without one until `restartWorker`. */
+  async killWorker(): Promise<void> {
     await stop(this.worker, 'SIGKILL');
+  }
+
+  /** Starts a worker again after `killWorker`; resolves once it polls. */
+  async restartWorker(): Promise<void> {
     this.worker = await this.startWorker();
   }
 

@@ -64,6 +64,7 @@ function judgeCompleted(
 ): void {
   const id = instance.instanceId as string;
   findings.completed += 1;
+  if (instance.error) findings.wrong.push(`${id}: ${instance.error}`);
   const trail: string[] = (view.trail ?? []).map((t: { elementId: string }) => t.elementId);
   for (const element of FAULT_TRAIL) {
     const times = trail.filter((e) => e === element).length;

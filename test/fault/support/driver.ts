@@ -52,7 +52,7 @@ export async function driveInstance(
       if (settled(got.body)) return;
       await completeUserTask(client, got.body, deadline);
       if (!published && waitsAt(got.body, 'Catch_Shipped'))
-        published = await publish(client, instance.orderId, deadline);
+        published = await publish(client, instance, deadline);
     }
     await sleep(1000);
   }
@@ -79,19 +79,28 @@ async function completeUserTask(client: RetryingClient, view: any, deadline: num
 /**
  * Publishes the instance's message with a time to live (the subscription may lag the catch
  * event) and a message id of its own: a retry while it is buffered is a 409, not a second one.
+ * A publication still refused after two minutes of retries is a finding (the instance may
+ * have got the message all the same; the API must answer for it).
  */
-async function publish(client: RetryingClient, orderId: string, deadline: number) {
-  const res = await client.call(
-    'POST',
-    '/messages/publication',
-    {
-      name: FAULT_MESSAGE,
-      correlationKey: orderId,
-      messageId: `shipped-${orderId}`,
-      timeToLive: 'PT10M',
-      variables: { shipped: true },
-    },
-    { deadline },
-  );
-  return res.status === 200 || res.status === 409;
+async function publish(client: RetryingClient, instance: DrivenInstance, deadline: number) {
+  const res = await client
+    .call(
+      'POST',
+      '/messages/publication',
+      {
+        name: FAULT_MESSAGE,
+        correlationKey: instance.orderId,
+        messageId: `shipped-${instance.orderId}`,
+        timeToLive: 'PT10M',
+        variables: { shipped: true },
+      },
+      { deadline: Math.min(deadline, Date.now() + 120_000) },
+    )
+    .catch((err: Error) => {
+      instance.error = `publication never answered: ${err.message.slice(0, 300)}`;
+      return undefined;
+    });
+  if (res && res.status !== 200 && res.status !== 409)
+    instance.error = `publication answered ${res.status} ${JSON.stringify(res.body)}`;
+  return true;
 }

@@ -12,6 +12,7 @@ import { RetryingClient } from './client';
 import { driveInstance, type DrivenInstance } from './driver';
 import { FaultCallbackService, WebhookReceiver } from './fake-services';
 import { FAULT_CHILD_XML, FAULT_PROCESS_XML } from './model';
+import { failingWorkflows } from './temporal-health';
 import { KillableTemporal } from './temporal-process';
 
 export interface FaultOptions {
@@ -72,21 +73,30 @@ export async function runFault(opts: FaultOptions): Promise<FaultReport> {
     const chaos = runKills(plan, loadStart, kill, log);
     const drives: Promise<void>[] = [];
     for (const [i, instance] of driven.entries()) {
-      drives.push(driveInstance(client, instance, callbacks.url, deadline));
+      drives.push(
+        driveInstance(client, instance, callbacks.url, deadline).catch((err: Error) => {
+          instance.error = err.message;
+        }),
+      );
       await sleep(gaps[i]);
     }
+    const progress = setInterval(() => log(progressLine(driven, loadStart)), 15_000);
     const killLog = await chaos;
-    await Promise.all(drives);
+    await Promise.all(drives).finally(() => clearInterval(progress));
     log(`[fault] load settled ${((Date.now() - loadStart) / 1000).toFixed(1)}s after it began`);
 
     await waitForWebhooks(driven, webhooks, deadline);
     const final = new Map<string, any>();
     for (const instance of driven) {
       if (!instance.instanceId) continue;
-      const got = await client.call('GET', `/instances/${encodeURIComponent(instance.instanceId)}`);
-      if (got.status === 200) final.set(instance.instanceId, got.body);
+      const path = `/instances/${encodeURIComponent(instance.instanceId)}`;
+      const got = await client.call('GET', path).catch(() => undefined);
+      if (got?.status === 200) final.set(instance.instanceId, got.body);
+      else if (got?.status !== 404) final.set(instance.instanceId, instance.last);
     }
     const findings = judge(driven, final, callbacks.records, webhooks.deliveries);
+    // Waymark's own workflows (mailboxes, notifications, children) count as stuck too.
+    findings.stuck.push(...(await failingWorkflows(temporal.address)));
     const kills = { worker: 0, api: 0, temporal: 0 };
     for (const k of killLog) kills[k.kind] += 1;
     return {
@@ -106,6 +116,15 @@ export async function runFault(opts: FaultOptions): Promise<FaultReport> {
     await stack?.stop();
     await temporal.stop();
   }
+}
+
+function progressLine(driven: DrivenInstance[], loadStart: number): string {
+  const count = (status: string) => driven.filter((d) => d.last?.status === status).length;
+  const started = driven.filter((d) => d.instanceId).length;
+  return (
+    `[fault] t+${((Date.now() - loadStart) / 1000).toFixed(0)}s: ${started} started, ` +
+    `${count('COMPLETED')} completed, ${count('RUNNING')} running`
+  );
 }
 
 /** Deploys the child and the parent and subscribes the receiver to `run.completed`. */
