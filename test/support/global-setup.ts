@@ -4,7 +4,8 @@
  * own process, speaking real HTTP — for the whole run. Tests find them through
  * TEMPORAL_ADDRESS and WAYMARK_API_URL. WAYMARK_TEST_SKIP_STACK=1 skips all of it (unit runs).
  * WAYMARK_TEST_STORE=postgres runs the stack's registry on a throwaway PostgreSQL server
- * (test/support/postgres.ts) through `DATABASE_URL` instead of the SQLite file.
+ * (test/support/postgres.ts) through `DATABASE_URL` instead of the SQLite file. A run of only
+ * suites that bring their own Temporal and stack (`npx jest test/fault`) skips it as well.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,8 +31,24 @@ const root = path.resolve(__dirname, '..', '..');
 export const TEST_PREVIOUS_SECRET = 'previous-signing-key-0123456789';
 export const TEST_CONNECTOR_SECRET = 'connector-secret-value-4242';
 
-export default async function globalSetup(): Promise<void> {
-  if (process.env.WAYMARK_TEST_SKIP_STACK === '1') return;
+/** Folders whose tests start every server they use themselves (test/fault: they kill them). */
+const OWN_STACK_SUITES = ['test/fault'];
+
+/** True when the run names paths and each lies in a suite that brings its own stack. */
+function onlyOwnStackSuites(config: { testPathPatterns?: { patterns?: string[] } }): boolean {
+  const patterns = config.testPathPatterns?.patterns ?? [];
+  return (
+    patterns.length > 0 &&
+    patterns.every((p) =>
+      OWN_STACK_SUITES.some((suite) => p.replace(/^\.\//, '').startsWith(suite)),
+    )
+  );
+}
+
+export default async function globalSetup(config: {
+  testPathPatterns?: { patterns?: string[] };
+}): Promise<void> {
+  if (process.env.WAYMARK_TEST_SKIP_STACK === '1' || onlyOwnStackSuites(config)) return;
   const started = Date.now();
   const store = process.env.WAYMARK_TEST_STORE ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'postgres')

@@ -100,6 +100,11 @@ export async function runMailbox(input: MailboxWorkflowInput): Promise<void> {
       await condition(() => inFlight.size === 0 && allHandlersFinished());
       await continueAsNew<typeof runMailbox>({ ...input, resume: book.state });
     }
+    // An update's completion must precede the timer below in every execution: when an update
+    // is handled in the activation that starts this function (a worker that picked the run up
+    // after a crash), it would otherwise come after the timer, and a later replay — which
+    // handles it in an activation of its own — fails with a nondeterminism error (fault suite).
+    await condition(allHandlersFinished);
     const seen = changes;
     const expiry = book.nextExpiry();
     const woke = () => changes !== seen || settled();

@@ -34,17 +34,7 @@ export class OwnStack {
   async start(): Promise<void> {
     this.port = await freePort();
     this.worker = await this.startWorker();
-    this.api = this.spawn('src/api/main.ts', 'api.log');
-    const deadline = Date.now() + 120_000;
-    while (
-      !(await fetch(`${this.url}/health/live`).then(
-        (r) => r.ok,
-        () => false,
-      ))
-    ) {
-      if (Date.now() > deadline) throw new Error('own API did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await this.startApi();
   }
 
   /** One call to the stack's API: a string body is sent as XML, anything else as JSON. */
@@ -65,8 +55,24 @@ export class OwnStack {
 
   /** Kills the worker with SIGKILL (no drain, no shutdown) and starts a new one. */
   async killAndRestartWorker(): Promise<void> {
+    await this.killWorker();
+    await this.restartWorker();
+  }
+
+  /** Kills the worker with SIGKILL and leaves the queue without one until `restartWorker`. */
+  async killWorker(): Promise<void> {
     await stop(this.worker, 'SIGKILL');
+  }
+
+  /** Starts a worker again after `killWorker`; resolves once it polls. */
+  async restartWorker(): Promise<void> {
     this.worker = await this.startWorker();
+  }
+
+  /** Kills the API with SIGKILL (requests in flight are cut off) and starts it on the same port. */
+  async killAndRestartApi(): Promise<void> {
+    await stop(this.api, 'SIGKILL');
+    await this.startApi();
   }
 
   async stop(): Promise<void> {
@@ -102,6 +108,20 @@ export class OwnStack {
     child.stdout?.pipe(out);
     child.stderr?.pipe(out);
     return child;
+  }
+
+  private async startApi(): Promise<void> {
+    this.api = this.spawn('src/api/main.ts', 'api.log');
+    const deadline = Date.now() + 120_000;
+    while (
+      !(await fetch(`${this.url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (Date.now() > deadline) throw new Error('own API did not start');
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   private async startWorker(): Promise<ChildProcess> {
