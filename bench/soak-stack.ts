@@ -26,6 +26,11 @@ export class SoakStack {
   private readonly procs: Proc[] = [];
   private readonly secret = `soak-secret-${process.pid}-0123456789`;
 
+  constructor() {
+    // As root, PostgreSQL runs as nobody (temporal-postgres.sh), who must reach its folder.
+    fs.chmodSync(this.dir, 0o755);
+  }
+
   /** Starts Temporal on PostgreSQL and resolves with its address once it is ready. */
   async startTemporal(): Promise<void> {
     const child = this.spawnGroup(
@@ -121,7 +126,11 @@ export class SoakStack {
     child.stdout?.pipe(out);
     child.stderr?.pipe(out);
     process.once('exit', () => {
-      if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGKILL');
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // already gone
+      }
     });
     if (name === 'temporal') this.procs.unshift({ name, child });
     return child;
