@@ -156,6 +156,14 @@ export const configSchema = z.object({
   WAYMARK_CODEC_KEYS_FILE: z.string().min(1).optional(),
   /** Origins (comma list) the codec endpoint answers CORS for; default the Web UI's. */
   WAYMARK_CODEC_CORS_ORIGINS: z.string().optional(),
+  /**
+   * Worker Deployment versioning (src/worker/deployment.ts): the deployment this worker build
+   * belongs to and the build's id. Set both or neither; unset, the worker is unversioned.
+   */
+  WAYMARK_WORKER_DEPLOYMENT: z.string().min(1).optional(),
+  WAYMARK_WORKER_BUILD_ID: z.string().min(1).optional(),
+  /** What a versioned worker's workflows do when a newer build becomes current. */
+  WAYMARK_WORKER_VERSIONING: z.enum(['PINNED', 'AUTO_UPGRADE']).default('PINNED'),
   /** Directory of example definitions deployed by `npm start`. */
   WAYMARK_EXAMPLES_DIR: z.string().default('examples'),
 });

@@ -8,6 +8,7 @@ import {
   bundleWorkflowCode,
   Worker,
   type NativeConnection,
+  type WorkerDeploymentOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
@@ -30,6 +31,8 @@ export interface WaymarkWorkerOptions {
   payloadLimit?: number;
   /** The payload codec and failure converter (src/temporal/codec); Temporal's default when absent. */
   dataConverter?: DataConverter;
+  /** Worker Deployment versioning (deployment.ts); absent: an unversioned worker. */
+  deployment?: WorkerDeploymentOptions;
 }
 
 /** The path of the workflows module (TypeScript in dev, JavaScript under dist/). */
@@ -75,6 +78,7 @@ export async function createWaymarkWorker(opts: WaymarkWorkerOptions): Promise<W
     dataConverter: opts.dataConverter,
     activities: createActivities(opts.activities),
     maxCachedWorkflows: opts.maxCachedWorkflows,
+    workerDeploymentOptions: opts.deployment,
     interceptors: {
       activity: [payloadBudgetInterceptors(opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT)],
     },

@@ -12,6 +12,7 @@ import { openRegistry, registryLocation } from '../registry';
 import { codecDataConverter } from '../temporal/codec/data-converter';
 import { connectClient, connectWorker } from '../temporal/connection';
 import { createWaymarkWorker } from './create-worker';
+import { describeDeployment, workerDeploymentOptions } from './deployment';
 import { registryLookup } from './lookup';
 import { workerMessageStarts } from './message-starts';
 import { findDecisionVersion } from '../registry/decision-versions';
@@ -30,6 +31,7 @@ export async function startWorker(
   config: Config,
   opts: { workflowBundle?: WorkflowBundleWithSourceMap } = {},
 ): Promise<RunningWorker> {
+  const deployment = workerDeploymentOptions(config);
   const registry = await openRegistry(registryLocation(config));
   const connection = await connectWorker(config);
   const client = await connectClient(config);
@@ -40,6 +42,7 @@ export async function startWorker(
     workflowBundle: opts.workflowBundle,
     payloadLimit: config.WAYMARK_PAYLOAD_LIMIT,
     dataConverter: codecDataConverter(config),
+    deployment,
     activities: {
       outbound: new Outbound(OutboundPolicy.fromList(config.WAYMARK_OUTBOUND_ALLOW)),
       secrets: SecretStore.fromEnvironment(process.env, config.WAYMARK_SECRETS_FILE),
@@ -96,7 +99,8 @@ async function run(): Promise<void> {
   const config = loadConfig();
   const running = await startWorker(config);
   console.log(
-    `waymark worker polling task queue '${config.WAYMARK_TASK_QUEUE}' on ${config.temporalAddress}`,
+    `waymark worker polling task queue '${config.WAYMARK_TASK_QUEUE}' on ${config.temporalAddress}, ` +
+      describeDeployment(workerDeploymentOptions(config)),
   );
   const stop = (): void => void running.stop();
   process.on('SIGINT', stop);

@@ -132,6 +132,37 @@ describeTemporal('instances API on Temporal', () => {
     expect(await json(again)).toEqual(ja);
   });
 
+  it('a retry finds the instance its first try started when the API failed before keeping the answer', async () => {
+    // given a start with a business key whose answer the registry fails to keep (the API dies
+    // between Temporal's start and the registry write: here the write throws once)
+    const headers = { 'idempotency-key': `k-${randomUUID()}` };
+    const body = { businessKey: `crash-${randomUUID()}` };
+    const remember = api.registry.idempotency.remember.bind(api.registry.idempotency);
+    api.registry.idempotency.remember = () => {
+      api.registry.idempotency.remember = remember;
+      return Promise.reject(new Error('the API died here'));
+    };
+    const first = await sendJson(api, 'POST', `/definitions/${key}/instances`, body, headers);
+    expect(first.status).toBe(500);
+    // when the client retries with the same key, then it gets the instance that started, not 409
+    const retry = await sendJson(api, 'POST', `/definitions/${key}/instances`, body, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(retry)).toMatchObject({ workflowId: `${key}:${body.businessKey}` });
+    // and the same key with another request is still 422; another key for the business key 409
+    const other = { ...body, variables: { x: 1 } };
+    await expectProblem(
+      await sendJson(api, 'POST', `/definitions/${key}/instances`, other, headers),
+      422,
+    );
+    await expectProblem(
+      await sendJson(api, 'POST', `/definitions/${key}/instances`, body, {
+        'idempotency-key': `k-${randomUUID()}`,
+      }),
+      409,
+    );
+  });
+
   it('409 for a business key already running; lists and filters by business key', async () => {
     const first = await sendJson(api, 'POST', `/definitions/${key}/instances`, {
       businessKey: 'order-1',

@@ -140,6 +140,20 @@ export function startOptions(deps: ApiDeps, context: StartContext, input: Waymar
   };
 }
 
+/**
+ * With an `Idempotency-Key`, the instance carries which key (derived id) and request started it,
+ * so a retry after an API died between Temporal's start and the registry's record of it finds
+ * its instance although the workflow id is the business key's (answerTaken).
+ */
+function startKeyMemo(start: WorkflowStart): Record<string, string> {
+  const { idempotency } = start;
+  if (!idempotency) return {};
+  return {
+    startKey: derivedUuid(start.def.id, idempotency),
+    startRequest: idempotency.requestHash,
+  };
+}
+
 /** Starts (or signals-with-start) the instance; returns its run id. */
 async function launch(
   deps: ApiDeps,
@@ -151,9 +165,11 @@ async function launch(
   const kind = startKindOf(context.def);
   const input = await kind.input(deps, context);
   if (start.signal) checkPayloadBudget(deps.config, 'the event', start.signal.args);
+  const base = startOptions(deps, context, input);
   const options = {
     workflowId,
-    ...startOptions(deps, context, input),
+    ...base,
+    memo: { ...base.memo, ...startKeyMemo(start) },
     ...(kind.workflowIdReusePolicy ? { workflowIdReusePolicy: kind.workflowIdReusePolicy } : {}),
   };
   const { signal } = start;
@@ -191,9 +207,12 @@ async function answerTaken(
   if (idempotency) {
     const stored = await storedAnswer(deps, def, idempotency);
     if (stored) return stored;
-    if (!context.businessKey) {
-      // A concurrent retry with the same key won the race: answer with its instance.
-      const { runId } = await deps.temporal.client.workflow.getHandle(workflowId).describe();
+    // A concurrent retry with the same key won the race (derived id), or a first try started
+    // the instance and its API died before the registry kept the answer (the memo's key).
+    const { runId, memo } = await deps.temporal.client.workflow.getHandle(workflowId).describe();
+    const mine = memo?.startKey === derivedUuid(def.id, idempotency);
+    if (mine && memo?.startRequest !== idempotency.requestHash) throw keyReused(idempotency.key);
+    if (!context.businessKey || mine) {
       const response = startResponse(deps, def, context.version, workflowId, runId);
       return { response: await rememberAnswer(deps, def, idempotency, response), replayed: true };
     }
