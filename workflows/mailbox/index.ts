@@ -13,6 +13,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -31,6 +32,9 @@ import {
   mailboxUnsubscribeSignal,
   type MailboxWorkflowInput,
 } from './contract';
+
+/** The `patched()` id of "an update completes before the expiry timer" (a marker per mailbox). */
+const HANDLERS_BEFORE_TIMER = 'mailbox-handlers-before-timer';
 
 /** Continue as new after this many history events (well below Temporal's suggestion). */
 const HISTORY_EVENTS = 5_000;
@@ -104,7 +108,8 @@ export async function runMailbox(input: MailboxWorkflowInput): Promise<void> {
     // is handled in the activation that starts this function (a worker that picked the run up
     // after a crash), it would otherwise come after the timer, and a later replay — which
     // handles it in an activation of its own — fails with a nondeterminism error (fault suite).
-    await condition(allHandlersFinished);
+    // Mailboxes that ran before this rule (no marker in their history) keep the old order.
+    if (patched(HANDLERS_BEFORE_TIMER)) await condition(allHandlersFinished);
     const seen = changes;
     const expiry = book.nextExpiry();
     const woke = () => changes !== seen || settled();
