@@ -8,13 +8,15 @@
  * Counting rules: a trail entry is one completed visit (time = `endedAt − startedAt`); an
  * active element is one visit in progress; entered = completed + active. Multi-instance and
  * loop _bodies_ (trail entries of type `bpmn:…LoopCharacteristics`) are not counted again:
- * their inner instances are the visits. Times cover completed visits only.
+ * their inner instances are the visits. Times cover completed visits only. A state machine's
+ * elements are its states (`machineSample`): a visit runs from one state change to the next.
  */
 import type { ActiveElement, Incident, TrailEntry } from '../engine/types';
 
 /** What the heatmap reads of one instance's view. */
 export interface HeatmapSample {
-  trail: Pick<TrailEntry, 'elementId' | 'type' | 'startedAt' | 'endedAt'>[];
+  /** Completed visits; one without `endedAt` (a final state) counts, with no time. */
+  trail: (Pick<TrailEntry, 'elementId' | 'type' | 'startedAt'> & { endedAt?: string })[];
   activeElements: Pick<ActiveElement, 'elementId' | 'type'>[];
   incidents: Pick<Incident, 'elementId'>[];
   trailDropped?: number;
@@ -49,6 +51,7 @@ interface Tally {
 const isBody = (type: string) => type.endsWith('LoopCharacteristics');
 
 function durationMs(entry: HeatmapSample['trail'][number]): number | undefined {
+  if (entry.endedAt === undefined) return undefined;
   const ms = Date.parse(entry.endedAt) - Date.parse(entry.startedAt);
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
@@ -108,4 +111,35 @@ export function aggregateHeatmap(samples: HeatmapSample[]): HeatmapElement[] {
 /** Trail entries the samples dropped (bounded trails): counts are lower bounds when > 0. */
 export function droppedEntries(samples: HeatmapSample[]): number {
   return samples.reduce((n, s) => n + (s.trailDropped ?? 0), 0);
+}
+
+/** What the heatmap reads of a state machine's view: its trail of state changes. */
+export interface MachineView {
+  trail: unknown[];
+  activeElements: HeatmapSample['activeElements'];
+  incidents: unknown[];
+  trailDropped?: number;
+}
+
+/**
+ * A state machine's view as a sample over its states: each state change starts a visit of
+ * its target state, ended by the next change; the last visit is the current state (an active
+ * element while the machine runs, else a final state, counted without a time). Incidents are
+ * counted on the current state.
+ */
+export function machineSample(view: MachineView): HeatmapSample {
+  const changes = view.trail as { toState: string; at: string }[];
+  const running = view.activeElements.length > 0;
+  const trail = changes.flatMap((c, i) => {
+    const next = changes[i + 1];
+    if (!next && running) return [];
+    return [{ elementId: c.toState, type: 'state', startedAt: c.at, endedAt: next?.at }];
+  });
+  const current = view.activeElements[0]?.elementId;
+  return {
+    trail,
+    activeElements: view.activeElements,
+    incidents: current ? view.incidents.map(() => ({ elementId: current })) : [],
+    trailDropped: view.trailDropped,
+  };
 }

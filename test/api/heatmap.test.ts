@@ -2,7 +2,7 @@
  * The heatmap's aggregation (src/api/heatmap.ts) over hand-made instance views: visits,
  * tokens, incidents, instances and times per element; multi-instance bodies not counted twice.
  */
-import { aggregateHeatmap, droppedEntries } from '../../src/api/heatmap';
+import { aggregateHeatmap, droppedEntries, machineSample } from '../../src/api/heatmap';
 import type { HeatmapSample } from '../../src/api/heatmap';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
@@ -91,4 +91,38 @@ test('multi-instance bodies are not counted on top of their inner instances', ()
 
 test('no samples, no elements', () => {
   expect(aggregateHeatmap([])).toEqual([]);
+});
+
+test('a state machine counts its states: each change starts a visit the next one ends', () => {
+  // Given a machine NEW → PENDING → NEW → PENDING (now), and one that ended in DONE
+  const change = (toState: string, s: number) => ({ toState, at: at(s) });
+  const running = machineSample({
+    trail: [change('NEW', 0), change('PENDING', 2), change('NEW', 5), change('PENDING', 6)],
+    activeElements: [{ elementId: 'PENDING', type: 'state' }],
+    incidents: [{}],
+  });
+  const finished = machineSample({
+    trail: [change('NEW', 0), change('DONE', 4)],
+    activeElements: [],
+    incidents: [],
+  });
+
+  // Then visits, the current state, its incident and the times are per state
+  const map = byId([running, finished]);
+  expect(map.NEW).toMatchObject({ entered: 3, completed: 3, active: 0, instances: 2, avgMs: 2333 });
+  expect(map.PENDING).toMatchObject({
+    entered: 2,
+    completed: 1,
+    active: 1,
+    incidents: 1,
+    avgMs: 3000,
+  });
+  expect(map.DONE).toEqual({
+    elementId: 'DONE',
+    entered: 1,
+    completed: 1,
+    active: 0,
+    incidents: 0,
+    instances: 1,
+  });
 });

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { StateMachineIR } from '../../model/state-machine';
 import type { Definition, DefinitionVersion } from '../../registry';
 import type { ApiDeps } from '../deps';
-import { aggregateHeatmap, droppedEntries } from '../heatmap';
+import { aggregateHeatmap, droppedEntries, machineSample } from '../heatmap';
 import { gatherSample } from '../heatmap-sample';
 import { HttpProblem, parseOr400 } from '../problem';
 import { versionParamSchema } from '../schemas';
@@ -61,13 +61,16 @@ export function heatmapRouter(deps: ApiDeps): Router {
     const def = await requireDefinition(req.params.idOrKey);
     const version = await requireVersion(def, q.version ? Number(q.version) : undefined);
     const limit = config.WAYMARK_HEATMAP_SAMPLE;
-    const { samples, total, unreadable } = await gatherSample(deps.temporal.client, {
+    const gathered = await gatherSample(deps.temporal.client, {
       definitionId: def.id,
       version: version.version,
       limit,
       concurrency: config.WAYMARK_HEATMAP_CONCURRENCY,
       timeoutMs,
     });
+    const { total, unreadable } = gathered;
+    const samples =
+      def.kind === 'state-machine' ? gathered.samples.map(machineSample) : gathered.samples;
     res.json({
       definition: { id: def.id, key: def.key, version: version.version },
       sampled: samples.length,
