@@ -37,6 +37,8 @@ function transitionButtons(instance, drawn, out, refresh) {
         const type = err.problem?.type ? ` (${err.problem.type})` : '';
         mount(out, h('p', { className: 'error', id: 'transition-error' }, `${err.message}${type}`));
       } finally {
+        // A refusal changes nothing, so nothing redraws: the button is offered again.
+        button.disabled = !t.enabled;
         await refresh();
       }
     });
