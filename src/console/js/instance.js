@@ -1,7 +1,8 @@
 // One instance: its diagram with the completed path, active tokens (count badges) and
 // incidents (message + Retry), variables, the trail as a timeline, open user tasks, a link to
 // the Temporal Web UI and Cancel. While it runs the page polls (1 s, backing off to 8 s while
-// nothing changes) and redraws without a reload.
+// nothing changes) and redraws without a reload. A state machine's instance has its own page
+// (state-machine.js).
 import { api, enc } from './api.js';
 import { Diagram } from './diagram.js';
 import { h, mount, table } from './dom.js';
