@@ -83,3 +83,36 @@ test('unknown definition or version: 404; a bad version: 400; problem+json', asy
   expect(bad.status).toBe(400);
   expect(bad.body.errors[0].path).toMatch(/version/);
 });
+
+test("a state machine's diagram: laid-out BPMN with code → id maps; other kinds 422, bad version 400", async () => {
+  // Given a deployed state machine
+  const code = `HEAT_SM_${Date.now().toString(36).toUpperCase()}`;
+  const deployed = await call('POST', '/definitions?deploy=true', {
+    kind: 'state-machine',
+    code,
+    initialState: 'NEW',
+    instanceMode: 'PER_RECORD',
+    states: [
+      { code: 'NEW', isInitial: true },
+      { code: 'DONE', isFinal: true },
+    ],
+    transitions: [{ code: 'FINISH', fromState: 'NEW', toState: 'DONE', triggerType: 'MANUAL' }],
+  });
+  expect(deployed.status).toBe(201);
+
+  // When its diagram is read, then states and transitions have ids, shapes and edges
+  const d = await call('GET', `/definitions/${code}/versions/1/diagram`);
+  expect(d.status).toBe(200);
+  expect(d.body).toMatchObject({
+    definition: { key: code, version: 1 },
+    states: { NEW: 'State_NEW', DONE: 'State_DONE' },
+    transitions: [{ code: 'FINISH', elementId: 'Transition_FINISH', triggerType: 'MANUAL' }],
+    finalStates: ['DONE'],
+  });
+  expect(d.body.xml).toContain('bpmnElement="Transition_FINISH"');
+
+  // And a BPMN definition, a bad version and a missing one are refused
+  expect((await call('GET', `/definitions/${key}/versions/1/diagram`)).status).toBe(422);
+  expect((await call('GET', `/definitions/${code}/versions/x/diagram`)).status).toBe(400);
+  expect((await call('GET', `/definitions/${code}/versions/7/diagram`)).status).toBe(404);
+});
