@@ -100,6 +100,10 @@ export const configSchema = z.object({
    * before Temporal's limit of 51,200 terminates it (workflows/lifecycle.ts HISTORY_GUARD).
    */
   WAYMARK_HISTORY_GUARD_EVENTS: z.coerce.number().int().min(40).max(50_000).default(40_000),
+  /** Heatmaps (`GET /definitions/{id}/heatmap`): instances read per version, newest first. */
+  WAYMARK_HEATMAP_SAMPLE: z.coerce.number().int().min(1).max(2000).default(200),
+  /** Heatmaps: instance queries in flight at once. */
+  WAYMARK_HEATMAP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** Default `timeToLive` (ms) of a message sent to an instance (`POST /instances/{id}/messages`). */
   WAYMARK_MESSAGE_TTL_MS: z.coerce
     .number()

@@ -15,6 +15,7 @@ import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
 import { copyRouter } from './routes/definition-copy';
 import { stateMachinesRouter } from './routes/state-machines';
+import { heatmapRouter } from './routes/heatmap';
 import { openapiRouter } from './routes/openapi';
 import { userTaskActionsRouter } from './routes/user-task-actions';
 import { userTasksRouter } from './routes/user-tasks';
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(instancesRouter(deps));
   app.use(copyRouter(deps));
   app.use(stateMachinesRouter(deps));
+  app.use(heatmapRouter(deps));
   app.use(userTasksRouter(deps));
   app.use(userTaskActionsRouter(deps));
   app.use(casesRouter(deps));

@@ -10,6 +10,7 @@ import { problemSchema } from './openapi/common';
 import { decisionPaths } from './openapi/decisions';
 import { messagePaths } from './openapi/messages';
 import { definitionPaths } from './openapi/definitions';
+import { heatmapPaths } from './openapi/heatmap';
 import { instancePaths } from './openapi/instances';
 import { operationPaths } from './openapi/operations';
 import { runPaths } from './openapi/runs';
@@ -60,6 +61,7 @@ export function openapiDocument(serverUrl: string): Json {
     security: [{ bearer: [] }],
     paths: mergePaths(
       definitionPaths(),
+      heatmapPaths(),
       instancePaths(),
       stateMachinePaths(),
       runPaths(),

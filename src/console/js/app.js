@@ -1,6 +1,7 @@
 // The console's entry: hash routes → views, and the login form shown when the API asks for a
 // key (kept in session storage only).
 import { api, setApiKey } from './api.js';
+import { definitionView } from './definition.js';
 import { definitionsView } from './definitions.js';
 import { h, mount } from './dom.js';
 import { instanceView } from './instance.js';
@@ -33,6 +34,8 @@ async function route() {
   try {
     if (path.startsWith('/instance/'))
       await instanceView(view, decodeURIComponent(path.slice('/instance/'.length)), isCurrent);
+    else if (path.startsWith('/definition/'))
+      await definitionView(view, decodeURIComponent(path.slice('/definition/'.length)));
     else if (path === '/instances') await instancesView(view);
     else if (path === '/tasks') await tasksView(view);
     else await definitionsView(view);

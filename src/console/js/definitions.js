@@ -1,6 +1,7 @@
-// Definitions: every definition with its versions, state and running instances; deploy by
-// dropping (or choosing) a .bpmn / .dmn / .json file — problems are listed and shown on the
-// diagram at their element ids; start an instance with JSON variables.
+// Definitions: every definition with its versions, state and running instances (the key opens
+// its diagram and heatmap: definition.js); deploy by dropping (or choosing) a .bpmn / .dmn /
+// .json file — problems are listed and shown on the diagram at their element ids; start an
+// instance with JSON variables.
 import { api, enc } from './api.js';
 import { Diagram } from './diagram.js';
 import { h, mount, table } from './dom.js';
@@ -89,12 +90,13 @@ function startForm(key) {
 
 function row(d) {
   return [
-    h('a', { href: `#/instances?definition=${enc(d.key)}` }, d.key),
+    h('a', { href: `#/definition/${enc(d.key)}`, 'data-definition': d.key }, d.key),
     d.kind,
     String(d.latestVersion ?? ''),
     d.deployedVersion === null ? 'draft' : String(d.deployedVersion ?? ''),
     d.enabled ? 'yes' : 'no',
     d.activeInstances === null ? '?' : String(d.activeInstances),
+    h('a', { href: `#/instances?definition=${enc(d.key)}` }, 'instances'),
     d.deployedVersion ? startForm(d.key) : '',
   ];
 }
@@ -103,7 +105,7 @@ export async function definitionsView(view) {
   const list = h('div', { id: 'definitions' });
   const load = async () => {
     const { items } = await api('GET', '/definitions');
-    const headers = ['Key', 'Kind', 'Latest', 'Deployed', 'Enabled', 'Active', ''];
+    const headers = ['Key', 'Kind', 'Latest', 'Deployed', 'Enabled', 'Active', '', ''];
     mount(list, table(headers, items.map(row)));
   };
   mount(

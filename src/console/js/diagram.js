@@ -1,6 +1,7 @@
 // The diagram of a model (bpmn-js NavigatedViewer, loaded as the global BpmnJS): imports the
 // XML and marks it up — completed path, active tokens with count badges, incidents with their
-// message, deploy problems at their element ids.
+// message, deploy problems at their element ids, a version's heatmap (visit badges coloured by
+// count, times in their title), a state machine's current state.
 import { h } from './dom.js';
 
 export class Diagram {
@@ -28,6 +29,10 @@ export class Diagram {
 
   mark(id, cls) {
     if (this.has(id)) this.viewer.get('canvas').addMarker(id, cls);
+  }
+
+  unmark(id, cls) {
+    if (this.has(id)) this.viewer.get('canvas').removeMarker(id, cls);
   }
 
   overlay(id, node, position = { top: -12, right: 12 }) {
@@ -82,4 +87,43 @@ export class Diagram {
       });
     }
   }
+
+  /** A heatmap: per element a badge with its visits, coloured from pale (few) to red (most). */
+  showHeatmap(elements) {
+    this.clearOverlays();
+    const max = Math.max(1, ...elements.map((e) => e.entered));
+    for (const e of elements) {
+      const heat = e.entered / max;
+      const badge = h(
+        'span',
+        {
+          className: 'heat',
+          'data-heat-count': e.elementId,
+          'data-heat-active': e.active,
+          title: heatTitle(e),
+          style: `background: hsl(${Math.round(50 - 50 * heat)}, 90%, ${Math.round(75 - 30 * heat)}%)`,
+        },
+        String(e.entered),
+        e.active ? h('small', {}, ` · ${e.active} now`) : null,
+      );
+      this.overlay(e.elementId, badge, { bottom: 8, left: -8 });
+    }
+  }
+
+  /** A state machine: the current state highlighted (and no other), final states marked. */
+  showState(stateIds, currentId, finalIds = []) {
+    for (const id of stateIds) this.unmark(id, 'current-state');
+    for (const id of finalIds) this.mark(id, 'final-state');
+    if (currentId) this.mark(currentId, 'current-state');
+  }
+}
+
+const ms = (n) => (n === undefined ? '–' : n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
+
+function heatTitle(e) {
+  return [
+    `${e.elementId}: entered ${e.entered} (${e.instances} instances), completed ${e.completed}`,
+    `active ${e.active}, incidents ${e.incidents}`,
+    `time spent: avg ${ms(e.avgMs)}, median ${ms(e.p50Ms)}`,
+  ].join('\n');
 }

@@ -1,10 +1,12 @@
 // One instance: its diagram with the completed path, active tokens (count badges) and
 // incidents (message + Retry), variables, the trail as a timeline, open user tasks, a link to
 // the Temporal Web UI and Cancel. While it runs the page polls (1 s, backing off to 8 s while
-// nothing changes) and redraws without a reload.
+// nothing changes) and redraws without a reload. A state machine's instance has its own page
+// (state-machine.js).
 import { api, enc } from './api.js';
 import { Diagram } from './diagram.js';
 import { h, mount, table } from './dom.js';
+import { machineInstanceView } from './state-machine.js';
 
 function fingerprint(i) {
   return JSON.stringify([i.status, i.trail.length, i.activeElements, i.incidents, i.variables]);
@@ -79,6 +81,7 @@ function details(instance, refresh) {
 
 export async function instanceView(view, id, isCurrent) {
   let instance = await api('GET', `/instances/${enc(id)}`);
+  if (instance.state !== undefined) return machineInstanceView(view, instance, id, isCurrent);
   const canvas = h('div', { className: 'diagram', id: 'diagram' });
   // The status appears with the first draw, so it never claims a state the diagram has not shown yet.
   const status = h('h1', {}, `${instance.instanceId} `);
