@@ -2,8 +2,7 @@
  * The `waymark` CLI as a user runs it: the real binary (bin/waymark.cjs) as a child process
  * against the real stack of the global setup. It deploys a folder, starts an instance with
  * variables and watches it to completion, lists and inspects with `--json`, sets variables of a
- * waiting instance, retries an
- * incident, and keeps its exit codes: 1 refused, 2 usage, 3 unreachable, 4 not completed.
+ * waiting instance, retries an incident, and keeps its exit codes: 1 refused, 2 usage, 3 unreachable, 4 not completed.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
