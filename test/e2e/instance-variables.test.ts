@@ -3,10 +3,14 @@
  * instance decides the gateway after its user task and is in the result; a changed variable
  * fires the conditional boundary watching it; bad bodies and reserved names are 400 naming the
  * field, an unknown instance 404, a closed instance or a state machine 409, variables that would
- * grow the instance past the payload budget 413 with the size and the limit.
+ * grow the instance past the payload budget 413 with the size and the limit; the workflow's own
+ * validator refuses bad input sent past the API.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { updateVariablesUpdate } from '../../workflows/messages';
 import {
   call,
   completeUserTask,
@@ -178,5 +182,51 @@ test('413 when the variables would grow the instance past the payload budget', a
   expect(res.body.detail).toMatch(/the instance variables after the change is \d+ bytes/);
   const view = await waitFor(id, () => true);
   expect(Object.keys(view.variables).sort()).toEqual(['first', 'route']);
+  await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
+}, 90_000);
+
+test('the workflow validator refuses what the API would refuse, before anything is written', async () => {
+  // Given a waiting instance, spoken to through Temporal directly (past the API's checks)
+  const id = await waiting();
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const handle = new Client({ connection }).workflow.getHandle(id);
+    const bad: unknown[] = [
+      {},
+      { variables: [] },
+      { variables: null },
+      { variables: {} },
+      { variables: JSON.parse('{"ok":1,"nested":{"__proto__":{"x":1}}}') },
+    ];
+    for (const input of bad) {
+      // When the update carries it
+      const err = await handle
+        .executeUpdate(updateVariablesUpdate, { args: [input as never] })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+
+      // Then it is rejected with VariablesRejected
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (err as WorkflowUpdateFailedError).cause;
+      expect(cause).toBeInstanceOf(ApplicationFailure);
+      expect((cause as ApplicationFailure).type).toBe('VariablesRejected');
+    }
+    const last = await handle
+      .executeUpdate(updateVariablesUpdate, { args: [bad[4] as never] })
+      .catch((e: WorkflowUpdateFailedError) => e.cause?.message);
+    expect(last).toMatch(/variables\.nested\.__proto__/);
+
+    // And a good one answers the root variables
+    const ok = await handle.executeUpdate(updateVariablesUpdate, {
+      args: [{ variables: { route: 'fast' } }],
+    });
+    expect(ok).toEqual({ variables: { route: 'fast' } });
+  } finally {
+    await connection.close();
+  }
+  const view = await waitFor(id, () => true);
+  expect(view.variables).toEqual({ route: 'fast' });
   await call('POST', `/instances/${encodeURIComponent(id)}/cancel`);
 }, 90_000);
