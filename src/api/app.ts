@@ -13,6 +13,7 @@ import { xmlTypes } from './schemas';
 import { definitionsRouter } from './routes/definitions';
 import { healthRouter } from './routes/health';
 import { instancesRouter } from './routes/instances';
+import { instanceVariablesRouter } from './routes/instance-variables';
 import { copyRouter } from './routes/definition-copy';
 import { stateMachinesRouter } from './routes/state-machines';
 import { heatmapRouter } from './routes/heatmap';
@@ -68,6 +69,7 @@ export function createApp(deps: ApiDeps): express.Express {
 
   app.use(definitionsRouter(deps));
   app.use(instancesRouter(deps));
+  app.use(instanceVariablesRouter(deps));
   app.use(copyRouter(deps));
   app.use(stateMachinesRouter(deps));
   app.use(heatmapRouter(deps));

@@ -101,6 +101,15 @@ export const messageSchema = z
   })
   .strict();
 
+export const updateVariablesSchema = z
+  .object({
+    variables: variablesSchema.refine((v) => Object.keys(v).length > 0, {
+      message: 'must name at least one variable',
+    }),
+  })
+  .strict()
+  .describe('Root-scope variables to create or overwrite (a non-empty JSON object)');
+
 export const completeUserTaskSchema = z
   .object({
     variables: variablesSchema.optional(),

@@ -16,6 +16,7 @@ import { receiveSignal } from './signals';
 import type { RunContext } from './run-context';
 import { Run, type StepOptions } from './runtime';
 import { updateUserTask } from './user-task-fields';
+import { mergeRootVariables } from './variables';
 import type { EngineCommand, EngineEvent, EngineState, EpochMs, Variables } from './types';
 
 export interface StepResult {
@@ -114,6 +115,10 @@ export function step(
       break;
     case 'childEscalated':
       childEscalated(run, event.feiId, event.escalationCode);
+      break;
+    case 'variablesUpdated':
+      // settle() below re-evaluates the condition subscriptions whose variables changed.
+      mergeRootVariables(state, event.variables);
       break;
     case 'cancelRequested':
       cancelInstance(run);

@@ -327,6 +327,8 @@ export type EngineEvent =
   | { type: 'incidentRetried'; incidentId: string; now: EpochMs }
   /** The child process of a call activity threw an escalation it did not catch. */
   | { type: 'childEscalated'; feiId: string; escalationCode: string; now: EpochMs }
+  /** An operator set root-scope variables (`updateVariables`); conditions re-evaluate. */
+  | { type: 'variablesUpdated'; variables: Variables; now: EpochMs }
   | { type: 'cancelRequested'; now: EpochMs };
 
 export type EngineCommand =

@@ -66,6 +66,18 @@ export function propagate(state: EngineState, fromScopeId: string, variables: Va
   }
 }
 
+/**
+ * Merges `variables` into the root scope as they are (no propagation: a nearer scope holding
+ * the same name keeps its own value and shadows the root inside it). Reserved names are skipped,
+ * as in {@link propagate}; the driver's validator refuses them before.
+ */
+export function mergeRootVariables(state: EngineState, variables: Variables): void {
+  const root = state.scopes[state.rootScopeId].variables;
+  for (const [name, value] of Object.entries(variables)) {
+    if (!UNSAFE_NAMES.includes(name)) root[name] = value;
+  }
+}
+
 /** Sets a local variable (no propagation), dotted paths included. */
 export function setLocal(target: Variables, name: string, value: unknown): void {
   const path = name.split('.');

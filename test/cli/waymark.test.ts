@@ -1,8 +1,8 @@
 /**
  * The `waymark` CLI as a user runs it: the real binary (bin/waymark.cjs) as a child process
  * against the real stack of the global setup. It deploys a folder, starts an instance with
- * variables and watches it to completion, lists and inspects with `--json`, retries an
- * incident, and keeps its exit codes: 1 refused, 2 usage, 3 unreachable, 4 not completed.
+ * variables and watches it to completion, lists and inspects with `--json`, sets variables of a
+ * waiting instance, retries an incident, and keeps its exit codes: 1 refused, 2 usage, 3 unreachable, 4 not completed.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -171,3 +171,62 @@ test('usage errors exit 2, an unreachable API exits 3, a refused request prints 
   expect(missing.code).toBe(1);
   expect(JSON.parse(missing.stdout).error.status).toBe(404);
 }, 60_000);
+
+test('variables set changes a waiting instance (the gateway sees it); bad pairs exit 2, refusals 1', async () => {
+  // Given a deployed variables-edit instance waiting at its user task, headed for the slow path
+  const dir = folderWith({ 'v.bpmn': 'variables-edit.bpmn' });
+  expect((await waymark(['deploy', dir])).code).toBe(0);
+  const started = await waymark(['start', 'variables-edit', '--var', 'route=slow', '--json']);
+  const { instanceId } = JSON.parse(started.stdout);
+  replay.add(instanceId, 'cli-variables-edit');
+  await waitAt(instanceId, 'Task_Review');
+
+  // When variables are set with --json (values parsed as start --var)
+  const set = await waymark([
+    'variables',
+    'set',
+    instanceId,
+    'route=fast',
+    'n=3',
+    'note.by=cli',
+    '--json',
+  ]);
+
+  // Then the answer is the instance's root variables after the change
+  expect(set.code).toBe(0);
+  expect(JSON.parse(set.stdout)).toEqual({
+    instanceId,
+    variables: { route: 'fast', n: 3, note: { by: 'cli' } },
+  });
+
+  // And without --json it says what it set and lists the variables
+  const text = await waymark(['variables', 'set', instanceId, 'n=4']);
+  expect(text.code).toBe(0);
+  expect(text.stdout).toMatch(new RegExp(`${instanceId}: set n`));
+  expect(text.stdout).toMatch(/ {2}n = 4/);
+
+  // Bad pairs are usage errors and send nothing; the API's refusals exit 1 with the problem
+  expect((await waymark(['variables', 'set', instanceId, 'novalue'])).code).toBe(2);
+  expect((await waymark(['variables', 'set', instanceId, '__proto__.x=1'])).code).toBe(2);
+  expect((await waymark(['variables', 'set', instanceId])).code).toBe(2);
+  const unknown = await waymark(['variables', 'set', 'no-such-instance', 'a=1', '--json']);
+  expect(unknown.code).toBe(1);
+  expect(JSON.parse(unknown.stdout).error.status).toBe(404);
+
+  // The gateway after the task decides on the changed value; a closed instance is refused (409)
+  const task = `${instanceId}/Task_Review/1`;
+  const done = await fetch(`${apiUrl()}/user-tasks/${encodeURIComponent(task)}/complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(done.status).toBe(200);
+  const watched = await waymark(['watch', instanceId, '--interval', '100', '--timeout', '60']);
+  expect(watched.code).toBe(0);
+  expect(watched.stdout).toMatch(/End_Fast/);
+  const inspected = JSON.parse((await waymark(['inspect', instanceId, '--json'])).stdout);
+  expect(inspected.variables).toEqual({ route: 'fast', n: 4, note: { by: 'cli' } });
+  const closed = await waymark(['variables', 'set', instanceId, 'n=5']);
+  expect(closed.code).toBe(1);
+  expect(closed.stderr).toMatch(/409/);
+}, 180_000);

@@ -2,7 +2,8 @@
  * The operator console in a real browser (Debian's Chromium driven by puppeteer-core) against
  * the real stack: deploy a model by choosing its file, start an instance, see the user-task
  * token on the diagram, complete the task from the tasklist's Camunda form (form-js), see the
- * path completed; an incident shows its message and Retry resolves it. Screenshots go to
+ * path completed; an incident shows its message and Retry resolves it; a variable edited on the
+ * instance page (kept across polls while typed) reaches the instance. Screenshots go to
  * test/artifacts/console/ (git-ignored).
  */
 import { execFileSync } from 'node:child_process';
@@ -150,4 +151,92 @@ test('an incident shows its message on the diagram and Retry resolves it', async
     server.closeAllConnections();
     server.close();
   }
+}, 180_000);
+
+test('variables: edit one on a running instance, keep what is typed across polls, add one, see a refusal', async () => {
+  // Given a variables-edit instance waiting at its user task, headed for the slow path
+  const xml = fs.readFileSync(path.join(fixturesDir, 'bpmn', 'variables-edit.bpmn'), 'utf8');
+  const deployed = await fetch(`${apiUrl()}/definitions?deploy=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/xml' },
+    body: xml,
+  });
+  expect(deployed.status).toBeLessThan(300);
+  const started = await fetch(`${apiUrl()}/definitions/variables-edit/instances`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ variables: { route: 'slow' } }),
+  });
+  const { instanceId } = (await started.json()) as { instanceId: string };
+  replay.add(instanceId, 'console-variables-edit');
+  await waitFor(instanceId, (i) => i.userTasks?.length === 1);
+  const patchApi = (variables: Record<string, unknown>) =>
+    fetch(`${apiUrl()}/instances/${encodeURIComponent(instanceId)}/variables`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ variables }),
+    });
+
+  // When its page is opened, route is shown as JSON in its edit control
+  await page.goto(`${apiUrl()}/console/#/instance/${encodeURIComponent(instanceId)}`, {
+    waitUntil: 'networkidle0',
+  });
+  const route = '[data-var-input="route"]';
+  await page.waitForSelector(route);
+  expect(await page.$eval(route, (el) => (el as unknown as { value: string }).value)).toBe(
+    '"slow"',
+  );
+
+  // And while the operator types a new value, another change arrives and the page redraws
+  await page.click(route, { clickCount: 3 });
+  await page.keyboard.type('fa');
+  expect((await patchApi({ other: 1 })).status).toBe(200);
+  await page.waitForSelector('[data-var-input="other"]', { timeout: 30_000 });
+
+  // Then the typed text and the focus survived the redraw, and typing goes on where it was
+  expect(await page.$eval(route, (el) => (el as unknown as { value: string }).value)).toBe('fa');
+  expect(await page.evaluate(`document.activeElement?.dataset.field`)).toBe('route');
+  await page.keyboard.type('st');
+  await shot('variables-typing');
+
+  // When it is saved, the instance has the new value and the next poll shows it
+  await page.click('[data-var-save="route"]');
+  await waitFor(instanceId, (i) => i.variables?.route === 'fast');
+  await page.waitForFunction(
+    `document.querySelector('[data-var-input="route"]')?.value === '"fast"'`,
+    { timeout: 30_000 },
+  );
+
+  // And a variable added in the add row arrives as JSON
+  await page.type('#var-new-name', 'limit');
+  await page.type('#var-new-value', '{"max": 5}');
+  await page.click('#var-add');
+  await waitFor(instanceId, (i) => i.variables?.limit?.max === 5);
+  await page.waitForSelector('[data-var-input="limit"]', { timeout: 30_000 });
+
+  // And a refused change shows the problem with the field it names
+  await page.type('#var-new-name', 'constructor');
+  await page.type('#var-new-value', '1');
+  await page.click('#var-add');
+  await page.waitForSelector('#variables-error');
+  const error = await page.$eval('#variables-error', (el) => el.textContent ?? '');
+  expect(error).toMatch(/400/);
+  expect(error).toMatch(/body\.variables\.constructor: .*reserved name/);
+  await shot('variables-refused');
+
+  // And the gateway after the task decides on the operator's value
+  const task = `${instanceId}/Task_Review/1`;
+  const done = await fetch(`${apiUrl()}/user-tasks/${encodeURIComponent(task)}/complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(done.status).toBe(200);
+  const closed = await waitFor(instanceId);
+  expect(closed.trail.map((t: { elementId: string }) => t.elementId)).toContain('End_Fast');
+  expect(closed.variables).toEqual({ route: 'fast', other: 1, limit: { max: 5 } });
+
+  // Then the closed instance's variables are shown read-only
+  await page.waitForSelector('pre#variables', { timeout: 30_000 });
+  expect(await page.$('[data-var-input]')).toBeNull();
 }, 180_000);

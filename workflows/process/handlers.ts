@@ -1,6 +1,6 @@
 /**
  * The messages a running BPMN process answers (their definitions: messages.ts): the `instance`
- * query, the `message` and `signalEvent` signals, the `completeUserTask` and `retryIncident` updates — whose
+ * query, the `message` and `signalEvent` signals, the `completeUserTask` and `retryIncident` updates (`updateVariables`: variable-handlers.ts) — whose
  * validators reject unknown or finished user tasks and unknown incidents before anything is
  * written — and the callback update and query (callback-handlers.ts). Each handler turns its
  * message into an engine event stamped with workflow time.
@@ -22,6 +22,7 @@ import { registerCallbackHandlers } from './callback-handlers';
 import { mailboxDeliverySignal } from '../mailbox/contract';
 import type { RunningProcess } from './types';
 import { registerUserTaskHandlers, requireFreeFor } from './user-task-handlers';
+import { registerVariableHandlers } from './variable-handlers';
 
 /** A message from the mailbox of a keyed subscription (revision 4; mailbox-link.ts). */
 function registerMailboxDelivery(instance: RunningProcess): void {
@@ -111,6 +112,7 @@ export function registerProcessHandlers(instance: RunningProcess): void {
       }),
     { description: 'A broadcast signal {signalKey, name, variables?} (revision 4)' },
   );
+  registerVariableHandlers(instance);
 }
 
 /** Rejects completing a user task that is unknown or already completed. */

@@ -1,7 +1,7 @@
 /**
- * OpenAPI paths of instances and user tasks (routes/instances.ts, routes/user-tasks.ts):
- * start, list, read, cancel, deliver a message, retry an incident, list and complete user
- * tasks.
+ * OpenAPI paths of instances and user tasks (routes/instances.ts, instance-variables.ts,
+ * user-tasks.ts): start, list, read, cancel, change variables, deliver a message, retry an
+ * incident, list and complete user tasks.
  */
 import { assignmentSchema, userTaskChangesSchema } from '../user-task-schemas';
 import {
@@ -10,6 +10,7 @@ import {
   listUserTasksQuerySchema,
   messageSchema,
   startInstanceSchema,
+  updateVariablesSchema,
 } from '../schemas';
 import type { Json } from './common';
 import {
@@ -93,6 +94,30 @@ export function instancePaths(): Json {
           '401': errors['401'],
           '404': errors['404'],
           '409': notRunning,
+        },
+      },
+    },
+    '/instances/{id}/variables': {
+      parameters: [instanceId],
+      patch: {
+        summary:
+          "Create or overwrite root-scope variables of a running BPMN instance (an operator's change)",
+        requestBody: jsonBody(updateVariablesSchema),
+        responses: {
+          '200': ok('The root-scope variables after the change', {
+            type: 'object',
+            properties: { instanceId: { type: 'string' }, variables: { type: 'object' } },
+          }),
+          '400': problemResponse(
+            'Invalid body: `variables` missing, not an object, empty, or a reserved name (`errors`)',
+          ),
+          '401': errors['401'],
+          '404': errors['404'],
+          '409': problemResponse('The instance is closed, or not a BPMN process'),
+          ...bodyErrors,
+          '413': problemResponse(
+            'Body over WAYMARK_BODY_LIMIT, or the variables (sent, or after the change) over the payload budget: `size`, `limit`',
+          ),
         },
       },
     },

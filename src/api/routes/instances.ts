@@ -1,10 +1,12 @@
 /**
  * Process instances: start one from a definition, list them from Temporal visibility
  * (filters, paging by token), read one (Temporal status + the workflow's own view), cancel,
- * deliver a message, retry an incident. Execution state is never copied to the registry.
+ * deliver a message, retry an incident (variables: instance-variables.ts). Execution state is
+ * never copied to the registry.
  */
 import { Router } from 'express';
 import { messageSignal, retryIncidentUpdate } from '../../../workflows/messages';
+import { WaymarkKind } from '../../temporal/search-attributes';
 import type { ApiDeps } from '../deps';
 import {
   describeInstance,
@@ -82,6 +84,8 @@ export function instancesRouter(deps: ApiDeps): Router {
     }
     res.json({
       ...fields,
+      /** bpmn, state-machine or integration (search attribute WaymarkKind). */
+      kind: description.typedSearchAttributes.get(WaymarkKind),
       variables: view?.variables,
       activeElements: view?.activeElements ?? [],
       incidents: view?.incidents ?? [],

@@ -14,6 +14,7 @@ import {
   publishMessage,
   retryIncidents,
   sendMessage,
+  setVariables,
 } from './commands/operate';
 import { start } from './commands/start';
 import { integrationTemplateCommand } from './commands/templates';
@@ -119,6 +120,15 @@ export function buildProgram(streams: Streams, env: NodeJS.ProcessEnv): Command 
     .argument('<instance>')
     .argument('[incident]')
     .action((id: string, incident: string | undefined) => retryIncidents(ctx(), id, incident));
+
+  program
+    .command('variables')
+    .description('change variables of a running BPMN instance')
+    .command('set')
+    .description('create or overwrite root-scope variables (values as in start --var)')
+    .argument('<instance>')
+    .argument('<name=value...>', 'JSON value or string; a dotted name builds an object')
+    .action((id: string, pairs: string[]) => setVariables(ctx(), id, pairs));
 
   const messages = program.command('messages').description('send or publish messages');
   withVars(messages.command('send').description('deliver a message to one instance'))

@@ -22,10 +22,10 @@ function parseValue(raw: string): unknown {
   }
 }
 
-function setPath(target: Record<string, unknown>, name: string, value: unknown): void {
+function setPath(target: Record<string, unknown>, name: string, value: unknown, what: string) {
   const parts = name.split('.');
   if (parts.some((p) => p === '' || FORBIDDEN.has(p)))
-    throw new CliFailure(`--var ${name}: not a usable variable name`, EXIT.usage);
+    throw new CliFailure(`${what}${name}: not a usable variable name`, EXIT.usage);
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
@@ -43,13 +43,20 @@ function readObject(source: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Builds the variables object from `--vars` and the collected `--var` options. */
-export function parseVariables(pairs: string[] = [], json?: string): Record<string, unknown> {
+/**
+ * Builds the variables object from `--vars` and the collected `--var` options (`what`: how
+ * errors name a pair; `variables set` takes them as arguments).
+ */
+export function parseVariables(
+  pairs: string[] = [],
+  json?: string,
+  what = '--var ',
+): Record<string, unknown> {
   const vars = json !== undefined ? readObject(json) : {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new CliFailure(`--var ${pair}: expected name=value`, EXIT.usage);
-    setPath(vars, pair.slice(0, eq), parseValue(pair.slice(eq + 1)));
+    if (eq <= 0) throw new CliFailure(`${what}${pair}: expected name=value`, EXIT.usage);
+    setPath(vars, pair.slice(0, eq), parseValue(pair.slice(eq + 1)), what);
   }
   return vars;
 }

@@ -1,12 +1,13 @@
 // One instance: its diagram with the completed path, active tokens (count badges) and
-// incidents (message + Retry), variables, the trail as a timeline, open user tasks, a link to
-// the Temporal Web UI and Cancel. While it runs the page polls (1 s, backing off to 8 s while
-// nothing changes) and redraws without a reload. A state machine's instance has its own page
-// (state-machine.js).
+// incidents (message + Retry), variables (editable while a BPMN instance runs: variables.js),
+// the trail as a timeline, open user tasks, a link to the Temporal Web UI and Cancel. While it
+// runs the page polls (1 s, backing off to 8 s while nothing changes) and redraws without a
+// reload. A state machine's instance has its own page (state-machine.js).
 import { api, enc } from './api.js';
 import { Diagram } from './diagram.js';
 import { h, mount, table } from './dom.js';
 import { machineInstanceView } from './state-machine.js';
+import { VariablesPanel } from './variables.js';
 
 function fingerprint(i) {
   return JSON.stringify([i.status, i.trail.length, i.activeElements, i.incidents, i.variables]);
@@ -44,7 +45,7 @@ function incidentRows(instance, refresh) {
   });
 }
 
-function details(instance, refresh) {
+function details(instance, refresh, variables) {
   const trail = h(
     'ol',
     { className: 'timeline', id: 'trail' },
@@ -68,12 +69,7 @@ function details(instance, refresh) {
     h(
       'div',
       { className: 'columns' },
-      h(
-        'div',
-        {},
-        h('h2', {}, 'Variables'),
-        h('pre', { id: 'variables' }, JSON.stringify(instance.variables ?? {}, null, 2)),
-      ),
+      h('div', {}, h('h2', {}, 'Variables'), variables.update(instance)),
       h('div', {}, h('h2', {}, 'Trail'), trail),
     ),
   );
@@ -106,10 +102,14 @@ export async function instanceView(view, id, isCurrent) {
   }
   let wait = 1000;
   let last = '';
+  const variables = new VariablesPanel(() => refresh().catch(() => undefined));
   const draw = () => {
     mount(status, `${instance.instanceId} `, h('span', { id: 'status' }, instance.status));
     diagram?.showInstance(instance);
-    mount(body, actions(instance, refresh), details(instance, refresh));
+    // Moving the panel into the new body blurs a field being typed in: give its focus back.
+    const focus = variables.focus();
+    mount(body, actions(instance, refresh), details(instance, refresh, variables));
+    variables.restore(focus);
   };
   async function refresh() {
     instance = await api('GET', `/instances/${enc(id)}`);

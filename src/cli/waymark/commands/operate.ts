@@ -1,7 +1,8 @@
 /**
  * Commands that act on instances and events: `cancel`, `incidents retry` (one incident, or
  * every open one), `messages send` (to one instance), `messages publish` (by name and
- * correlation key), `signals broadcast`. Each prints the API's answer.
+ * correlation key), `signals broadcast`, `variables set` (root-scope variables of a running
+ * BPMN instance, `name=value` parsed as `start --var`). Each prints the API's answer.
  */
 import type { CliContext } from '../context';
 import { CliFailure, EXIT } from '../exit-codes';
@@ -80,4 +81,17 @@ export async function broadcastSignal(ctx: CliContext, name: string, o: VarOptio
     out,
     () => `signal ${name} broadcast${out?.signalKey ? ` (${out.signalKey})` : ''}`,
   );
+}
+
+export async function setVariables(ctx: CliContext, id: string, pairs: string[]) {
+  const variables = parseVariables(pairs, undefined, '');
+  const out = await ctx.client.request<{ variables?: Record<string, unknown> }>(
+    'PATCH',
+    `/instances/${enc(id)}/variables`,
+    { body: { variables } },
+  );
+  ctx.out.result(out, () => [
+    `${id}: set ${Object.keys(variables).join(', ')}`,
+    ...Object.entries(out?.variables ?? {}).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`),
+  ]);
 }
