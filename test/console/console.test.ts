@@ -6,34 +6,21 @@
  * instance page (kept across polls while typed) reaches the instance. Screenshots go to
  * test/artifacts/console/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
+import { openBrowser, screenshot } from './support/browser';
 import { apiUrl, fixturesDir, getInstance, waitFor } from '../support/api';
 import { ReplayCheck } from '../support/histories';
 
-const root = path.resolve(__dirname, '..', '..');
-const artifacts = path.join(root, 'test', 'artifacts', 'console');
 const replay = new ReplayCheck();
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = execFileSync(path.join(root, 'scripts', 'ensure-chromium.sh'), {
-    encoding: 'utf8',
-  }).trim();
-  fs.mkdirSync(artifacts, { recursive: true });
-  browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-  });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+  ({ browser, page } = await openBrowser());
 }, 60_000);
 
 afterAll(async () => {
@@ -41,7 +28,7 @@ afterAll(async () => {
   expect(await replay.replayAll()).toEqual([]);
 }, 120_000);
 
-const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+const shot = (name: string) => screenshot(page, name);
 
 /** The instance id the page shows (the route after a start). */
 function instanceIdOf(url: string): string {

@@ -5,38 +5,23 @@
  * from the laid-out BPMN, a MANUAL transition button moves it, and a refused one shows the
  * 409's reason. Screenshots go to test/artifacts/console/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
+import { openBrowser, screenshot } from './support/browser';
 import { apiUrl, call, fixture, startInstance, waitAt, waitFor } from '../support/api';
 
-const root = path.resolve(__dirname, '..', '..');
-const artifacts = path.join(root, 'test', 'artifacts', 'console');
 const suffix = Date.now().toString(36);
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = execFileSync(path.join(root, 'scripts', 'ensure-chromium.sh'), {
-    encoding: 'utf8',
-  }).trim();
-  fs.mkdirSync(artifacts, { recursive: true });
-  browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-  });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+  ({ browser, page } = await openBrowser());
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+const shot = (name: string) => screenshot(page, name);
 
 test('the heatmap badges show the visits the API counts, and the tokens there now', async () => {
   // Given three instances of a version: two down the automatic branch, one waiting for review

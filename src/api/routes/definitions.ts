@@ -6,6 +6,7 @@
  * Deploy, enable/disable and delete keep timer start schedules in step (schedules/).
  * Model problems are data: a 422 carrying every problem the compiler found.
  */
+import { requireDefinition as requireDefinitionIn } from '../require-definition';
 import { Router } from 'express';
 import type { Request } from 'express';
 import type { ApiDeps } from '../deps';
@@ -52,14 +53,7 @@ export function definitionsRouter(deps: ApiDeps): Router {
   const { registry, config } = deps;
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
 
-  async function requireDefinition(idOrKey: string): Promise<Definition> {
-    const def = await registry.definitions.getDefinition(idOrKey);
-    if (!def)
-      throw new HttpProblem(404, `definition '${idOrKey}' not found`, {
-        type: 'definition-not-found',
-      });
-    return def;
-  }
+  const requireDefinition = (idOrKey: string) => requireDefinitionIn(registry, idOrKey);
 
   function versionParam(req: Request): number {
     const parsed = versionParamSchema.safeParse(req.params.v);

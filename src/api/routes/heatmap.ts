@@ -5,6 +5,7 @@
  * `GET /definitions/{idOrKey}/versions/{v}/diagram` (a state machine as laid-out BPMN XML —
  * `state-machine-bpmn.ts`).
  */
+import { requireDefinition as requireDefinitionIn } from '../require-definition';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { StateMachineIR } from '../../model/state-machine';
@@ -31,14 +32,7 @@ export function heatmapRouter(deps: ApiDeps): Router {
   const { registry, config } = deps;
   const timeoutMs = deps.temporal.timeoutMs ?? 5000;
 
-  async function requireDefinition(idOrKey: string): Promise<Definition> {
-    const def = await registry.definitions.getDefinition(idOrKey);
-    if (!def)
-      throw new HttpProblem(404, `definition '${idOrKey}' not found`, {
-        type: 'definition-not-found',
-      });
-    return def;
-  }
+  const requireDefinition = (idOrKey: string) => requireDefinitionIn(registry, idOrKey);
 
   async function requireVersion(def: Definition, v?: number): Promise<DefinitionVersion> {
     let version: DefinitionVersion | undefined;
