@@ -3,6 +3,7 @@
  * process (worker + API, as `npm start` runs them) against the shared dev server, on its own
  * task queue, port, data folder and API key, so the shared stack stays codec-off.
  */
+import { printed } from './child-ready';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,21 +69,7 @@ export async function startCodecStack(env: Record<string, string>): Promise<Code
 }
 
 function ready(child: ChildProcess, logFile: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`codec stack not ready: ${logFile}`)), 180_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      seen += d.toString();
-      if (seen.includes('[waymark] ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`codec stack exited with ${code}; log: ${logFile}\n${seen}`));
-    });
-  });
+  return printed(child, '[waymark] ready', `codec stack (log: ${logFile})`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {

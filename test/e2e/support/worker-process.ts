@@ -3,6 +3,7 @@
  * with configuration of its own — e.g. another build of a Worker Deployment
  * (test/e2e/worker-versioning.test.ts). Its own process group, like OwnStack's children.
  */
+import { printed } from './child-ready';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,21 +38,7 @@ export async function startWorkerProcess(
   const out = fs.createWriteStream(path.join(stack.dataDir, `${name}.log`), { flags: 'a' });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${name} not ready: ${seen}`)), 180_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      seen += d.toString();
-      if (seen.includes('waymark worker polling')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code}: ${seen}`));
-    });
-  });
+  await printed(child, 'waymark worker polling', name);
   return child;
 }
 
