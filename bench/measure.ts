@@ -4,14 +4,25 @@
  * and peak RSS over the run. An instance's history figures are in history.ts.
  */
 import type { Client } from '@temporalio/client';
-import type { Started, WorkerProcess } from './harness';
-import { processCpuSeconds } from './proc-cpu';
+import type { Started } from './harness';
+import type { WorkerStats } from './worker-child';
+
+export type ArmName =
+  'A' | 'B' | 'B-http' | 'A-local' | 'B-local' | 'Flowable-async' | 'Flowable-sync';
 
 /** How an arm starts one instance, and what it does to finish it (e.g. complete a user task). */
 export interface Arm {
-  name: 'A' | 'B' | 'B-http' | 'A-local' | 'B-local';
+  name: ArmName;
   start(i: number): Promise<Started>;
   drive?(s: Started): Promise<void>;
+  /** Resolves when the instance has completed; the Temporal workflow's result unless given. */
+  result?(s: Started): Promise<unknown>;
+}
+
+/** What an arm's engine process is measured by: CPU time and peak RSS (bench/harness.ts, peer/). */
+export interface CostMeter {
+  stats(): Promise<Pick<WorkerStats, 'cpuUserUs' | 'cpuSystemUs' | 'peakRssBytes'>>;
+  resetPeak(): Promise<void>;
 }
 
 export interface Sample {
@@ -67,12 +78,14 @@ export const median = (values: number[]): number => quantile(values, 0.5);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Runs one instance through an arm and times it. */
-async function once(client: Client, arm: Arm, i: number): Promise<Sample> {
+async function once(client: Client | null, arm: Arm, i: number): Promise<Sample> {
   const t0 = performance.now();
   const started = await arm.start(i);
   const t1 = performance.now();
   if (arm.drive) await arm.drive(started);
-  await client.workflow.getHandle(started.workflowId, started.runId).result();
+  if (arm.result) await arm.result(started);
+  else if (client) await client.workflow.getHandle(started.workflowId, started.runId).result();
+  else throw new Error(`arm ${arm.name} has neither a result() nor a Temporal client`);
   const t2 = performance.now();
   return { startMs: t1 - t0, completeMs: t2 - t0, doneAt: t2, started };
 }
@@ -85,7 +98,7 @@ async function once(client: Client, arm: Arm, i: number): Promise<Sample> {
  * the CPUs) is counted.
  */
 export async function openLoop(
-  client: Client,
+  client: Client | null,
   arm: Arm,
   rate: number,
   count: number,
@@ -156,7 +169,8 @@ export interface LadderOptions {
   factor?: number;
   /** Bisection steps between the last rate kept up with and the first one not. */
   refine?: number;
-  serverPid: number;
+  /** CPU seconds the server (Temporal, a database) has used so far; 0 when it runs in-process. */
+  serverCpuSeconds: () => number;
 }
 
 /** What one step cost: CPU of the worker, the dev server and the bench process; worker peak RSS. */
@@ -266,8 +280,8 @@ export class Climb {
  * CPU time and the worker's peak RSS are read around each step and added to its arm.
  */
 export async function ladders(
-  client: Client,
-  worker: WorkerProcess,
+  client: Client | null,
+  worker: CostMeter,
   arms: Arm[],
   opts: LadderOptions & { onStep?: (arm: Arm, rate: number) => void },
 ): Promise<Map<Arm['name'], LadderResult>> {
@@ -279,7 +293,7 @@ export async function ladders(
       opts.onStep?.(climb.arm, rate);
       await worker.resetPeak();
       const before = await worker.stats();
-      const serverBefore = processCpuSeconds(opts.serverPid);
+      const serverBefore = opts.serverCpuSeconds();
       const benchBefore = process.cpuUsage();
       const count = Math.max(opts.minCount ?? 5, Math.round(rate * opts.stepSeconds));
       const step = await openLoop(client, climb.arm, rate, count, climb.instances, climb.lagMs);
@@ -287,7 +301,7 @@ export async function ladders(
       const bench = process.cpuUsage(benchBefore);
       climb.record(step, {
         workerCpuUs: after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs,
-        serverCpuS: processCpuSeconds(opts.serverPid) - serverBefore,
+        serverCpuS: opts.serverCpuSeconds() - serverBefore,
         benchCpuUs: bench.user + bench.system,
         peakRssBytes: after.peakRssBytes,
       });

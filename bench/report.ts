@@ -11,10 +11,10 @@ import { DEV_SERVER_DYNAMIC_CONFIG, ensureTemporalCli } from '../src/temporal/de
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import { fanoutMd, type FanoutResult } from './fanout';
 import type { HistoryFigures } from './history';
-import type { LadderResult } from './measure';
+import type { ArmName, LadderResult } from './measure';
 
 export interface ArmResult {
-  arm: 'A' | 'B' | 'B-http' | 'A-local' | 'B-local';
+  arm: ArmName;
   ladder: LadderResult;
   history: HistoryFigures;
 }

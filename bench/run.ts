@@ -13,6 +13,7 @@ import { ladders, median, pct, sequentialStarts, type Arm, type LadderResult } f
 import { compileBpmn } from '../src/model/bpmn';
 import { runFanout } from './fanout';
 import * as models from './models';
+import { processCpuSeconds } from './proc-cpu';
 import { sampledRun } from './sampled-run';
 import { writeLocalSection } from './local-section';
 import {
@@ -127,7 +128,7 @@ async function runPairWith(
     maxSteps: opts.quick && !sc.ladderInQuick ? 1 : 6,
     minCount: opts.quick ? 4 : 8,
     refine: opts.quick ? (sc.refine ? 2 : 0) : (sc.refine ?? DEFAULT_REFINE),
-    serverPid: env.server.pid,
+    serverCpuSeconds: () => processCpuSeconds(env.server.pid),
   };
   const reps = opts.quick ? opts.reps : (sc.reps ?? opts.reps);
   const byArm = new Map<string, LadderResult[]>();

@@ -55,7 +55,7 @@ describe('Climb', () => {
     startCall: { p50: 5, p99: 6 },
     samples: samples(rate, 1, 100, () => 0),
   });
-  const opts = { startRate: 4, stepSeconds: 5, maxSteps: 6, serverPid: 0 };
+  const opts = { startRate: 4, stepSeconds: 5, maxSteps: 6, serverCpuSeconds: () => 0 };
   // Each step: 1 s of worker CPU, 2 s of server CPU, 0.5 s of bench CPU; peak RSS by rate.
   const cost = { workerCpuUs: 1e6, serverCpuS: 2, benchCpuUs: 5e5, peakRssBytes: 100 * 2 ** 20 };
 
