@@ -75,6 +75,25 @@ export function quantile(values: number[], q: number): number {
 
 export const median = (values: number[]): number => quantile(values, 0.5);
 
+/** Medians of every numeric figure over the repetitions. */
+export function medianOf(results: LadderResult[]): LadderResult {
+  const m = (f: (r: LadderResult) => number): number => median(results.map(f));
+  return {
+    ...results[0],
+    throughput: m((r) => r.throughput),
+    saturationRate: m((r) => r.saturationRate),
+    limitFound: results.every((r) => r.limitFound),
+    latency: { p50: m((r) => r.latency.p50), p99: m((r) => r.latency.p99) },
+    startCall: { p50: m((r) => r.startCall.p50), p99: m((r) => r.startCall.p99) },
+    cpuSecondsPer1000: m((r) => r.cpuSecondsPer1000),
+    serverCpuSecondsPer1000: m((r) => r.serverCpuSecondsPer1000),
+    benchCpuSecondsPer1000: m((r) => r.benchCpuSecondsPer1000),
+    peakRssMb: m((r) => r.peakRssMb),
+    completed: results.reduce((n, r) => n + r.completed, 0),
+    steps: results.flatMap((r) => r.steps),
+  };
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Runs one instance through an arm and times it. */

@@ -9,13 +9,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
 import { historyFigures, type HistoryFigures } from './history';
-import { ladders, median, pct, sequentialStarts, type Arm, type LadderResult } from './measure';
+import {
+  ladders,
+  median,
+  medianOf,
+  pct,
+  sequentialStarts,
+  type Arm,
+  type LadderResult,
+} from './measure';
 import { compileBpmn } from '../src/model/bpmn';
 import { runFanout } from './fanout';
 import * as models from './models';
 import { processCpuSeconds } from './proc-cpu';
 import { sampledRun } from './sampled-run';
 import { writeLocalSection } from './local-section';
+import { runFlowablePeer } from './peer/flowable';
+import type { PeerDb } from './peer/flowable-store';
+import { writePeerSection } from './peer/peer-section';
 import {
   writeReport,
   type ArmResult,
@@ -37,17 +48,27 @@ interface Options {
   only?: string[];
   reps: number;
   cpuProf: boolean;
+  /** `--peer=flowable`: also the Flowable peer arm (bench/peer/); `--peer-only`: only it. */
+  peer?: 'flowable';
+  peerOnly: boolean;
+  peerDbs: PeerDb[];
 }
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string): string | undefined =>
     argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = argv.includes('--quick');
+  const peerAt = argv.indexOf('--peer');
+  const peer = get('peer') ?? (peerAt >= 0 ? argv[peerAt + 1] : undefined);
+  if (peer !== undefined && peer !== 'flowable') throw new Error(`--peer: unknown peer '${peer}'`);
   return {
     quick,
     only: get('only')?.split(','),
     reps: Number(get('reps') ?? (quick ? 1 : 3)),
     cpuProf: argv.includes('--cpu-prof'),
+    peer,
+    peerOnly: argv.includes('--peer-only'),
+    peerDbs: (get('peer-db')?.split(',') ?? ['h2', 'postgres']) as PeerDb[],
   };
 }
 
@@ -57,25 +78,6 @@ function progress(line: string): void {
   const text = `[bench ${t}s] ${line}`;
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
   else process.stderr.write(`${text}\n`);
-}
-
-/** Medians of every numeric figure over the repetitions. */
-function medianOf(results: LadderResult[]): LadderResult {
-  const m = (f: (r: LadderResult) => number): number => median(results.map(f));
-  return {
-    ...results[0],
-    throughput: m((r) => r.throughput),
-    saturationRate: m((r) => r.saturationRate),
-    limitFound: results.every((r) => r.limitFound),
-    latency: { p50: m((r) => r.latency.p50), p99: m((r) => r.latency.p99) },
-    startCall: { p50: m((r) => r.startCall.p50), p99: m((r) => r.startCall.p99) },
-    cpuSecondsPer1000: m((r) => r.cpuSecondsPer1000),
-    serverCpuSecondsPer1000: m((r) => r.serverCpuSecondsPer1000),
-    benchCpuSecondsPer1000: m((r) => r.benchCpuSecondsPer1000),
-    peakRssMb: m((r) => r.peakRssMb),
-    completed: results.reduce((n, r) => n + r.completed, 0),
-    steps: results.flatMap((r) => r.steps),
-  };
 }
 
 async function runPair(env: BenchEnv, sc: PairScenario, opts: Options): Promise<ScenarioResult> {
@@ -280,10 +282,12 @@ async function settle(quick: boolean): Promise<number[]> {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const loadBefore = await settle(opts.quick);
-  progress('bundling workflows (both arms, one bundle)');
-  const bundleFile = await buildBundle();
+  if (!opts.peerOnly) progress('bundling workflows (both arms, one bundle)');
+  const bundleFile = opts.peerOnly ? '' : await buildBundle();
   const cpuProfDir = opts.cpuProf ? path.join(WORK_DIR, 'cpu-prof') : undefined;
-  const all = scenarios(opts.quick).filter((s) => !opts.only || opts.only.includes(s.name));
+  const all = scenarios(opts.quick).filter(
+    (s) => !opts.peerOnly && (!opts.only || opts.only.includes(s.name)),
+  );
   const results: ScenarioResult[] = [];
   for (const [i, sc] of all.entries()) {
     progress(`${sc.name} (${i + 1}/${all.length}): fresh dev server + worker`);
@@ -301,6 +305,9 @@ async function main(): Promise<void> {
       await env.stop();
     }
   }
+  const peer = opts.peer
+    ? await runFlowablePeer({ ...opts, dbs: opts.peerDbs }, progress)
+    : undefined;
   if (process.stderr.isTTY) process.stderr.write('\n');
   const bench: BenchResults = {
     mode: opts.quick ? 'quick' : 'full',
@@ -311,14 +318,15 @@ async function main(): Promise<void> {
     reps: opts.reps,
     results,
   };
-  if (opts.quick || opts.only) {
+  if (opts.quick || opts.only || opts.peerOnly) {
     // A partial run: its own folder, so the last full run's RESULTS.md stays (extra-sections.ts).
     process.env.WAYMARK_BENCH_OUT = path.join(__dirname, 'quick');
     fs.mkdirSync(process.env.WAYMARK_BENCH_OUT, { recursive: true });
   }
-  const file = await writeReport(bench);
+  const file = opts.peerOnly ? undefined : await writeReport(bench);
   writeLocalSection(results);
-  progress(`done: ${file}`);
+  if (peer) writePeerSection(peer, results, bench.command);
+  progress(`done: ${file ?? path.join(process.env.WAYMARK_BENCH_OUT ?? __dirname, 'RESULTS.md')}`);
   if (process.stderr.isTTY) process.stderr.write('\n');
 }
 

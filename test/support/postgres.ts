@@ -17,6 +17,10 @@ import { freePort } from '../../src/temporal/dev-server';
 export interface PostgresServer {
   /** The URL of the server's `postgres` database (for administration). */
   adminUrl: string;
+  /** The postmaster's process id (its backends are its children). */
+  pid: number;
+  /** The server's major version (its bin folder's name under /usr/lib/postgresql). */
+  version: string;
   /** Creates an empty database and returns its URL. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
@@ -82,8 +86,12 @@ export async function createTestDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
-/** Starts a server (see the module comment); `stop()` it when done. */
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * Starts a server (see the module comment); `stop()` it when done. `durable` keeps PostgreSQL's
+ * own defaults (fsync, synchronous commit, full page writes), as a benchmark needs; tests turn
+ * them off.
+ */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const identity = serverIdentity();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-pg-'));
@@ -98,8 +106,10 @@ export async function startPostgres(): Promise<PostgresServer> {
   );
   const port = await freePort();
   const args = ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'];
-  args.push('-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off');
-  args.push('-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  args.push('-c', `unix_socket_directories=${dir}`);
+  if (!opts.durable) {
+    args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  }
   const server = spawn(path.join(bin, 'postgres'), args, {
     ...as,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,6 +130,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
   return {
     adminUrl,
+    pid: server.pid!,
+    version: path.basename(path.dirname(bin)),
     createDatabase: () => createTestDatabase(adminUrl),
     async stop() {
       process.removeListener('exit', killOnExit);
