@@ -12,7 +12,8 @@ import path from 'node:path';
  * `run.ts` sets `WAYMARK_BENCH_OUT`; the separate benchmarks write to bench/.
  */
 export function outputDir(): string {
-  return process.env.WAYMARK_BENCH_OUT ?? __dirname;
+  // An empty value counts as unset, not as the current folder.
+  return process.env.WAYMARK_BENCH_OUT || __dirname;
 }
 
 const resultsFile = (): string => path.join(outputDir(), 'RESULTS.md');

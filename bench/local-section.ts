@@ -5,20 +5,17 @@
  * main report, so report.ts stays as it is.
  */
 import { writeExtraSection } from './extra-sections';
+import { totalCpuMs } from './measure';
 import type { ArmResult, ScenarioResult } from './report';
 
 const HEADING = '## Local activities for built-in tasks (seq-10, issue 20)';
 
 const f = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
-/** Total CPU ms per instance: worker + dev server + bench process. */
-const totalCpu = (a: ArmResult): number =>
-  a.ladder.cpuSecondsPer1000 + a.ladder.serverCpuSecondsPer1000 + a.ladder.benchCpuSecondsPer1000;
-
 function row(a: ArmResult): string {
   const l = a.ladder;
   const open = l.limitFound ? '' : ' (lower bound)';
-  return `| ${a.arm} | ${f(l.throughput)}${open} | ${f(l.cpuSecondsPer1000)} | ${f(totalCpu(a))} | ${f(l.latency.p50)} | ${a.history.events} | ${a.history.workflowTasks} |`;
+  return `| ${a.arm} | ${f(l.throughput)}${open} | ${f(l.cpuSecondsPer1000)} | ${f(totalCpuMs(a.ladder))} | ${f(l.latency.p50)} | ${a.history.events} | ${a.history.workflowTasks} |`;
 }
 
 type Check = [string, string, boolean];
@@ -39,7 +36,7 @@ function checks(arm: (name: string) => ArmResult | undefined): Check[] {
   if (A && B && BL) {
     const x = BL.ladder.throughput / A.ladder.throughput;
     out.push(['B-local throughput ≥ 3 × A (regular)', `${f(x, 2)} ×`, x >= 3]);
-    const c = totalCpu(BL) / totalCpu(B);
+    const c = totalCpuMs(BL.ladder) / totalCpuMs(B.ladder);
     out.push(['B-local total CPU per instance ≤ 1/3 of B (regular)', f(c, 2), c <= 1 / 3]);
     const p50 = BL.ladder.latency.p50;
     out.push(['B-local p50 ≤ 30 ms at low load', `${f(p50)} ms`, p50 <= 30]);

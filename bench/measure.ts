@@ -174,6 +174,10 @@ export function windowRate(
   return samples.length > 1 ? (inWindow * 1000) / windowMs : rate;
 }
 
+/** CPU ms per instance (= s per 1,000) of every process: worker or engine + server + bench. */
+export const totalCpuMs = (l: LadderResult): number =>
+  l.cpuSecondsPer1000 + l.serverCpuSecondsPer1000 + l.benchCpuSecondsPer1000;
+
 export const pct = (v: number[]): { p50: number; p99: number } => ({
   p50: quantile(v, 0.5),
   p99: quantile(v, 0.99),

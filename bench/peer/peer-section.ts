@@ -4,7 +4,7 @@
  * issue's peer target, and what "durable" means on each side.
  */
 import { writeExtraSection } from '../extra-sections';
-import type { LadderResult } from '../measure';
+import { totalCpuMs, type LadderResult } from '../measure';
 import type { ArmResult, ScenarioResult } from '../report';
 import type { PeerResult, PeerRun } from './flowable';
 import type { PeerDb } from './flowable-store';
@@ -16,17 +16,13 @@ const TASKS: Record<string, number> = { 'seq-1': 1, 'seq-10': 10, 'par-10': 10 }
 const f = (n: number | undefined, digits = 1): string =>
   n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '–';
 
-/** CPU ms per instance, all processes: engine (worker or JVM) + server + bench process. */
-const totalCpu = (l: LadderResult): number =>
-  l.cpuSecondsPer1000 + l.serverCpuSecondsPer1000 + l.benchCpuSecondsPer1000;
-
 const throughput = (l: LadderResult): string =>
   `${f(l.throughput)}${l.limitFound ? '' : ' (lower bound)'}`;
 
 function peerRow(r: PeerResult): string {
   const l = r.ladder;
   const cpu = `${f(l.cpuSecondsPer1000)} / ${f(l.serverCpuSecondsPer1000)} / ${f(l.benchCpuSecondsPer1000)}`;
-  const perTask = f(totalCpu(l) / r.tasks, 2);
+  const perTask = f(totalCpuMs(l) / r.tasks, 2);
   return `| ${r.scenario} | ${DB_NAME[r.db]} | Flowable-${r.mode} | ${r.reps} | ${throughput(l)} | ${f(l.latency.p50)} | ${f(l.latency.p99)} | ${cpu} | ${perTask} | ${f(l.peakRssMb, 0)} |`;
 }
 
@@ -45,7 +41,7 @@ function comparisonRows(run: PeerRun, waymark: ScenarioResult[]): string[] {
     for (const arm of waymarkArms(waymark, scenario)) {
       const w = arm.ladder;
       const ratio = (p?: PeerResult) => (p ? f(w.throughput / p.ladder.throughput, 3) : '–');
-      const step = (l?: LadderResult) => (l ? f(totalCpu(l) / TASKS[scenario], 2) : '–');
+      const step = (l?: LadderResult) => (l ? f(totalCpuMs(l) / TASKS[scenario], 2) : '–');
       rows.push(
         `| ${scenario} | ${arm.arm} | ${f(w.throughput)} | ${f(h2?.ladder.throughput)} | ${ratio(h2)} | ${f(pg?.ladder.throughput)} | ${ratio(pg)} | ${step(w)} / ${step(h2?.ladder)} / ${step(pg?.ladder)} |`,
       );
