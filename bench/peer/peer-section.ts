@@ -74,10 +74,15 @@ const CAVEATS = [
 ];
 
 /** Writes the section from a peer run and the same run's Waymark scenarios. */
-export function writePeerSection(run: PeerRun, waymark: ScenarioResult[], command: string): void {
+export function writePeerSection(
+  run: PeerRun,
+  waymark: ScenarioResult[],
+  command: string,
+  seconds: number,
+): void {
   const versions = Object.values(run.versions).join('; ');
   const lines = [
-    `- date: ${new Date().toISOString()}; command: \`${command}\`; medians over the repetitions (column reps)`,
+    `- date: ${new Date().toISOString()}; command: \`${command}\`; the peer arm took ${seconds.toFixed(0)} s; medians over the repetitions (column reps)`,
     `- ${run.java}; Flowable 7.1.0 (flowable-engine, Maven Central); ${versions}`,
     '- CPU in ms per instance (= s per 1,000 instances): engine (the JVM) / database server / bench process; "per task" is the sum of all three over the service tasks, the cost of one durable step',
     '',
