@@ -24,6 +24,7 @@ import * as models from './models';
 import { processCpuSeconds } from './proc-cpu';
 import { sampledRun } from './sampled-run';
 import { writeLocalSection } from './local-section';
+import { writeRatioSection } from './ratio-section';
 import { runFlowablePeer } from './peer/flowable';
 import type { PeerDb } from './peer/flowable-store';
 import { writePeerSection } from './peer/peer-section';
@@ -333,6 +334,7 @@ async function main(): Promise<void> {
   // Waymark's figures are written before the peer runs, so a failing peer loses none of them.
   const file = opts.peerOnly ? undefined : await writeReport(bench);
   writeLocalSection(results);
+  writeRatioSection(results);
   if (opts.peer) await runPeer(opts, results, bench.command);
   progress(`done: ${file ?? path.join(process.env.WAYMARK_BENCH_OUT ?? __dirname, 'RESULTS.md')}`);
   if (process.stderr.isTTY) process.stderr.write('\n');
