@@ -22,7 +22,8 @@ import { startInstance } from '../src/api/start/start-instance';
 import { loadConfig } from '../src/config';
 import { openRegistry } from '../src/registry';
 import { buildBundle, BenchEnv, TASK_QUEUE, type Started } from './harness';
-import { quantile, sequentialStarts, type StartCall } from './measure';
+import { quantile } from './measure';
+import { sequentialStarts, type StartCall } from './sequential-starts';
 import * as models from './models';
 
 function arg(name: string, fallback: number): number {

@@ -204,11 +204,19 @@ export interface StepCost {
   peakRssBytes: number;
 }
 
+/** The step kept up with at the lowest or the highest rate, if any. */
+function keptRate(steps: StepResult[], which: 'lowest' | 'highest'): StepResult | undefined {
+  const kept = steps.filter((s) => s.keptUp).sort((a, b) => a.rate - b.rate);
+  return which === 'lowest' ? kept[0] : kept[kept.length - 1];
+}
+
 /**
  * One arm's ladder: rising rates (× `factor`) until completions stop keeping up or `maxSteps`
  * is reached, then `refine` bisection steps between the last rate kept up with and the first
- * one not. Every step's completion window is shifted by the first (unloaded) step's median
- * latency. Each step drains its backlog before the next (`openLoop` waits for every instance).
+ * one not. If the start rate itself is not kept up with, the ladder descends (÷ `factor`) until
+ * a rate is, then bisects the same way. Every step's completion window is shifted by the median
+ * latency of the lowest rate kept up with (unloaded). Each step drains its backlog before the
+ * next (`openLoop` waits for every instance).
  */
 export class Climb {
   readonly steps: (StepResult & { samples: Sample[] })[] = [];
@@ -239,9 +247,14 @@ export class Climb {
     return this.steps.reduce((n, s) => n + s.count, 0);
   }
 
-  /** The first (unloaded) step's median latency, which shifts every later step's window. */
+  /** The lowest rate kept up with (the unloaded step); a rising ladder's first step. */
+  private get unloaded(): StepResult | undefined {
+    return keptRate(this.steps, 'lowest');
+  }
+
+  /** The unloaded step's median latency, which shifts every later step's window. */
   get lagMs(): number | undefined {
-    return this.steps[0]?.latency.p50;
+    return this.unloaded?.latency.p50;
   }
 
   record(step: StepResult & { samples: Sample[] }, cost: StepCost): void {
@@ -250,21 +263,32 @@ export class Climb {
     this.cost.serverCpuS += cost.serverCpuS;
     this.cost.benchCpuUs += cost.benchCpuUs;
     this.cost.peakRssBytes = Math.max(this.cost.peakRssBytes, cost.peakRssBytes);
+    const factor = this.opts.factor ?? 1.5;
+    const [prev, refine] = [this.steps.at(-2), this.opts.refine ?? 0];
+    const full = this.steps.length >= this.opts.maxSteps;
     if (this.bracket) {
       if (step.keptUp) this.bracket.lo = step.rate;
       else this.bracket.hi = step.rate;
       this.bracket.left--;
+    } else if (step.keptUp && prev && !prev.keptUp) {
+      // Descended to a rate kept up with: bisect up towards the lowest one not.
+      this.bracket = { lo: step.rate, hi: prev.rate, left: refine };
+    } else if (!step.keptUp && prev?.keptUp) {
+      this.bracket = { lo: prev.rate, hi: step.rate, left: refine };
+    } else if (!step.keptUp && !full) {
+      // Not even the start rate (or a lower one) kept up with: descend while steps are left.
+      this.rate = step.rate / factor;
+      return;
     } else if (!step.keptUp) {
-      const kept = this.steps.length > 1 ? this.steps[this.steps.length - 2].rate : undefined;
-      this.bracket = { lo: kept ?? 0, hi: step.rate, left: kept ? (this.opts.refine ?? 0) : 0 };
-    } else if (this.steps.length >= this.opts.maxSteps) {
+      this.bracket = { lo: 0, hi: step.rate, left: 0 };
+    } else if (full) {
       this.done = true;
     }
     if (this.bracket) {
       this.done = this.bracket.left <= 0;
       this.rate = (this.bracket.lo + this.bracket.hi) / 2;
     } else {
-      this.rate *= this.opts.factor ?? 1.5;
+      this.rate *= factor;
     }
   }
 
@@ -272,20 +296,15 @@ export class Climb {
     const steps = this.steps;
     const completed = this.instances;
     const per1000 = (seconds: number): number => (seconds / completed) * 1000;
-    const saturation = steps
-      .filter((s) => s.keptUp)
-      .reduce<StepResult | undefined>(
-        (best, s) => (best && best.rate >= s.rate ? best : s),
-        undefined,
-      );
+    const saturation = keptRate(steps, 'highest');
     const lastStep = steps[steps.length - 1];
     return {
       steps: steps.map(({ samples: _samples, ...rest }) => rest),
       throughput: saturation ? Math.min(saturation.completionRate, saturation.rate) : 0,
       saturationRate: saturation?.rate ?? 0,
       limitFound: steps.some((s) => !s.keptUp),
-      latency: steps[0].latency,
-      startCall: steps[0].startCall,
+      latency: (this.unloaded ?? steps[0]).latency,
+      startCall: (this.unloaded ?? steps[0]).startCall,
       cpuSecondsPer1000: per1000(this.cost.workerCpuUs / 1e6),
       serverCpuSecondsPer1000: per1000(this.cost.serverCpuS),
       benchCpuSecondsPer1000: per1000(this.cost.benchCpuUs / 1e6),
@@ -331,54 +350,4 @@ export async function ladders(
     }
   }
   return new Map(climbs.map((c) => [c.arm.name, c.result()]));
-}
-
-/** Deterministic shuffle (mulberry32), so two runs put the arms in the same orders. */
-export function shuffler(seed: number): <T>(items: T[]) => T[] {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return (items) => {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  };
-}
-
-/** A way to start an instance (or to make a call with no instance behind it: `undefined`). */
-export type StartCall = () => Promise<Started | undefined>;
-
-/**
- * Start calls timed one at a time: each round calls every arm once, in a fresh seeded order,
- * and each start waits for its instance to complete (and `gapMs`) before the next call, so no
- * call pays for another arm's instance on the worker or the server. Round -1 warms up.
- */
-export async function sequentialStarts(
-  client: Client,
-  arms: Record<string, StartCall>,
-  rounds: number,
-  opts: { gapMs?: number; onRound?: (done: number) => void } = {},
-): Promise<Record<string, number[]>> {
-  const names = Object.keys(arms);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((a) => [a, []]));
-  const shuffle = shuffler(42);
-  for (let i = -1; i < rounds; i++) {
-    for (const name of shuffle(names)) {
-      const t0 = performance.now();
-      const started = await arms[name]();
-      const took = performance.now() - t0;
-      if (i >= 0) times[name].push(took);
-      if (started) await client.workflow.getHandle(started.workflowId).result();
-      if (opts.gapMs) await sleep(opts.gapMs);
-    }
-    opts.onRound?.(i + 1);
-  }
-  return times;
 }

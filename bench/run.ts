@@ -9,19 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBundle, BenchEnv, WORK_DIR, type Deployed } from './harness';
 import { historyFigures, type HistoryFigures } from './history';
-import {
-  ladders,
-  median,
-  medianOf,
-  pct,
-  sequentialStarts,
-  type Arm,
-  type LadderResult,
-} from './measure';
+import { ladders, median, medianOf, pct, type Arm, type LadderResult } from './measure';
 import { compileBpmn } from '../src/model/bpmn';
 import { runFanout } from './fanout';
 import * as models from './models';
 import { processCpuSeconds } from './proc-cpu';
+import { sequentialStarts } from './sequential-starts';
 import { sampledRun } from './sampled-run';
 import { writeLocalSection } from './local-section';
 import { writeRatioSection } from './ratio-section';

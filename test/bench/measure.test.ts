@@ -98,10 +98,29 @@ describe('Climb', () => {
     expect(r.limitFound).toBe(false);
   });
 
-  it('reports no saturation when even the first step falls behind, and does not bisect', () => {
-    const r = climb(2, { refine: 4 }).result();
-    expect(r.steps.map((s) => s.rate)).toEqual([4]);
+  it('descends when the start rate is not kept up with, then bisects up from the first rate that is', () => {
+    const c = new Climb(arm, { ...opts, refine: 2 });
+    const latency = (rate: number) => (rate >= 4 ? 900 : 100); // 4/s and above overload it
+    for (let rate = c.next(); rate !== undefined; rate = c.next())
+      c.record(
+        { ...step(rate, Math.min(rate, 3)), latency: { p50: latency(rate), p99: 999 } },
+        cost,
+      );
+    // 4 not (3 < 3.6), 2.667 kept; then 3.333 kept (3 is 90 %), 3.667 not.
+    expect(c.steps.map((s) => s.rate.toFixed(3))).toEqual(['4.000', '2.667', '3.333', '3.667']);
+    const r = c.result();
+    expect(r.saturationRate).toBeCloseTo(10 / 3, 5);
+    expect(r.throughput).toBe(3);
+    // The unloaded latency is the lowest rate kept up with, not the overloaded first step.
+    expect(r.latency.p50).toBe(100);
+    expect(c.lagMs).toBe(100);
+  });
+
+  it('reports no saturation when no rate down to the last step is kept up with', () => {
+    const r = climb(0.5, { maxSteps: 3, refine: 4 }).result();
+    expect(r.steps.map((s) => s.rate.toFixed(3))).toEqual(['4.000', '2.667', '1.778']);
     expect(r.saturationRate).toBe(0);
     expect(r.throughput).toBe(0);
+    expect(r.limitFound).toBe(true);
   });
 });
