@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import prettier from 'prettier';
 
 /**
  * Where results go: bench/ for a full run; bench/quick/ (git-ignored) for a partial run
@@ -42,4 +43,18 @@ export function writeExtraSection(heading: string, body: string): void {
   const next = text.indexOf('\n## ', start + heading.length);
   const rest = next < 0 ? '' : text.slice(next);
   fs.writeFileSync(file, `${text.slice(0, start)}${section}${rest}`);
+}
+
+/**
+ * Formats the results file with the repository's Prettier config, so `prettier --check .` stays
+ * clean after the sections were written.
+ */
+export async function formatResults(): Promise<void> {
+  const file = resultsFile();
+  if (!fs.existsSync(file)) return;
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(
+    file,
+    await prettier.format(fs.readFileSync(file, 'utf8'), { ...config, filepath: file }),
+  );
 }

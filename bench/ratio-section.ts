@@ -45,6 +45,25 @@ function pairRatio(
   };
 }
 
+/** One long instance per arm (the loop, the fan-out): wall time A/B and worker CPU B/A. */
+function longRatio<T extends { arm: 'A' | 'B'; totalSeconds: number }>(
+  scenario: string,
+  arms: T[],
+  workerCpu: (arm: T) => number,
+): Ratio[] {
+  const [a, b] = (['A', 'B'] as const).map((n) => arms.find((x) => x.arm === n));
+  if (!a || !b) return [];
+  return [
+    {
+      scenario,
+      mode: 'regular',
+      throughput: a.totalSeconds / b.totalSeconds,
+      workerCpu: workerCpu(b) / workerCpu(a),
+      lowerBound: false,
+    },
+  ];
+}
+
 /** The ratios of every scenario that has both arms; a pair scenario's durable steps are its nodes. */
 export function ratios(results: ScenarioResult[]): Ratio[] {
   return results.flatMap((r): Ratio[] => {
@@ -58,24 +77,8 @@ export function ratios(results: ScenarioResult[]): Ratio[] {
         if (a && b) out.push(pairRatio(r.name, mode, a, b, r.nodes));
       return out;
     }
-    if (r.kind === 'loop' || r.kind === 'fanout') {
-      const [a, b] = (['A', 'B'] as const).map((n) => r.arms.find((x) => x.arm === n));
-      if (!a || !b) return [];
-      const workerCpu =
-        r.kind === 'loop'
-          ? (b as { cpuSeconds: number }).cpuSeconds / (a as { cpuSeconds: number }).cpuSeconds
-          : (b as { workerCpuMsPerItem: number }).workerCpuMsPerItem /
-            (a as { workerCpuMsPerItem: number }).workerCpuMsPerItem;
-      return [
-        {
-          scenario: r.name,
-          mode: 'regular',
-          throughput: a.totalSeconds / b.totalSeconds,
-          workerCpu,
-          lowerBound: false,
-        },
-      ];
-    }
+    if (r.kind === 'loop') return longRatio(r.name, r.arms, (x) => x.cpuSeconds);
+    if (r.kind === 'fanout') return longRatio(r.name, r.arms, (x) => x.workerCpuMsPerItem);
     return [];
   });
 }

@@ -16,6 +16,7 @@ import * as models from './models';
 import { processCpuSeconds } from './proc-cpu';
 import { sequentialStarts } from './sequential-starts';
 import { sampledRun } from './sampled-run';
+import { formatResults } from './extra-sections';
 import { writeLocalSection } from './local-section';
 import { writeRatioSection } from './ratio-section';
 import { runFlowablePeer } from './peer/flowable';
@@ -329,6 +330,7 @@ async function main(): Promise<void> {
   writeLocalSection(results);
   writeRatioSection(results);
   if (opts.peer) await runPeer(opts, results, bench.command);
+  await formatResults();
   progress(`done: ${file ?? path.join(process.env.WAYMARK_BENCH_OUT ?? __dirname, 'RESULTS.md')}`);
   if (process.stderr.isTTY) process.stderr.write('\n');
 }
