@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import prettier from 'prettier';
 
 /**
  * Where results go: bench/ for a full run; bench/quick/ (git-ignored) for a partial run
@@ -52,6 +51,9 @@ export function writeExtraSection(heading: string, body: string): void {
 export async function formatResults(): Promise<void> {
   const file = resultsFile();
   if (!fs.existsSync(file)) return;
+  // Loaded here, not at the top: the unit tests import this module, and Prettier's entry needs
+  // ESM support that jest's CommonJS runtime lacks.
+  const { default: prettier } = await import('prettier');
   const config = (await prettier.resolveConfig(file)) ?? {};
   fs.writeFileSync(
     file,
