@@ -44,19 +44,20 @@ export function writeExtraSection(heading: string, body: string): void {
   fs.writeFileSync(file, `${text.slice(0, start)}${section}${rest}`);
 }
 
-/**
- * Formats the results file with the repository's Prettier config, so `prettier --check .` stays
- * clean after the sections were written.
- */
-export async function formatResults(): Promise<void> {
-  const file = resultsFile();
-  if (!fs.existsSync(file)) return;
+/** Writes `text` to `file`, formatted with the repository's Prettier config. */
+export async function writeFormatted(file: string, text: string): Promise<void> {
   // Loaded here, not at the top: the unit tests import this module, and Prettier's entry needs
   // ESM support that jest's CommonJS runtime lacks.
   const { default: prettier } = await import('prettier');
   const config = (await prettier.resolveConfig(file)) ?? {};
-  fs.writeFileSync(
-    file,
-    await prettier.format(fs.readFileSync(file, 'utf8'), { ...config, filepath: file }),
-  );
+  fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
+}
+
+/**
+ * Formats the results file, so `prettier --check .` stays clean after the sections were
+ * written.
+ */
+export async function formatResults(): Promise<void> {
+  const file = resultsFile();
+  if (fs.existsSync(file)) await writeFormatted(file, fs.readFileSync(file, 'utf8'));
 }

@@ -1,12 +1,11 @@
 /**
  * Turns the measurements into bench/results.json and RESULTS.md: conditions, targets, scenarios.
  */
-import { extraSections, outputDir } from './extra-sections';
+import { extraSections, outputDir, writeFormatted } from './extra-sections';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import prettier from 'prettier';
 import { DEV_SERVER_DYNAMIC_CONFIG, ensureTemporalCli } from '../src/temporal/dev-server';
 import { PRELOADED_WORKFLOW_MODULES } from '../src/worker/create-worker';
 import { fanoutMd, type FanoutResult } from './fanout';
@@ -353,10 +352,7 @@ export async function writeReport(bench: BenchResults): Promise<string> {
   bench.environment = await environment();
   bench.targets = targets(bench.results);
   // Formatted with the repository's Prettier config, so `prettier --check .` stays clean.
-  const format = async (file: string, text: string): Promise<void> => {
-    const config = (await prettier.resolveConfig(file)) ?? {};
-    fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
-  };
+  const format = writeFormatted;
   await format(path.join(outputDir(), 'results.json'), JSON.stringify(bench, null, 2));
   const load = (l: number[]): string => l.map((x) => f(x, 2)).join(' / ');
   const md = [
